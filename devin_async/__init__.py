@@ -1,0 +1,54 @@
+"""Async-first Python SDK for the Devin REST API, with a blocking shim."""
+
+from ._client import AsyncDevin
+from ._enums import OpenEnum
+from ._errors import (
+    APIConnectionError,
+    APIOutcomeUnknownError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    DecodeError,
+    DevinError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from ._http import Handler, Middleware, Request, Response
+from ._options import RequestOptions
+from ._version import __version__
+from .models import SessionInsights, SessionResponse, V1Session
+
+__all__ = [
+    "APIConnectionError",
+    "APIOutcomeUnknownError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncDevin",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "DecodeError",
+    "DevinError",
+    "Handler",
+    "InternalServerError",
+    "Middleware",
+    "NotFoundError",
+    "OpenEnum",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "Request",
+    "RequestOptions",
+    "Response",
+    "SessionInsights",
+    "SessionResponse",
+    "UnprocessableEntityError",
+    "V1Session",
+    "__version__",
+]

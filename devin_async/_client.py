@@ -1,0 +1,92 @@
+"""``AsyncDevin``: the primary, asyncio client."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from types import TracebackType
+
+from ._config import resolve_settings
+from ._core import ClientCore
+from ._http import Handler, Middleware
+from ._pipeline import AuthMiddleware, LoggingMiddleware, build_pipeline
+from ._transport import DEFAULT_POOL_SIZE, AiohttpTransport
+from .resources.enterprise import Enterprise
+from .resources.sessions import Sessions
+from .resources.v1 import V1
+
+__all__ = ["AsyncDevin"]
+
+
+class AsyncDevin:
+    """Async client for the Devin API: ``async with AsyncDevin() as client: ...``.
+
+    Settings come from keyword arguments, then ``DEVIN_API_KEY``, ``DEVIN_ORG_ID``
+    and ``DEVIN_BASE_URL``. ``middleware`` are extra ``(request, call_next)`` layers,
+    run inside the built-in ones, just before the transport.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        org_id: str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        allow_insecure_http: bool = False,
+        pool_size: int = DEFAULT_POOL_SIZE,
+        middleware: Sequence[Middleware] = (),
+        transport: Handler | None = None,
+    ):
+        self._settings = resolve_settings(
+            api_key=api_key,
+            org_id=org_id,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            allow_insecure_http=allow_insecure_http,
+        )
+        self._transport = AiohttpTransport(self._settings.base_url, pool_size=pool_size)
+        layers: list[Middleware] = [AuthMiddleware(self._settings), LoggingMiddleware()]
+        layers.extend(middleware)
+        pipeline = build_pipeline(layers, transport or self._transport.send)
+        self._core = ClientCore(self._settings, pipeline)
+        self.sessions = Sessions(self._core)
+        self.enterprise = Enterprise(self._core)
+        self.v1 = V1(self._core)
+
+    @property
+    def base_url(self) -> str:
+        return self._settings.base_url
+
+    @property
+    def org_id(self) -> str | None:
+        return self._settings.org_id
+
+    async def aclose(self) -> None:
+        """Close the connection pool. The client can be used again afterwards."""
+        await self._transport.aclose()
+
+    async def __aenter__(self) -> AsyncDevin:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __del__(self) -> None:
+        transport = getattr(self, "_transport", None)
+        if transport is not None and transport.is_open:
+            warnings.warn(
+                f"{self!r} was not closed; use 'async with' or 'await client.aclose()'",
+                ResourceWarning,
+                stacklevel=2,
+            )
+
+    def __repr__(self) -> str:
+        return f"AsyncDevin(base_url={self.base_url!r}, org_id={self.org_id!r})"

@@ -1,0 +1,104 @@
+"""Client settings: keyword arguments first, then the environment."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+import attrs
+
+from ._errors import ConfigurationError
+
+__all__ = ["DEFAULT_BASE_URL", "Secret", "Settings", "resolve_settings"]
+
+DEFAULT_BASE_URL = "https://api.devin.ai"
+DEFAULT_TIMEOUT = 60.0
+
+
+class Secret:
+    """Holds the API key; prints as ``***`` in reprs, logs and tracebacks."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str):
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> str:  # refuse pickling the key into caches or logs
+        raise TypeError("Secret cannot be pickled")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_base_url(url: str, allow_insecure_http: bool) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigurationError(f"base URL must be an http(s) URL with a host, got {url!r}")
+    if parts.scheme == "http" and not (allow_insecure_http or _is_loopback(parts.hostname)):
+        raise ConfigurationError(
+            f"refusing plain http:// for non-loopback host {parts.hostname!r}: the API key "
+            "would travel unencrypted; use https:// or pass allow_insecure_http=True"
+        )
+    if parts.query or parts.fragment:
+        raise ConfigurationError(f"base URL must not carry a query or fragment: {url!r}")
+    return url.rstrip("/")
+
+
+@attrs.frozen
+class Settings:
+    """Resolved configuration of one client."""
+
+    api_key: Secret | None
+    org_id: str | None
+    base_url: str
+    timeout: float
+    max_retries: int
+
+    def require_key(self) -> Secret:
+        if self.api_key is None:
+            raise ConfigurationError(
+                "no API key: pass api_key=... to the client or set DEVIN_API_KEY"
+            )
+        return self.api_key
+
+
+def resolve_settings(
+    *,
+    api_key: str | None,
+    org_id: str | None,
+    base_url: str | None,
+    timeout: float | None,
+    max_retries: int | None,
+    allow_insecure_http: bool,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    env = os.environ if environ is None else environ
+    key = api_key if api_key is not None else env.get("DEVIN_API_KEY") or None
+    url = base_url or env.get("DEVIN_BASE_URL") or DEFAULT_BASE_URL
+    if timeout is not None and timeout <= 0:
+        raise ConfigurationError(f"timeout must be positive, got {timeout!r}")
+    if max_retries is not None and max_retries < 0:
+        raise ConfigurationError(f"max_retries must be >= 0, got {max_retries!r}")
+    return Settings(
+        api_key=Secret(key) if key else None,
+        org_id=org_id if org_id is not None else env.get("DEVIN_ORG_ID") or None,
+        base_url=_check_base_url(url, allow_insecure_http),
+        timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+        max_retries=2 if max_retries is None else max_retries,
+    )

@@ -1,0 +1,140 @@
+"""Every wire rule in one place: open enums, kept extras, timestamps, renames.
+
+Models carry no serialization code (the cattrs preconf way). Two converters share
+the rules: a fast one for the happy path, and a detailed one that runs only after
+a failure, to say which field of which payload was wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime, timezone
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from ._enums import OpenEnum
+from ._errors import DecodeError
+from .models._base import Model
+
+__all__ = ["converter", "structure", "to_datetime", "unstructure"]
+
+T = TypeVar("T")
+
+# Field metadata key for a wire name that differs from the attribute name.
+WIRE_NAME = "devin_async.wire_name"
+
+
+def to_datetime(value: Any) -> datetime:
+    """v3 epoch seconds and v1 ISO-8601 strings alike, as aware UTC datetimes."""
+    if isinstance(value, bool):
+        raise TypeError(f"expected a timestamp, got {value!r}")
+    if isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value, tz=timezone.utc)
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith(("Z", "z")):  # Python 3.10's fromisoformat rejects "Z"
+            text = text[:-1] + "+00:00"
+        parsed = datetime.fromisoformat(text)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    raise TypeError(f"expected a timestamp, got {type(value).__name__}")
+
+
+def _wire_names(cls: type) -> dict[str, str]:
+    return {
+        a.name: a.metadata.get(WIRE_NAME, a.name)
+        for a in attrs.fields(cls)
+        if a.name != "extra"
+    }
+
+
+def _structure_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
+    def factory(cls: type[Model]) -> Callable[[Any, Any], Model]:
+        names = _wire_names(cls)
+        overrides: dict[str, Any] = {
+            attr: override(rename=wire) for attr, wire in names.items() if attr != wire
+        }
+        base = make_dict_structure_fn(cls, conv, extra=override(omit=True), **overrides)
+        known = frozenset(names.values())
+
+        def structure_model(data: Any, _: Any) -> Model:
+            if not isinstance(data, Mapping):
+                raise TypeError(f"expected an object for {cls.__name__}, got {type(data).__name__}")
+            if data.keys() <= known:  # the common case: nothing new from the server
+                return base(data, cls)
+            obj: Model = base({k: v for k, v in data.items() if k in known}, cls)
+            # Fields this SDK does not know yet are kept, not dropped.
+            object.__setattr__(obj, "extra", {k: v for k, v in data.items() if k not in known})
+            return obj
+
+        return structure_model
+
+    return factory
+
+
+def _unstructure_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
+    def factory(cls: type[Model]) -> Callable[[Model], dict[str, Any]]:
+        names = _wire_names(cls)
+        overrides: dict[str, Any] = {
+            attr: override(rename=wire) for attr, wire in names.items() if attr != wire
+        }
+        base = make_dict_unstructure_fn(cls, conv, extra=override(omit=True), **overrides)
+
+        def unstructure_model(obj: Model) -> dict[str, Any]:
+            return {**obj.extra, **base(obj)}
+
+        return unstructure_model
+
+    return factory
+
+
+def _is_model(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, Model)
+
+
+def _is_open_enum(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, OpenEnum)
+
+
+def make_converter(*, detailed: bool) -> cattrs.Converter:
+    conv = cattrs.Converter(detailed_validation=detailed)
+    conv.register_structure_hook(datetime, lambda v, _: to_datetime(v))
+    conv.register_unstructure_hook(datetime, lambda d: d.isoformat())
+    conv.register_structure_hook_func(_is_open_enum, lambda v, cls: cls(v))
+    conv.register_unstructure_hook_func(_is_open_enum, lambda e: e.value)
+    conv.register_structure_hook_factory(_is_model, _structure_model_factory(conv))
+    conv.register_unstructure_hook_factory(_is_model, _unstructure_model_factory(conv))
+    return conv
+
+
+converter = make_converter(detailed=False)
+_detailed = make_converter(detailed=True)
+
+
+def structure(data: Any, cls: type[T], *, what: str = "") -> T:
+    """``data`` (decoded JSON) as ``cls``; a clear ``DecodeError`` if it does not fit."""
+    try:
+        return converter.structure(data, cls)
+    except Exception:
+        problems = _explain(data, cls)
+    name = getattr(cls, "__name__", str(cls))
+    raise DecodeError(
+        f"{what or 'response'} does not fit {name}: {problems}",
+        status_code=None,
+        path=what,
+    ) from None
+
+
+def _explain(data: Any, cls: Any) -> str:
+    try:
+        _detailed.structure(data, cls)
+    except Exception as exc:  # the detailed converter says which field, and why
+        return "; ".join(cattrs.transform_error(exc)[:5])
+    return "unexpected shape"
+
+
+def unstructure(obj: Any) -> Any:
+    return converter.unstructure(obj)
+

@@ -1,0 +1,59 @@
+"""What every resource shares: settings, the pipeline, and one way to make a typed call."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
+from ._config import Settings
+from ._converter import structure
+from ._decode import decode_json
+from ._http import Handler, Multipart, Request
+from ._options import RequestOptions
+from ._paths import build_path
+
+__all__ = ["ClientCore"]
+
+T = TypeVar("T")
+
+
+class ClientCore:
+    """Builds requests, sends them through the pipeline, decodes and structures answers."""
+
+    def __init__(self, settings: Settings, pipeline: Handler):
+        self.settings = settings
+        self.send = pipeline
+
+    def org_id(self, override: str | None) -> str | None:
+        return override if override is not None else self.settings.org_id
+
+    def request(
+        self,
+        method: str,
+        template: str,
+        *,
+        path: Mapping[str, object] | None = None,
+        params: Sequence[tuple[str, str]] = (),
+        json: Any = None,
+        files: Multipart | None = None,
+        options: RequestOptions | None = None,
+    ) -> Request:
+        opts = options or {}
+        return Request(
+            method=method,
+            path=build_path(template, **path) if path else template,
+            params=params,
+            json=json,
+            files=files,
+            timeout=opts.get("timeout", self.settings.timeout),
+            max_retries=opts.get("max_retries"),
+        )
+
+    async def call_json(self, request: Request, *, empty_ok: bool = False) -> Any:
+        """The decoded JSON answer to ``request`` (``None`` for an allowed empty body)."""
+        return decode_json(await self.send(request), empty_ok=empty_ok)
+
+    async def call(self, cast_to: type[T], request: Request) -> T:
+        """The answer to ``request`` as a ``cast_to`` model."""
+        data = decode_json(await self.send(request))
+        return structure(data, cast_to, what=f"{request.method} {request.path}")

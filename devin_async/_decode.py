@@ -1,0 +1,109 @@
+"""Pure decoding of responses: JSON bodies out, typed errors for everything else."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ._errors import APIStatusError, DecodeError, RateLimitError, excerpt, status_error_class
+from ._http import Response
+from ._retry_after import parse_retry_after
+
+__all__ = ["decode_json", "error_detail", "error_for"]
+
+
+def _content_type(response: Response) -> str:
+    return response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+
+
+def _loads(response: Response) -> Any:
+    try:
+        return json.loads(response.content)
+    except (ValueError, UnicodeDecodeError):
+        raise DecodeError(
+            f"{response.request.method} {response.request.path} answered {response.status} "
+            f"with a body that is not valid JSON ({_content_type(response) or 'no content type'}"
+            f", {len(response.content)} bytes): {excerpt(response.content)!r}",
+            status_code=response.status,
+            body=response.content,
+            path=response.request.path,
+        ) from None
+
+
+def error_detail(body: Any) -> tuple[Any, str]:
+    """The ``detail`` of an error body, and a one-line summary of it.
+
+    Handles ``{"detail": str}``, ``{"detail": [validation errors]}`` and RFC 9457
+    problem details (``title``/``detail``/``errors``).
+    """
+    if not isinstance(body, dict):
+        return body, "" if body is None else str(body)[:200]
+    detail = body.get("detail")
+    if isinstance(detail, list):
+        parts = []
+        for err in detail:
+            if isinstance(err, dict):
+                loc = ".".join(str(p) for p in err.get("loc", ()))
+                parts.append(f"{loc}: {err.get('msg', err)}" if loc else str(err.get("msg", err)))
+            else:
+                parts.append(str(err))
+        return detail, "; ".join(parts)
+    if detail is None and isinstance(body.get("errors"), list):
+        return body["errors"], str(body.get("title") or "validation failed")
+    summary = detail if isinstance(detail, str) else body.get("title")
+    return (detail if detail is not None else body.get("title")), str(summary or "")
+
+
+def error_for(response: Response) -> APIStatusError:
+    """The typed error for a non-2xx response; never raises itself."""
+    request = response.request
+    parsed: Any = None
+    if response.content:
+        try:
+            parsed = json.loads(response.content)
+        except (ValueError, UnicodeDecodeError):
+            parsed = None
+    if parsed is not None:
+        detail, summary = error_detail(parsed)
+    else:
+        detail, summary = None, excerpt(response.content)
+    message = f"{request.method} {request.path} answered {response.status}"
+    if summary:
+        message += f": {summary}"
+    if response.request_id:
+        message += f" (request id {response.request_id})"
+    cls = status_error_class(response.status)
+    kwargs: dict[str, Any] = {
+        "status_code": response.status,
+        "detail": detail,
+        "body": response.content,
+        "request_id": response.request_id,
+        "headers": response.headers,
+        "method": request.method,
+        "path": request.path,
+    }
+    if cls is RateLimitError:
+        return RateLimitError(
+            message, retry_after=parse_retry_after(response.headers), **kwargs
+        )
+    return cls(message, **kwargs)
+
+
+def decode_json(response: Response, *, empty_ok: bool = False) -> Any:
+    """The JSON body of a 2xx response; raises the typed error for anything else.
+
+    ``empty_ok`` is for endpoints documented to answer with no body (204, or 200
+    with nothing); they decode to ``None``.
+    """
+    if not 200 <= response.status < 300:
+        raise error_for(response)
+    if not response.content.strip():
+        if empty_ok:
+            return None
+        raise DecodeError(
+            f"{response.request.method} {response.request.path} answered {response.status} "
+            "with an empty body where JSON was expected",
+            status_code=response.status,
+            path=response.request.path,
+        )
+    return _loads(response)

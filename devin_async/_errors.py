@@ -1,0 +1,160 @@
+"""The exception hierarchy: one root, transport failures, HTTP status errors, bad bodies."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = [
+    "APIConnectionError",
+    "APIOutcomeUnknownError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "DecodeError",
+    "DevinError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+    "status_error_class",
+]
+
+_EXCERPT_CHARS = 200
+
+
+def excerpt(body: bytes) -> str:
+    """A short, single-line, printable prefix of a body for error messages."""
+    text = body[:_EXCERPT_CHARS].decode("utf-8", errors="replace")
+    text = " ".join(text.split())
+    return text + ("…" if len(body) > _EXCERPT_CHARS else "")
+
+
+class DevinError(Exception):
+    """Root of every error this SDK raises."""
+
+
+class ConfigurationError(DevinError):
+    """The client lacks a setting (API key, org id) or one is invalid."""
+
+
+class APIConnectionError(DevinError):
+    """The request did not complete: DNS, connect, TLS, dropped connection.
+
+    ``sent`` tells whether the request may have reached the server: ``False``
+    only when it provably never left (connection refused, DNS failure).
+    """
+
+    def __init__(self, message: str, *, method: str = "", path: str = "", sent: bool = True):
+        super().__init__(message)
+        self.method = method
+        self.path = path
+        self.sent = sent
+        self.attempts = 1
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+
+class APIOutcomeUnknownError(APIConnectionError):
+    """A non-idempotent request (POST) may have reached the server; it was not resent.
+
+    Check the server's state (for example list recent sessions) before trying again.
+    """
+
+
+class DecodeError(DevinError):
+    """A response body is not what the API promises (HTML page, truncated JSON, wrong shape)."""
+
+    def __init__(
+        self, message: str, *, status_code: int | None, body: bytes = b"", path: str = ""
+    ):
+        super().__init__(message)
+        self.status_code = status_code
+        self.body = body
+        self.path = path
+
+
+class APIStatusError(DevinError):
+    """The API answered with an HTTP error status."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        detail: Any = None,
+        body: bytes = b"",
+        request_id: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        method: str = "",
+        path: str = "",
+    ):
+        super().__init__(message)
+        self.status_code = status_code
+        self.detail = detail
+        self.body = body
+        self.request_id = request_id
+        self.headers: Mapping[str, str] = headers or {}
+        self.method = method
+        self.path = path
+        self.attempts = 1
+
+
+class BadRequestError(APIStatusError):
+    """400."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: missing or invalid API key."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key lacks the permission this endpoint needs."""
+
+
+class NotFoundError(APIStatusError):
+    """404."""
+
+
+class ConflictError(APIStatusError):
+    """409."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: request validation failed; ``detail`` holds the validation errors."""
+
+
+class RateLimitError(APIStatusError):
+    """429. ``retry_after`` is the wait the server asked for, in seconds, if it said."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any):
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+
+class InternalServerError(APIStatusError):
+    """5xx."""
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error_class(status: int) -> type[APIStatusError]:
+    """The most specific error class for an HTTP status."""
+    if status >= 500:
+        return InternalServerError
+    return _BY_STATUS.get(status, APIStatusError)

@@ -1,0 +1,73 @@
+"""Plain data for one HTTP exchange, shared by the pipeline and the transport."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, Protocol
+
+import attrs
+
+__all__ = ["Handler", "Middleware", "Multipart", "Request", "Response", "redact_headers"]
+
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
+
+
+def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """A copy of ``headers`` safe to show: credentials replaced by ``***``."""
+    return {k: ("***" if k.lower() in _SECRET_HEADERS else v) for k, v in headers.items()}
+
+
+@attrs.frozen
+class Multipart:
+    """One file field of a multipart upload; ``content`` is bytes or a binary file object."""
+
+    field: str
+    filename: str
+    content: Any
+    content_type: str = "application/octet-stream"
+
+
+@attrs.frozen(repr=False)
+class Request:
+    """What the SDK asks of the API; the path is already validated and percent-encoded."""
+
+    method: str
+    path: str
+    params: Sequence[tuple[str, str]] = ()
+    json: Any = None
+    files: Multipart | None = None
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    timeout: float | None = None
+    max_retries: int | None = None
+
+    def with_headers(self, extra: Mapping[str, str]) -> Request:
+        return attrs.evolve(self, headers={**self.headers, **extra})
+
+    def __repr__(self) -> str:
+        return f"Request({self.method} {self.path}, headers={redact_headers(self.headers)!r})"
+
+
+@attrs.frozen(repr=False)
+class Response:
+    """What the API answered, with its body read in full."""
+
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+    request: Request
+
+    @property
+    def request_id(self) -> str | None:
+        return self.headers.get("x-request-id") or self.headers.get("X-Request-Id")
+
+    def __repr__(self) -> str:
+        return f"Response({self.status} for {self.request.method} {self.request.path})"
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+class Middleware(Protocol):
+    """One layer of the pipeline: does its job, then awaits ``call_next(request)``."""
+
+    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]: ...

@@ -1,0 +1,14 @@
+"""Per-call overrides that every API method accepts as keyword arguments."""
+
+from __future__ import annotations
+
+from typing_extensions import TypedDict
+
+__all__ = ["RequestOptions"]
+
+
+class RequestOptions(TypedDict, total=False):
+    """``timeout`` in seconds for the whole call; ``max_retries`` retries after the first try."""
+
+    timeout: float
+    max_retries: int

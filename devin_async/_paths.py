@@ -1,0 +1,39 @@
+"""Building request paths from templates, so that no id can address another endpoint."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from ._errors import ConfigurationError
+
+__all__ = ["build_path"]
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _segment(name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"path parameter {name!r} must be a str, not {type(value).__name__}")
+    if not value.strip():
+        raise ValueError(f"path parameter {name!r} must not be empty")
+    if value in (".", "..") or any(ord(c) < 0x20 or c == "\x7f" for c in value):
+        raise ValueError(f"path parameter {name!r} is not a valid id: {value!r}")
+    # safe="" encodes "/" too: an id such as "../../v1/secrets" stays one segment.
+    return quote(value, safe="")
+
+
+def build_path(template: str, **params: object) -> str:
+    """Fill ``template``'s ``{name}`` placeholders with encoded, validated values."""
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        value = params[name]
+        if name == "org_id" and value is None:
+            raise ConfigurationError(
+                "this call needs an organization id: pass org_id=..., "
+                "or set it on the client (org_id= or DEVIN_ORG_ID)"
+            )
+        return _segment(name, value)
+
+    return _PLACEHOLDER.sub(fill, template)

@@ -1,0 +1,43 @@
+"""Parsing the ``Retry-After`` header (RFC 9110 §10.2.3): seconds or an HTTP date."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from email.utils import parsedate_to_datetime
+
+__all__ = ["parse_retry_after"]
+
+
+def parse_retry_after(
+    headers: Mapping[str, str], *, now: Callable[[], float] = time.time
+) -> float | None:
+    """Seconds to wait as the server asked, or ``None`` when it did not say (or said nonsense).
+
+    ``retry-after-ms`` (sent by some gateways) wins over ``Retry-After``.
+    """
+    millis = headers.get("retry-after-ms") or headers.get("Retry-After-Ms")
+    if millis:
+        try:
+            value = float(millis) / 1000
+        except ValueError:
+            value = -1.0
+        if value >= 0:
+            return value
+    raw = headers.get("Retry-After") or headers.get("retry-after")
+    if not raw:
+        return None
+    raw = raw.strip()
+    try:
+        seconds = float(raw)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(raw)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            return None
+        return max(0.0, when.timestamp() - now())
+    if seconds != seconds or seconds < 0:  # NaN or negative: not a usable instruction
+        return None
+    return seconds

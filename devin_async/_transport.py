@@ -1,0 +1,118 @@
+"""The HTTP transport: the one module that imports aiohttp and maps its errors to ours."""
+
+from __future__ import annotations
+
+import asyncio
+import platform
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import aiohttp
+from yarl import URL
+
+from ._errors import APIConnectionError, APITimeoutError, DevinError
+from ._http import Request, Response
+from ._version import __version__
+
+__all__ = ["DEFAULT_POOL_SIZE", "AiohttpTransport", "encode_query"]
+
+DEFAULT_POOL_SIZE = 100
+
+USER_AGENT = (
+    f"devin-async/{__version__} python/{platform.python_version()} aiohttp/{aiohttp.__version__}"
+)
+
+
+def encode_query(params: Any) -> str:
+    """The one place query strings are encoded (spaces as %20, every reserved char escaped)."""
+    return urlencode(params, quote_via=quote, safe="")
+
+
+def _map_error(exc: BaseException, request: Request) -> DevinError:
+    """Translate an aiohttp/asyncio failure into our hierarchy, saying whether it was sent."""
+    where = f"{request.method} {request.path}"
+    kwargs: dict[str, Any] = {"method": request.method, "path": request.path}
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
+        return APITimeoutError(f"timed out connecting for {where}", sent=False, **kwargs)
+    if isinstance(exc, (asyncio.TimeoutError, aiohttp.ServerTimeoutError)):
+        return APITimeoutError(f"timed out waiting for the response to {where}", **kwargs)
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        # Connecting failed, so no byte of the request reached the server.
+        return APIConnectionError(
+            f"could not connect for {where}: {exc.os_error or type(exc).__name__}",
+            sent=False,
+            **kwargs,
+        )
+    if isinstance(exc, aiohttp.InvalidURL):
+        return APIConnectionError(f"invalid URL for {where}", sent=False, **kwargs)
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return APIConnectionError(f"server closed the connection during {where}", **kwargs)
+    return APIConnectionError(f"connection failed during {where}: {type(exc).__name__}", **kwargs)
+
+
+class AiohttpTransport:
+    """Sends requests over one pooled ``aiohttp.ClientSession``, created on first use."""
+
+    def __init__(self, base_url: str, *, pool_size: int = DEFAULT_POOL_SIZE):
+        self._base_url = base_url
+        self._pool_size = pool_size
+        self._session: aiohttp.ClientSession | None = None
+        self._timeouts: dict[float | None, aiohttp.ClientTimeout] = {}
+
+    @property
+    def is_open(self) -> bool:
+        return self._session is not None and not self._session.closed
+
+    def _client_session(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            # Created here, inside a coroutine, so it binds to the loop that uses it.
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0),
+                headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+                auto_decompress=True,
+                raise_for_status=False,
+            )
+        return self._session
+
+    def _timeout(self, seconds: float | None) -> aiohttp.ClientTimeout:
+        timeout = self._timeouts.get(seconds)
+        if timeout is None:
+            timeout = self._timeouts[seconds] = aiohttp.ClientTimeout(total=seconds)
+        return timeout
+
+    def _url(self, request: Request) -> URL:
+        url = self._base_url + request.path
+        if request.params:
+            url += "?" + encode_query(request.params)
+        return URL(url, encoded=True)
+
+    def _body(self, request: Request) -> dict[str, Any]:
+        if request.files is not None:
+            form = aiohttp.FormData()
+            f = request.files
+            form.add_field(f.field, f.content, filename=f.filename, content_type=f.content_type)
+            return {"data": form}
+        if request.json is not None:
+            return {"json": request.json}
+        return {}
+
+    async def send(self, request: Request) -> Response:
+        session = self._client_session()
+        try:
+            async with session.request(
+                request.method,
+                self._url(request),
+                headers=request.headers,
+                timeout=self._timeout(request.timeout),
+                allow_redirects=False,
+                **self._body(request),
+            ) as resp:
+                content = await resp.read()
+                return Response(resp.status, resp.headers, content, request)
+        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+            raise _map_error(exc, request) from None
+
+    async def aclose(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None

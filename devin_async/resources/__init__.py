@@ -1,0 +1,1 @@
+"""Resource groups: attrs models in, attrs models out."""
