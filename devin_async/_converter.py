@@ -44,9 +44,7 @@ def to_datetime(value: Any) -> datetime:
 
 def _wire_names(cls: type) -> dict[str, str]:
     return {
-        a.name: a.metadata.get(WIRE_NAME, a.name)
-        for a in attrs.fields(cls)
-        if a.name != "extra"
+        a.name: a.metadata.get(WIRE_NAME, a.name) for a in attrs.fields(cls) if a.name != "extra"
     }
 
 
@@ -137,4 +135,3 @@ def _explain(data: Any, cls: Any) -> str:
 
 def unstructure(obj: Any) -> Any:
     return converter.unstructure(obj)
-

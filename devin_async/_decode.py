@@ -83,9 +83,7 @@ def error_for(response: Response) -> APIStatusError:
         "path": request.path,
     }
     if cls is RateLimitError:
-        return RateLimitError(
-            message, retry_after=parse_retry_after(response.headers), **kwargs
-        )
+        return RateLimitError(message, retry_after=parse_retry_after(response.headers), **kwargs)
     return cls(message, **kwargs)
 
 

@@ -71,9 +71,7 @@ class APIOutcomeUnknownError(APIConnectionError):
 class DecodeError(DevinError):
     """A response body is not what the API promises (HTML page, truncated JSON, wrong shape)."""
 
-    def __init__(
-        self, message: str, *, status_code: int | None, body: bytes = b"", path: str = ""
-    ):
+    def __init__(self, message: str, *, status_code: int | None, body: bytes = b"", path: str = ""):
         super().__init__(message)
         self.status_code = status_code
         self.body = body

@@ -1,0 +1,12 @@
+"""A fake Devin API for tests and demos: an in-memory ``aiohttp.web`` app on loopback.
+
+async with FakeDevin() as fake:
+    async with fake.client() as client:
+        session = await client.sessions.get("devin-abc123def456")
+"""
+
+from ._app import create_app
+from ._server import FAKE_API_KEY, FakeDevin
+from ._state import FakeState, SeenRequest, seed_state
+
+__all__ = ["FAKE_API_KEY", "FakeDevin", "FakeState", "SeenRequest", "create_app", "seed_state"]

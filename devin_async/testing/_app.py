@@ -1,0 +1,74 @@
+"""The fake API's aiohttp application: auth, request log, error bodies, routes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+
+from ._state import FakeState, SeenRequest
+
+__all__ = ["STATE_KEY", "create_app", "not_found", "problem", "state_of"]
+
+STATE_KEY = web.AppKey("devin_fake_state", FakeState)
+
+
+def state_of(request: web.Request) -> FakeState:
+    return request.app[STATE_KEY]
+
+
+def problem(status: int, title: str, detail: str | None = None, **extra: Any) -> web.Response:
+    """An RFC 9457 problem-details answer, as the newest v3 endpoints send."""
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+    return web.Response(
+        status=status, text=json.dumps(body), content_type="application/problem+json"
+    )
+
+
+def not_found(what: str, family: str) -> web.Response:
+    if family == "v1":
+        return web.json_response({"detail": f"{what} not found"}, status=404)
+    return problem(404, "Not Found", f"{what} not found")
+
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@web.middleware
+async def _log_and_authorize(request: web.Request, handler: Handler) -> web.StreamResponse:
+    state = state_of(request)
+    auth = request.headers.get("Authorization", "")
+    token = auth.removeprefix("Bearer ").strip() if auth.startswith("Bearer ") else ""
+    authorized = bool(token) and (state.api_key is None or token == state.api_key)
+    body: Any = None
+    if request.can_read_body and request.content_type == "application/json":
+        try:
+            body = await request.json()
+        except ValueError:
+            return web.json_response({"detail": "body is not valid JSON"}, status=400)
+    state.seen.append(
+        SeenRequest(
+            request.method,
+            request.path,
+            list(request.query.items()),
+            authorized,
+            state.clock(),
+            body,
+        )
+    )
+    if not authorized:
+        return web.json_response({"detail": "Missing or invalid Authorization header"}, status=401)
+    return await handler(request)
+
+
+def create_app(state: FakeState) -> web.Application:
+    """The fake Devin API over ``state``."""
+    from . import _enterprise, _v1, _v3_org
+
+    app = web.Application(middlewares=[_log_and_authorize])
+    app[STATE_KEY] = state
+    for family in (_v3_org, _enterprise, _v1):
+        family.add_routes(app.router)
+    return app
