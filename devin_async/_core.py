@@ -10,6 +10,7 @@ from ._converter import structure
 from ._decode import decode_json
 from ._http import Handler, Multipart, Request
 from ._options import RequestOptions
+from ._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
 from ._paths import build_path
 
 __all__ = ["ClientCore"]
@@ -52,6 +53,27 @@ class ClientCore:
     async def call_json(self, request: Request, *, empty_ok: bool = False) -> Any:
         """The decoded JSON answer to ``request`` (``None`` for an allowed empty body)."""
         return decode_json(await self.send(request), empty_ok=empty_ok)
+
+    def paginate(
+        self,
+        item_type: type[T],
+        request: Request,
+        *,
+        style: PageStyle = PageStyle.CURSOR,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        items_key: str = "items",
+    ) -> AsyncPaginator[T]:
+        """A lazy iterator over every page ``request`` lists; the filters ride along."""
+        return AsyncPaginator(
+            self.call_json,
+            request,
+            item_type,
+            style=style,
+            page_size=page_size,
+            limit=limit,
+            items_key=items_key,
+        )
 
     async def call(self, cast_to: type[T], request: Request) -> T:
         """The answer to ``request`` as a ``cast_to`` model."""

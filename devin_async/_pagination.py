@@ -1,0 +1,135 @@
+"""One lazy, auto-paginating async iterator for every list endpoint.
+
+Two wire styles sit behind it: the v3 cursor (``first``/``after`` answered by
+``end_cursor``/``has_next_page``) and limit/offset (v1 sessions, v3 schedules).
+Only one page is held in memory at a time.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from ._converter import structure
+from ._errors import DecodeError
+from ._http import Request
+
+__all__ = ["AsyncPaginator", "Page", "PageStyle"]
+
+T = TypeVar("T")
+
+# The API's page-size maximum for v3 cursor lists (docs: pagination, 1..200).
+MAX_PAGE_SIZE = 200
+
+
+class PageStyle(enum.Enum):
+    CURSOR = "cursor"
+    OFFSET = "offset"
+
+
+@attrs.frozen
+class Page(Generic[T]):
+    """One page of a list: its items, whether more follow, and the total if the API says."""
+
+    items: list[T]
+    has_next: bool
+    next_token: str | None = None
+    total: int | None = None
+
+
+def _paging_params(style: PageStyle, page_size: int, token: str | None) -> list[tuple[str, str]]:
+    if style is PageStyle.CURSOR:
+        return [("first", str(page_size))] + ([("after", token)] if token else [])
+    return [("limit", str(page_size)), ("offset", token or "0")]
+
+
+def _parse_page(
+    style: PageStyle, data: Any, item_type: Any, items_key: str, page_size: int, token: str | None
+) -> Page[Any]:
+    if not isinstance(data, dict) or not isinstance(data.get(items_key), list):
+        raise TypeError(f"expected an object with a list under {items_key!r}")
+    raw = data[items_key]
+    items = structure(raw, list[item_type])
+    if style is PageStyle.CURSOR:
+        cursor = data.get("end_cursor")
+        has_next = bool(data.get("has_next_page", cursor is not None)) and cursor is not None
+        return Page(items, has_next, cursor, data.get("total"))
+    offset = int(token or 0) + len(items)
+    if "has_next_page" in data:
+        has_next = bool(data["has_next_page"])
+    else:  # v1 says nothing about more pages: a full page means there may be one
+        has_next = len(raw) == page_size
+    return Page(items, has_next and bool(raw), str(offset), data.get("total"))
+
+
+class AsyncPaginator(Generic[T]):
+    """``async for item in client.sessions.list(...)`` walks every page lazily.
+
+    ``pages()`` yields whole pages instead; ``limit`` caps the number of items.
+    Filters travel with every page request.
+    """
+
+    def __init__(
+        self,
+        send: Callable[[Request], Awaitable[Any]],
+        request: Request,
+        item_type: type[T],
+        *,
+        style: PageStyle = PageStyle.CURSOR,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        items_key: str = "items",
+    ):
+        if page_size < 1:
+            raise ValueError(f"page_size must be >= 1, got {page_size}")
+        if limit is not None and limit < 0:
+            raise ValueError(f"limit must be >= 0, got {limit}")
+        self._send = send
+        self._request = request
+        self._item_type = item_type
+        self._style = style
+        self._page_size = page_size if limit is None else max(1, min(page_size, limit))
+        self._limit = limit
+        self._items_key = items_key
+
+    async def _fetch(self, token: str | None) -> Page[T]:
+        params = [*self._request.params, *_paging_params(self._style, self._page_size, token)]
+        request = attrs.evolve(self._request, params=params)
+        data = await self._send(request)
+        try:
+            return _parse_page(
+                self._style, data, self._item_type, self._items_key, self._page_size, token
+            )
+        except TypeError as exc:
+            raise DecodeError(
+                f"{request.method} {request.path} answered a page that is not a list: {exc}",
+                status_code=None,
+                path=request.path,
+            ) from None
+
+    async def pages(self) -> AsyncIterator[Page[T]]:
+        """Each page in turn, trimmed to ``limit`` items in total."""
+        remaining = self._limit
+        token: str | None = None
+        while remaining is None or remaining > 0:
+            page = await self._fetch(token)
+            if remaining is not None:
+                if len(page.items) > remaining:
+                    page = attrs.evolve(page, items=page.items[:remaining], has_next=False)
+                remaining -= len(page.items)
+            yield page
+            if not page.has_next or not page.items:
+                return
+            token = page.next_token
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.pages():
+            for item in page.items:
+                yield item
+
+    async def to_list(self) -> list[T]:
+        """Every item in one list (mind memory on large result sets)."""
+        return [item async for item in self]
