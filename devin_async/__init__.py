@@ -1,5 +1,6 @@
 """Async-first Python SDK for the Devin REST API, with a blocking shim."""
 
+from ._bulk import BulkError, BulkIterator, BulkReport, BulkResult, Outcome, OutcomeStatus
 from ._client import AsyncDevin
 from ._enums import OpenEnum
 from ._errors import (
@@ -21,10 +22,13 @@ from ._errors import (
 )
 from ._http import Handler, Middleware, Request, Response
 from ._options import RequestOptions
+from ._polling import V1_TERMINAL, V3_TERMINAL, TerminalStates, WaitTimeoutError
 from ._version import __version__
 from .models import SessionInsights, SessionResponse, V1Session
 
 __all__ = [
+    "V1_TERMINAL",
+    "V3_TERMINAL",
     "APIConnectionError",
     "APIOutcomeUnknownError",
     "APIStatusError",
@@ -32,6 +36,10 @@ __all__ = [
     "AsyncDevin",
     "AuthenticationError",
     "BadRequestError",
+    "BulkError",
+    "BulkIterator",
+    "BulkReport",
+    "BulkResult",
     "ConfigurationError",
     "ConflictError",
     "DecodeError",
@@ -41,6 +49,8 @@ __all__ = [
     "Middleware",
     "NotFoundError",
     "OpenEnum",
+    "Outcome",
+    "OutcomeStatus",
     "PermissionDeniedError",
     "RateLimitError",
     "Request",
@@ -48,7 +58,9 @@ __all__ = [
     "Response",
     "SessionInsights",
     "SessionResponse",
+    "TerminalStates",
     "UnprocessableEntityError",
     "V1Session",
+    "WaitTimeoutError",
     "__version__",
 ]

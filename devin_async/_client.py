@@ -6,6 +6,7 @@ import warnings
 from collections.abc import Sequence
 from types import TracebackType
 
+from ._bulk import AttemptCounter
 from ._config import resolve_settings
 from ._core import ClientCore
 from ._http import Handler, Middleware
@@ -50,8 +51,9 @@ class AsyncDevin:
         self._transport = AiohttpTransport(self._settings.base_url, pool_size=pool_size)
         layers: list[Middleware] = [AuthMiddleware(self._settings), LoggingMiddleware()]
         layers.extend(middleware)
+        layers.append(AttemptCounter())  # innermost: sees every attempt a fan-out makes
         pipeline = build_pipeline(layers, transport or self._transport.send)
-        self._core = ClientCore(self._settings, pipeline)
+        self._core = ClientCore(self._settings, pipeline, pool_size=pool_size)
         self.sessions = Sessions(self._core)
         self.enterprise = Enterprise(self._core)
         self.v1 = V1(self._core)

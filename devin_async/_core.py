@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
+from ._bulk import SystemClock
 from ._config import Settings
 from ._converter import structure
 from ._decode import decode_json
@@ -12,6 +13,7 @@ from ._http import Handler, Multipart, Request
 from ._options import RequestOptions
 from ._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
 from ._paths import build_path
+from ._transport import DEFAULT_POOL_SIZE
 
 __all__ = ["ClientCore"]
 
@@ -21,9 +23,18 @@ T = TypeVar("T")
 class ClientCore:
     """Builds requests, sends them through the pipeline, decodes and structures answers."""
 
-    def __init__(self, settings: Settings, pipeline: Handler):
+    def __init__(
+        self,
+        settings: Settings,
+        pipeline: Handler,
+        *,
+        pool_size: int = DEFAULT_POOL_SIZE,
+        clock: SystemClock | None = None,
+    ):
         self.settings = settings
         self.send = pipeline
+        self.pool_size = pool_size  # the default fan-out concurrency
+        self.clock = clock or SystemClock()
 
     def org_id(self, override: str | None) -> str | None:
         return override if override is not None else self.settings.org_id

@@ -9,16 +9,17 @@ from typing_extensions import Unpack
 
 from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE, AsyncPaginator
+from .._polling import V3_TERMINAL
 from .._query import query
 from ..models.sessions import SessionResponse
-from ._base import Resource
+from ._fanout import SessionFanOut
 
 __all__ = ["Sessions"]
 
 _SESSION = "/v3/organizations/{org_id}/sessions/{devin_id}"
 
 
-class Sessions(Resource):
+class Sessions(SessionFanOut[SessionResponse], terminal=V3_TERMINAL):
     """Sessions of one organization (the client's ``org_id`` unless a call passes one)."""
 
     async def get(

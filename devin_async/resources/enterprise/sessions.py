@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing_extensions import Unpack
 
 from ..._options import RequestOptions
+from ..._polling import V3_TERMINAL
 from ..._query import query
 from ...models.sessions import SessionInsights, SessionResponse
-from .._base import Resource
+from .._fanout import SessionFanOut
 
 __all__ = ["EnterpriseSessions"]
 
 
-class EnterpriseSessions(Resource):
+class EnterpriseSessions(SessionFanOut[SessionResponse], terminal=V3_TERMINAL):
     """Sessions across the enterprise; ``org_id`` narrows a call to one organization."""
 
     async def get(

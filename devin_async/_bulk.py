@@ -1,0 +1,439 @@
+"""Bounded-concurrency fan-out: one call per id, every id accounted for exactly once.
+
+The engine keeps at most ``concurrency`` calls alive and pulls the next id only when
+one finishes, so an iterator of any length is consumed lazily and memory stays flat.
+Each id ends as exactly one ``Outcome``: a value, an error, or timed out at the
+batch deadline. How often an id was tried (retries, 429s) is counted by
+``AttemptCounter``, the innermost pipeline layer, through a context variable that
+each id's task sets for itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import contextvars
+import enum
+import time
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterable,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+)
+from typing import Any, Generic, TypeVar, cast
+
+import attrs
+
+from ._errors import APITimeoutError, DevinError
+from ._http import Handler, Request, Response
+
+__all__ = [
+    "AttemptCounter",
+    "BulkError",
+    "BulkIterator",
+    "BulkReport",
+    "BulkResult",
+    "Outcome",
+    "OutcomeStatus",
+]
+
+T = TypeVar("T")
+
+Sleep = Callable[[float], Awaitable[Any]]
+Now = Callable[[], float]
+ProgressCallback = Callable[["BulkReport"], object]
+
+
+class SystemClock:
+    """Interim real clock (``now``/``sleep``) until the pipeline's injectable clock lands."""
+
+    now = staticmethod(time.monotonic)
+    sleep = staticmethod(asyncio.sleep)
+
+
+class OutcomeStatus(enum.Enum):
+    OK = "ok"
+    FAILED = "failed"
+    TIMED_OUT = "timed_out"
+
+
+@attrs.frozen(slots=True)
+class Outcome(Generic[T]):
+    """What became of one id: its ``value``, or the ``error`` that ended it.
+
+    ``attempts`` counts the HTTP requests sent for it (retries included) and
+    ``rate_limited`` how many of them were answered 429.
+    """
+
+    id: str
+    status: OutcomeStatus
+    value: T | None = None
+    error: Exception | None = None
+    attempts: int = 0
+    rate_limited: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.status is OutcomeStatus.OK
+
+    def unwrap(self) -> T:
+        """The value, or raise the error that ended this id."""
+        if self.error is not None:
+            raise self.error
+        return cast(T, self.value)
+
+
+@attrs.frozen
+class BulkReport:
+    """Counts for a batch: per outcome, retries and 429s, elapsed seconds, ids per second.
+
+    ``total`` is the number of distinct ids, when known in advance (``None`` for an
+    iterator of unknown length).
+    """
+
+    total: int | None
+    succeeded: int
+    failed: int
+    timed_out: int
+    retries: int
+    rate_limited: int
+    elapsed: float
+
+    @property
+    def done(self) -> int:
+        return self.succeeded + self.failed + self.timed_out
+
+    @property
+    def throughput(self) -> float:
+        """Ids finished per second."""
+        return self.done / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def counts(self) -> dict[OutcomeStatus, int]:
+        return {
+            OutcomeStatus.OK: self.succeeded,
+            OutcomeStatus.FAILED: self.failed,
+            OutcomeStatus.TIMED_OUT: self.timed_out,
+        }
+
+
+class BulkResult(list[T]):
+    """A list in input order (one entry per id given, duplicates included) with ``report``."""
+
+    def __init__(self, items: Iterable[T], report: BulkReport):
+        super().__init__(items)
+        self.report = report
+
+
+class BulkError(DevinError):
+    """Some ids of a batch failed or timed out; raised only after every id finished.
+
+    ``outcomes`` holds one ``Outcome`` per id given, in input order, successes included.
+    """
+
+    def __init__(self, outcomes: list[Outcome[Any]], report: BulkReport):
+        bad = [o for o in outcomes if not o.ok]
+        first = bad[0] if bad else None
+        summary = (
+            f"{report.failed} failed and {report.timed_out} timed out of {report.done} ids"
+            + (f"; first: {first.id}: {first.error}" if first is not None else "")
+        )
+        super().__init__(summary)
+        self.outcomes = outcomes
+        self.report = report
+
+    @property
+    def failures(self) -> list[Outcome[Any]]:
+        """The outcomes that are not OK, in input order."""
+        return [o for o in self.outcomes if not o.ok]
+
+
+class _Tally:
+    """Requests sent for one id; the pipeline's innermost layer updates it."""
+
+    __slots__ = ("attempts", "rate_limited")
+
+    def __init__(self) -> None:
+        self.attempts = 0
+        self.rate_limited = 0
+
+
+_TALLY: contextvars.ContextVar[_Tally | None] = contextvars.ContextVar(
+    "devin_async_bulk_tally", default=None
+)
+
+
+class AttemptCounter:
+    """Innermost pipeline layer: counts the requests (and 429s) of a fan-out's id.
+
+    Outside a fan-out it only reads a context variable.
+    """
+
+    async def __call__(self, request: Request, call_next: Handler) -> Response:
+        tally = _TALLY.get()
+        if tally is None:
+            return await call_next(request)
+        tally.attempts += 1
+        response = await call_next(request)
+        if response.status == 429:
+            tally.rate_limited += 1
+        return response
+
+
+async def _run_one(fetch: Callable[[str], Awaitable[T]], devin_id: str) -> Outcome[T]:
+    tally = _Tally()
+    _TALLY.set(tally)  # this task runs in its own copy of the context
+    value: T | None = None
+    error: Exception | None = None
+    try:
+        value = await fetch(devin_id)
+    except Exception as exc:  # one id's failure never aborts the batch
+        error = exc
+    status = OutcomeStatus.OK if error is None else OutcomeStatus.FAILED
+    return Outcome(devin_id, status, value, error, tally.attempts, tally.rate_limited)
+
+
+def _timed_out(devin_id: str, deadline: float, *, started: bool) -> Outcome[Any]:
+    error = APITimeoutError(
+        f"the batch deadline of {deadline:g}s passed before {devin_id} finished"
+        + ("" if started else " (it was never sent)"),
+        sent=started,
+    )
+    return Outcome(devin_id, OutcomeStatus.TIMED_OUT, None, error)
+
+
+async def _aiter_ids(ids: Iterable[str] | AsyncIterable[str]) -> AsyncGenerator[str, None]:
+    if isinstance(ids, str):
+        raise TypeError("ids must be an iterable of ids, not a single str")
+    if isinstance(ids, AsyncIterable):
+        async for devin_id in ids:
+            yield _check_id(devin_id)
+    else:
+        for devin_id in ids:
+            yield _check_id(devin_id)
+
+
+def _check_id(devin_id: object) -> str:
+    if not isinstance(devin_id, str):
+        raise TypeError(f"every id must be a str, got {type(devin_id).__name__}: {devin_id!r}")
+    return devin_id
+
+
+def check_concurrency(concurrency: int) -> int:
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+        raise ValueError(f"concurrency must be an int >= 1, got {concurrency!r}")
+    return concurrency
+
+
+async def fan_out(
+    fetch: Callable[[str], Awaitable[T]],
+    ids: Iterable[str] | AsyncIterable[str],
+    *,
+    concurrency: int,
+    deadline: float | None = None,
+    sleep: Sleep = asyncio.sleep,
+) -> AsyncIterator[Outcome[T]]:
+    """``fetch`` every id, at most ``concurrency`` at a time; outcomes in completion order.
+
+    At ``deadline`` seconds, calls in flight are cancelled and they and every id not
+    yet started come back ``TIMED_OUT``. Closing the iterator (or cancelling its
+    consumer) cancels the calls in flight and waits for them to unwind.
+    """
+    check_concurrency(concurrency)
+    if deadline is not None and deadline < 0:
+        raise ValueError(f"deadline must be >= 0 seconds, got {deadline!r}")
+    loop = asyncio.get_running_loop()
+    source = _aiter_ids(ids)
+    pending: dict[asyncio.Task[Outcome[T]], str] = {}
+    finished: collections.deque[asyncio.Task[Outcome[T]]] = collections.deque()
+    wakeup: asyncio.Future[None] | None = None
+    expired = False
+
+    def wake() -> None:
+        if wakeup is not None and not wakeup.done():
+            wakeup.set_result(None)
+
+    def on_done(task: asyncio.Task[Outcome[T]]) -> None:
+        finished.append(task)
+        wake()
+
+    def on_deadline(_: object) -> None:
+        nonlocal expired
+        expired = True
+        wake()
+
+    async def start_next() -> bool:
+        devin_id = await anext(source, None)
+        if devin_id is None:
+            return False
+        task = loop.create_task(_run_one(fetch, devin_id))
+        pending[task] = devin_id
+        task.add_done_callback(on_done)
+        return True
+
+    timer = asyncio.ensure_future(sleep(deadline)) if deadline is not None else None
+    if timer is not None:
+        timer.add_done_callback(on_deadline)
+    exhausted = False
+    try:
+        while not exhausted and len(pending) < concurrency:
+            exhausted = not await start_next()
+        while pending and not expired:
+            if not finished:
+                wakeup = loop.create_future()
+                await wakeup
+                continue
+            task = finished.popleft()
+            del pending[task]
+            if not exhausted:  # keep the pipe full while the consumer works
+                exhausted = not await start_next()
+            yield task.result()
+        if expired:
+            assert deadline is not None
+            # Calls that completed before the deadline keep their real outcome.
+            completed = [t.result() for t in pending if t.done() and not t.cancelled()]
+            cut = [devin_id for t, devin_id in pending.items() if not t.done()]
+            await _cancel(pending)
+            for outcome in completed:
+                yield outcome
+            for devin_id in cut:
+                yield _timed_out(devin_id, deadline, started=True)
+            async for devin_id in source:
+                yield _timed_out(devin_id, deadline, started=False)
+    finally:
+        await _cancel([*pending, *([timer] if timer is not None else [])])
+        pending.clear()
+        await source.aclose()
+
+
+async def _cancel(tasks: Iterable[asyncio.Task[Any]]) -> None:
+    """Cancel ``tasks`` and wait until each has unwound, so nothing is left pending."""
+    tasks = list(tasks)
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+@attrs.define
+class _Stats:
+    """Running counts of a batch, snapshotted into ``BulkReport``s."""
+
+    total: int | None
+    clock: Now
+    started: float = attrs.field(init=False)
+    succeeded: int = 0
+    failed: int = 0
+    timed_out: int = 0
+    retries: int = 0
+    rate_limited: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        self.started = self.clock()
+
+    def count_requests(self, outcome: Outcome[Any]) -> None:
+        self.retries += max(0, outcome.attempts - 1)
+        self.rate_limited += outcome.rate_limited
+
+    def count_final(self, outcome: Outcome[Any]) -> None:
+        if outcome.status is OutcomeStatus.OK:
+            self.succeeded += 1
+        elif outcome.status is OutcomeStatus.FAILED:
+            self.failed += 1
+        else:
+            self.timed_out += 1
+
+    def report(self) -> BulkReport:
+        return BulkReport(
+            total=self.total,
+            succeeded=self.succeeded,
+            failed=self.failed,
+            timed_out=self.timed_out,
+            retries=self.retries,
+            rate_limited=self.rate_limited,
+            elapsed=self.clock() - self.started,
+        )
+
+
+class BulkIterator(Generic[T]):
+    """``async for devin_id, outcome in it``: outcomes in completion order.
+
+    ``report`` reflects the outcomes yielded so far. Use ``async with`` (or
+    ``aclose()``) when you may stop early: it cancels the calls still in flight.
+    """
+
+    def __init__(
+        self,
+        fetch: Callable[[str], Awaitable[T]],
+        ids: Iterable[str] | AsyncIterable[str],
+        *,
+        concurrency: int,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        total: int | None = None,
+        sleep: Sleep = asyncio.sleep,
+        clock: Now = time.perf_counter,
+    ):
+        check_concurrency(concurrency)
+        if isinstance(ids, str):
+            raise TypeError("ids must be an iterable of ids, not a single str")
+        self._stats = _Stats(total, clock)
+        self._on_progress = on_progress
+        self._outcomes = fan_out(
+            fetch, ids, concurrency=concurrency, deadline=deadline, sleep=sleep
+        )
+
+    @property
+    def report(self) -> BulkReport:
+        return self._stats.report()
+
+    def __aiter__(self) -> BulkIterator[T]:
+        return self
+
+    async def __anext__(self) -> tuple[str, Outcome[T]]:
+        outcome = await self._outcomes.__anext__()
+        self._stats.count_requests(outcome)
+        self._stats.count_final(outcome)
+        if self._on_progress is not None:
+            self._on_progress(self._stats.report())
+        return outcome.id, outcome
+
+    async def aclose(self) -> None:
+        """Stop: cancel the calls in flight and wait for them to unwind."""
+        await self._outcomes.aclose()  # type: ignore[attr-defined]
+
+    async def __aenter__(self) -> BulkIterator[T]:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+
+def finish(
+    ids: list[str], outcomes: dict[str, Outcome[T]], report: BulkReport, *, on_error: str
+) -> BulkResult[Any]:
+    """Outcomes back in input order: values (raising ``BulkError`` if any id failed),
+    or, with ``on_error="return"``, the ``Outcome``s themselves."""
+    ordered = [outcomes[devin_id] for devin_id in ids]
+    if on_error == "return":
+        return BulkResult(ordered, report)
+    if report.failed or report.timed_out:
+        raise BulkError(ordered, report)
+    return BulkResult([o.value for o in ordered], report)
+
+
+def check_on_error(on_error: str) -> str:
+    if on_error not in ("raise", "return"):
+        raise ValueError(f"on_error must be 'raise' or 'return', got {on_error!r}")
+    return on_error
+
+
+def distinct_ids(ids: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The ids as given (validated) and each distinct id once, in first-seen order."""
+    if isinstance(ids, str):
+        raise TypeError("ids must be an iterable of ids, not a single str")
+    given = [_check_id(devin_id) for devin_id in ids]
+    return given, list(dict.fromkeys(given))

@@ -1,0 +1,248 @@
+"""Bulk fetches and polling for a sessions group, built on that group's own ``get``.
+
+A group opts in with one line: ``class Sessions(SessionFanOut[SessionResponse],
+terminal=V3_TERMINAL)``; it gains ``get_many``, ``iter_many``, ``wait`` and ``wait_many``.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import AsyncIterable, Awaitable, Callable, Iterable
+from typing import Any, ClassVar, Generic, Literal, TypeVar, overload
+
+from typing_extensions import Unpack
+
+from .._bulk import (
+    BulkIterator,
+    BulkResult,
+    Outcome,
+    ProgressCallback,
+    check_on_error,
+    distinct_ids,
+    finish,
+)
+from .._options import RequestOptions
+from .._polling import (
+    DEFAULT_MAX_POLL_INTERVAL,
+    DEFAULT_MAX_WAIT,
+    DEFAULT_POLL_INTERVAL,
+    TerminalStates,
+    poll_until,
+)
+from ._base import Resource
+
+__all__ = ["SessionFanOut"]
+
+T = TypeVar("T")
+
+OnError = Literal["raise", "return"]
+
+
+class SessionFanOut(Resource, Generic[T]):
+    """``get_many``/``iter_many``/``wait``/``wait_many`` over the group's ``get``.
+
+    ``concurrency`` defaults to the client's connection pool size. ``org_id`` applies
+    to every id (v3 groups only).
+    """
+
+    get: Callable[..., Awaitable[T]]
+    _terminal: ClassVar[TerminalStates]
+    _takes_org_id: ClassVar[bool]
+
+    def __init_subclass__(cls, *, terminal: TerminalStates, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._terminal = terminal
+        cls._takes_org_id = "org_id" in inspect.signature(cls.get).parameters
+
+    def _fetcher(self, org_id: str | None, options: RequestOptions) -> Callable[[str], Any]:
+        if org_id is None:
+            return functools.partial(self.get, **options)
+        if not self._takes_org_id:
+            raise TypeError(f"{type(self).__name__} calls take no org_id")
+        return functools.partial(self.get, org_id=org_id, **options)
+
+    def _concurrency(self, concurrency: int | None) -> int:
+        return self._core.pool_size if concurrency is None else concurrency
+
+    @overload
+    async def get_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["raise"] = "raise",
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[T]: ...
+
+    @overload
+    async def get_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["return"],
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Outcome[T]]: ...
+
+    async def get_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: OnError = "raise",
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Any]:
+        """Fetch every id; results in input order, each distinct id fetched once.
+
+        One id's failure does not stop the others. ``on_error="raise"`` (default)
+        returns the sessions, or raises ``BulkError`` with every outcome once all are
+        done; ``"return"`` returns an ``Outcome`` per id. ``deadline`` (seconds) bounds
+        the batch: ids unfinished by then end ``TIMED_OUT``. ``.report`` has the counts.
+        """
+        check_on_error(on_error)
+        given, distinct = distinct_ids(ids)
+        batch = BulkIterator(
+            self._fetcher(org_id, options),
+            distinct,
+            concurrency=self._concurrency(concurrency),
+            deadline=deadline,
+            on_progress=on_progress,
+            total=len(distinct),
+            sleep=self._core.clock.sleep,
+            clock=self._core.clock.now,
+        )
+        async with batch:
+            outcomes = {devin_id: outcome async for devin_id, outcome in batch}
+        return finish(given, outcomes, batch.report, on_error=on_error)
+
+    def iter_many(
+        self,
+        ids: Iterable[str] | AsyncIterable[str],
+        *,
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkIterator[T]:
+        """``(id, outcome)`` pairs in completion order, ``ids`` consumed lazily.
+
+        At most ``concurrency`` requests are alive and memory stays flat for any
+        number of ids. Ids are not de-duplicated (that would need memory per id).
+        Use ``async with`` when you may stop early: leaving it cancels what is in flight.
+        """
+        return BulkIterator(
+            self._fetcher(org_id, options),
+            ids,
+            concurrency=self._concurrency(concurrency),
+            deadline=deadline,
+            on_progress=on_progress,
+            sleep=self._core.clock.sleep,
+            clock=self._core.clock.now,
+        )
+
+    async def wait(
+        self,
+        devin_id: str,
+        *,
+        until: Callable[[T], bool] | None = None,
+        max_wait: float | None = DEFAULT_MAX_WAIT,
+        interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> T:
+        """Poll one session until it reaches a terminal state, and return it.
+
+        ``until`` replaces the terminal rule (default: the family's ``TerminalStates``).
+        Polls every ``interval`` seconds, growing by half up to ``max_interval``; past
+        ``max_wait`` seconds (``None``: no limit) raises ``WaitTimeoutError``.
+        """
+        outcomes = await self.wait_many(
+            [devin_id],
+            on_error="return",
+            until=until,
+            max_wait=max_wait,
+            interval=interval,
+            max_interval=max_interval,
+            org_id=org_id,
+            **options,
+        )
+        return outcomes[0].unwrap()
+
+    @overload
+    async def wait_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["raise"] = "raise",
+        until: Callable[[T], bool] | None = None,
+        max_wait: float | None = DEFAULT_MAX_WAIT,
+        interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
+        concurrency: int | None = None,
+        on_progress: ProgressCallback | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[T]: ...
+
+    @overload
+    async def wait_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["return"],
+        until: Callable[[T], bool] | None = None,
+        max_wait: float | None = DEFAULT_MAX_WAIT,
+        interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
+        concurrency: int | None = None,
+        on_progress: ProgressCallback | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Outcome[T]]: ...
+
+    async def wait_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: OnError = "raise",
+        until: Callable[[T], bool] | None = None,
+        max_wait: float | None = DEFAULT_MAX_WAIT,
+        interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
+        concurrency: int | None = None,
+        on_progress: ProgressCallback | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Any]:
+        """``wait`` for many sessions at once, polling those not yet settled in rounds.
+
+        Results and errors as in ``get_many``; an id unsettled after ``max_wait`` ends
+        ``TIMED_OUT`` with its last seen state as the outcome's ``value``.
+        """
+        check_on_error(on_error)
+        given, distinct = distinct_ids(ids)
+        outcomes, report = await poll_until(
+            self._fetcher(org_id, options),
+            distinct,
+            until=until or self._terminal,
+            max_wait=max_wait,
+            interval=interval,
+            max_interval=max_interval,
+            concurrency=self._concurrency(concurrency),
+            on_progress=on_progress,
+            sleep=self._core.clock.sleep,
+            clock=self._core.clock.now,
+        )
+        return finish(given, outcomes, report, on_error=on_error)
