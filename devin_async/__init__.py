@@ -1,6 +1,7 @@
 """Async-first Python SDK for the Devin REST API, with a blocking shim."""
 
 from ._client import AsyncDevin
+from ._clock import Clock
 from ._enums import OpenEnum
 from ._errors import (
     APIConnectionError,
@@ -21,6 +22,8 @@ from ._errors import (
 )
 from ._http import Handler, Middleware, Request, Response
 from ._options import RequestOptions
+from ._ratelimit import RateLimit
+from ._retry import RetryPolicy
 from ._version import __version__
 from .models import SessionInsights, SessionResponse, V1Session
 
@@ -32,6 +35,7 @@ __all__ = [
     "AsyncDevin",
     "AuthenticationError",
     "BadRequestError",
+    "Clock",
     "ConfigurationError",
     "ConflictError",
     "DecodeError",
@@ -42,10 +46,12 @@ __all__ = [
     "NotFoundError",
     "OpenEnum",
     "PermissionDeniedError",
+    "RateLimit",
     "RateLimitError",
     "Request",
     "RequestOptions",
     "Response",
+    "RetryPolicy",
     "SessionInsights",
     "SessionResponse",
     "UnprocessableEntityError",
