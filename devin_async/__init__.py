@@ -2,6 +2,7 @@
 
 from ._bulk import BulkError, BulkIterator, BulkReport, BulkResult, Outcome, OutcomeStatus
 from ._client import AsyncDevin
+from ._clock import Clock
 from ._enums import OpenEnum
 from ._errors import (
     APIConnectionError,
@@ -23,6 +24,8 @@ from ._errors import (
 from ._http import Handler, Middleware, Request, Response
 from ._options import RequestOptions
 from ._polling import V1_TERMINAL, V3_TERMINAL, TerminalStates, WaitTimeoutError
+from ._ratelimit import RateLimit
+from ._retry import RetryPolicy
 from ._version import __version__
 from .models import SessionInsights, SessionResponse, V1Session
 
@@ -40,6 +43,7 @@ __all__ = [
     "BulkIterator",
     "BulkReport",
     "BulkResult",
+    "Clock",
     "ConfigurationError",
     "ConflictError",
     "DecodeError",
@@ -52,10 +56,12 @@ __all__ = [
     "Outcome",
     "OutcomeStatus",
     "PermissionDeniedError",
+    "RateLimit",
     "RateLimitError",
     "Request",
     "RequestOptions",
     "Response",
+    "RetryPolicy",
     "SessionInsights",
     "SessionResponse",
     "TerminalStates",

@@ -47,13 +47,6 @@ Now = Callable[[], float]
 ProgressCallback = Callable[["BulkReport"], object]
 
 
-class SystemClock:
-    """Interim real clock (``now``/``sleep``) until the pipeline's injectable clock lands."""
-
-    now = staticmethod(time.monotonic)
-    sleep = staticmethod(asyncio.sleep)
-
-
 class OutcomeStatus(enum.Enum):
     OK = "ok"
     FAILED = "failed"

@@ -6,11 +6,16 @@ import warnings
 from collections.abc import Sequence
 from types import TracebackType
 
+import attrs
+
 from ._bulk import AttemptCounter
+from ._clock import Clock, RealClock
 from ._config import resolve_settings
 from ._core import ClientCore
 from ._http import Handler, Middleware
 from ._pipeline import AuthMiddleware, LoggingMiddleware, build_pipeline
+from ._ratelimit import RateLimit, RateLimitMiddleware
+from ._retry import RetryMiddleware, RetryPolicy
 from ._transport import DEFAULT_POOL_SIZE, AiohttpTransport
 from .resources.enterprise import Enterprise
 from .resources.sessions import Sessions
@@ -24,7 +29,9 @@ class AsyncDevin:
 
     Settings come from keyword arguments, then ``DEVIN_API_KEY``, ``DEVIN_ORG_ID``
     and ``DEVIN_BASE_URL``. ``middleware`` are extra ``(request, call_next)`` layers,
-    run inside the built-in ones, just before the transport.
+    run inside the built-in ones (retry, rate limit, auth, logging), just before the
+    transport. ``max_retries`` overrides ``retry.max_retries``; ``clock`` replaces the
+    real time source of retry and rate-limit waits (see ``devin_async.testing.FakeClock``).
     """
 
     def __init__(
@@ -39,21 +46,39 @@ class AsyncDevin:
         pool_size: int = DEFAULT_POOL_SIZE,
         middleware: Sequence[Middleware] = (),
         transport: Handler | None = None,
+        retry: RetryPolicy | None = None,
+        rate_limit: RateLimit | None = None,
+        clock: Clock | None = None,
     ):
+        policy = retry or RetryPolicy()
         self._settings = resolve_settings(
             api_key=api_key,
             org_id=org_id,
             base_url=base_url,
             timeout=timeout,
-            max_retries=max_retries,
+            max_retries=policy.max_retries if max_retries is None else max_retries,
             allow_insecure_http=allow_insecure_http,
         )
+        policy = attrs.evolve(policy, max_retries=self._settings.max_retries)
         self._transport = AiohttpTransport(self._settings.base_url, pool_size=pool_size)
-        layers: list[Middleware] = [AuthMiddleware(self._settings), LoggingMiddleware()]
+        layers: list[Middleware] = [
+            RetryMiddleware(policy, clock=clock),
+            RateLimitMiddleware(
+                rate_limit or RateLimit(), max_wait=policy.max_retry_after, clock=clock
+            ),
+            AuthMiddleware(self._settings),
+            LoggingMiddleware(),
+        ]
         layers.extend(middleware)
         layers.append(AttemptCounter())  # innermost: sees every attempt a fan-out makes
         pipeline = build_pipeline(layers, transport or self._transport.send)
-        self._core = ClientCore(self._settings, pipeline, pool_size=pool_size)
+        cap = rate_limit.max_in_flight if rate_limit else None
+        self._core = ClientCore(
+            self._settings,
+            pipeline,
+            default_concurrency=min(pool_size, cap or pool_size),
+            clock=clock or RealClock(),
+        )
         self.sessions = Sessions(self._core)
         self.enterprise = Enterprise(self._core)
         self.v1 = V1(self._core)

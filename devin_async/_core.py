@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
-from ._bulk import SystemClock
+from ._clock import Clock, RealClock
 from ._config import Settings
 from ._converter import structure
 from ._decode import decode_json
@@ -28,13 +28,13 @@ class ClientCore:
         settings: Settings,
         pipeline: Handler,
         *,
-        pool_size: int = DEFAULT_POOL_SIZE,
-        clock: SystemClock | None = None,
+        default_concurrency: int = DEFAULT_POOL_SIZE,
+        clock: Clock | None = None,
     ):
         self.settings = settings
         self.send = pipeline
-        self.pool_size = pool_size  # the default fan-out concurrency
-        self.clock = clock or SystemClock()
+        self.default_concurrency = default_concurrency  # of fan-outs: the pool size
+        self.clock = clock or RealClock()
 
     def org_id(self, override: str | None) -> str | None:
         return override if override is not None else self.settings.org_id

@@ -63,7 +63,7 @@ class SessionFanOut(Resource, Generic[T]):
         return functools.partial(self.get, org_id=org_id, **options)
 
     def _concurrency(self, concurrency: int | None) -> int:
-        return self._core.pool_size if concurrency is None else concurrency
+        return self._core.default_concurrency if concurrency is None else concurrency
 
     @overload
     async def get_many(

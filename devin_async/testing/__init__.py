@@ -5,8 +5,37 @@ async with FakeDevin() as fake:
         session = await client.sessions.get("devin-abc123def456")
 """
 
+from .._clock import FakeClock, is_testing, set_testing
 from ._app import create_app
+from ._faults import (
+    DropConnection,
+    ErrorStatus,
+    Fault,
+    FaultPlan,
+    FaultRule,
+    MalformedBody,
+    SlowResponse,
+    TruncatedBody,
+)
 from ._server import FAKE_API_KEY, FakeDevin
 from ._state import FakeState, SeenRequest, seed_state
 
-__all__ = ["FAKE_API_KEY", "FakeDevin", "FakeState", "SeenRequest", "create_app", "seed_state"]
+__all__ = [
+    "FAKE_API_KEY",
+    "DropConnection",
+    "ErrorStatus",
+    "FakeClock",
+    "FakeDevin",
+    "FakeState",
+    "Fault",
+    "FaultPlan",
+    "FaultRule",
+    "MalformedBody",
+    "SeenRequest",
+    "SlowResponse",
+    "TruncatedBody",
+    "create_app",
+    "is_testing",
+    "seed_state",
+    "set_testing",
+]

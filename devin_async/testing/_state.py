@@ -10,6 +10,8 @@ from typing import Any
 
 import attrs
 
+from ._faults import FaultPlan
+
 __all__ = ["FakeState", "SeenRequest", "seed_state"]
 
 Record = dict[str, Any]
@@ -36,6 +38,7 @@ class FakeState:
     sessions: dict[str, Record] = attrs.Factory(dict)
     seen: list[SeenRequest] = attrs.Factory(list)
     clock: Callable[[], float] = time.time
+    faults: FaultPlan = attrs.Factory(FaultPlan)
     _ids: itertools.count[int] = attrs.Factory(lambda: itertools.count(1))
 
     def new_id(self, prefix: str) -> str:
