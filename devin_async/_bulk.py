@@ -16,12 +16,12 @@ import contextvars
 import enum
 import time
 from collections.abc import (
-    AsyncGenerator,
     AsyncIterable,
     AsyncIterator,
     Awaitable,
     Callable,
     Iterable,
+    Sized,
 )
 from typing import Any, Generic, TypeVar, cast
 
@@ -178,7 +178,7 @@ class AttemptCounter:
 
 async def _run_one(fetch: Callable[[str], Awaitable[T]], devin_id: str) -> Outcome[T]:
     tally = _Tally()
-    _TALLY.set(tally)  # this task runs in its own copy of the context
+    _TALLY.set(tally)  # each worker task runs in its own copy of the context
     value: T | None = None
     error: Exception | None = None
     try:
@@ -198,17 +198,6 @@ def _timed_out(devin_id: str, deadline: float, *, started: bool) -> Outcome[Any]
     return Outcome(devin_id, OutcomeStatus.TIMED_OUT, None, error)
 
 
-async def _aiter_ids(ids: Iterable[str] | AsyncIterable[str]) -> AsyncGenerator[str, None]:
-    if isinstance(ids, str):
-        raise TypeError("ids must be an iterable of ids, not a single str")
-    if isinstance(ids, AsyncIterable):
-        async for devin_id in ids:
-            yield _check_id(devin_id)
-    else:
-        for devin_id in ids:
-            yield _check_id(devin_id)
-
-
 def _check_id(devin_id: object) -> str:
     if not isinstance(devin_id, str):
         raise TypeError(f"every id must be a str, got {type(devin_id).__name__}: {devin_id!r}")
@@ -221,6 +210,54 @@ def check_concurrency(concurrency: int) -> int:
     return concurrency
 
 
+class _Ids:
+    """Ids handed out one at a time to the workers, validated as they are taken."""
+
+    def __init__(self, ids: Iterable[str] | AsyncIterable[str]):
+        if isinstance(ids, str):
+            raise TypeError("ids must be an iterable of ids, not a single str")
+        self._sync = None if isinstance(ids, AsyncIterable) else iter(ids)
+        self._async = ids.__aiter__() if isinstance(ids, AsyncIterable) else None
+        self._lock = asyncio.Lock()  # an async iterator must not be entered twice at once
+        self._exhausted = False
+
+    async def next(self) -> str | None:
+        """The next id, or ``None`` once there are no more."""
+        if self._exhausted:
+            return None
+        if self._sync is not None:
+            devin_id = next(self._sync, None)
+        else:
+            assert self._async is not None
+            async with self._lock:
+                devin_id = await anext(self._async, None)
+        if devin_id is None:
+            self._exhausted = True
+            return None
+        return _check_id(devin_id)
+
+
+class _Wakeup:
+    """A reusable one-shot signal: ``wait()`` until the next ``set()``; any number may wait."""
+
+    __slots__ = ("_future", "_loop")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop):
+        self._loop = loop
+        self._future: asyncio.Future[None] | None = None
+
+    def set(self) -> None:
+        if self._future is not None:
+            if not self._future.done():
+                self._future.set_result(None)
+            self._future = None
+
+    async def wait(self) -> None:
+        if self._future is None:
+            self._future = self._loop.create_future()
+        await self._future
+
+
 async def fan_out(
     fetch: Callable[[str], Awaitable[T]],
     ids: Iterable[str] | AsyncIterable[str],
@@ -231,80 +268,90 @@ async def fan_out(
 ) -> AsyncIterator[Outcome[T]]:
     """``fetch`` every id, at most ``concurrency`` at a time; outcomes in completion order.
 
-    At ``deadline`` seconds, calls in flight are cancelled and they and every id not
-    yet started come back ``TIMED_OUT``. Closing the iterator (or cancelling its
-    consumer) cancels the calls in flight and waits for them to unwind.
+    A fixed pool of workers pulls ids as it goes, never more than ``2 * concurrency``
+    ahead of the consumer, so memory stays flat for any number of ids. At
+    ``deadline`` seconds the calls in flight are cancelled; they and every id not yet
+    started come back ``TIMED_OUT``. Closing the iterator (or cancelling its consumer)
+    cancels the calls in flight and waits for them to unwind.
     """
     check_concurrency(concurrency)
     if deadline is not None and deadline < 0:
         raise ValueError(f"deadline must be >= 0 seconds, got {deadline!r}")
+    source = _Ids(ids)
+    if isinstance(ids, Sized):  # no idle workers for a short batch
+        concurrency = max(1, min(concurrency, len(ids)))
     loop = asyncio.get_running_loop()
-    source = _aiter_ids(ids)
-    pending: dict[asyncio.Task[Outcome[T]], str] = {}
-    finished: collections.deque[asyncio.Task[Outcome[T]]] = collections.deque()
-    wakeup: asyncio.Future[None] | None = None
+    ready: collections.deque[Outcome[T]] = collections.deque()
+    in_flight: list[str | None] = [None] * concurrency
+    outcome_ready, room = _Wakeup(loop), _Wakeup(loop)
     expired = False
+    failure: BaseException | None = None
+    running = concurrency
+    backlog = 0  # ids taken from the source and not yet handed to the consumer
 
-    def wake() -> None:
-        if wakeup is not None and not wakeup.done():
-            wakeup.set_result(None)
+    async def work(slot: int) -> None:
+        nonlocal backlog
+        while True:
+            while backlog >= 2 * concurrency:  # the consumer is behind: wait for it
+                await room.wait()
+            backlog += 1
+            devin_id = await source.next()
+            if devin_id is None:
+                return
+            in_flight[slot] = devin_id
+            outcome = await _run_one(fetch, devin_id)
+            in_flight[slot] = None
+            ready.append(outcome)
+            outcome_ready.set()
 
-    def on_done(task: asyncio.Task[Outcome[T]]) -> None:
-        finished.append(task)
-        wake()
+    def on_worker_done(task: asyncio.Task[None]) -> None:
+        nonlocal running, failure
+        running -= 1
+        if not task.cancelled() and task.exception() is not None:
+            failure = task.exception()  # the ids themselves are bad: stop the batch
+        outcome_ready.set()
 
     def on_deadline(_: object) -> None:
         nonlocal expired
         expired = True
-        wake()
+        outcome_ready.set()
 
-    async def start_next() -> bool:
-        devin_id = await anext(source, None)
-        if devin_id is None:
-            return False
-        task = loop.create_task(_run_one(fetch, devin_id))
-        pending[task] = devin_id
-        task.add_done_callback(on_done)
-        return True
-
+    workers = [loop.create_task(work(slot)) for slot in range(concurrency)]
+    for worker in workers:
+        worker.add_done_callback(on_worker_done)
     timer = asyncio.ensure_future(sleep(deadline)) if deadline is not None else None
     if timer is not None:
         timer.add_done_callback(on_deadline)
-    exhausted = False
     try:
-        while not exhausted and len(pending) < concurrency:
-            exhausted = not await start_next()
-        while pending and not expired:
-            if not finished:
-                wakeup = loop.create_future()
-                await wakeup
-                continue
-            task = finished.popleft()
-            del pending[task]
-            if not exhausted:  # keep the pipe full while the consumer works
-                exhausted = not await start_next()
-            yield task.result()
+        while True:
+            if failure is not None:
+                raise failure
+            if expired:
+                break
+            if ready:
+                yield ready.popleft()
+                backlog -= 1
+                room.set()
+            elif not running:
+                break
+            else:
+                await outcome_ready.wait()
         if expired:
             assert deadline is not None
-            # Calls that completed before the deadline keep their real outcome.
-            completed = [t.result() for t in pending if t.done() and not t.cancelled()]
-            cut = [devin_id for t, devin_id in pending.items() if not t.done()]
-            await _cancel(pending)
-            for outcome in completed:
-                yield outcome
-            for devin_id in cut:
-                yield _timed_out(devin_id, deadline, started=True)
-            async for devin_id in source:
-                yield _timed_out(devin_id, deadline, started=False)
+            await _cancel(workers)
+            while ready:  # finished before the deadline: keep the real outcome
+                yield ready.popleft()
+            for cut in [devin_id for devin_id in in_flight if devin_id is not None]:
+                yield _timed_out(cut, deadline, started=True)
+            while (unsent := await source.next()) is not None:
+                yield _timed_out(unsent, deadline, started=False)
     finally:
-        await _cancel([*pending, *([timer] if timer is not None else [])])
-        pending.clear()
-        await source.aclose()
+        await _cancel([*workers, *([timer] if timer is not None else [])])
 
 
-async def _cancel(tasks: Iterable[asyncio.Task[Any]]) -> None:
+async def _cancel(tasks: Iterable[asyncio.Future[Any]]) -> None:
     """Cancel ``tasks`` and wait until each has unwound, so nothing is left pending."""
-    tasks = list(tasks)
+    tasks = [task for task in tasks if not task.done()]
     for task in tasks:
         task.cancel()
     if tasks:

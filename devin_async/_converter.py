@@ -7,6 +7,8 @@ a failure, to say which field of which payload was wrong.
 
 from __future__ import annotations
 
+import types
+import typing
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from typing import Any, TypeVar
@@ -88,6 +90,35 @@ def _unstructure_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
     return factory
 
 
+def _is_optional(tp: Any) -> bool:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    return (origin is typing.Union or origin is types.UnionType) and (
+        len(args) == 2 and type(None) in args
+    )
+
+
+def _structure_optional_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
+    # cattrs' own Optional hook dispatches on the inner type at every call; resolving it
+    # once keeps the many ``X | None`` fields of a session cheap on the fan-out hot path.
+    def factory(tp: Any) -> Callable[[Any, Any], Any]:
+        inner = next(arg for arg in typing.get_args(tp) if arg is not type(None))
+        hook = conv.get_structure_hook(inner)
+
+        def structure_optional(value: Any, _: Any) -> Any:
+            return None if value is None else hook(value, inner)
+
+        return structure_optional
+
+    return factory
+
+
+def _structure_open_enum(value: Any, cls: type[OpenEnum]) -> OpenEnum:
+    # A dict lookup for known values; the enum machinery only for new ones.
+    member = cls._value2member_map_.get(value) if isinstance(value, str) else None
+    return member if member is not None else cls(value)  # type: ignore[return-value]
+
+
 def _is_model(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, Model)
 
@@ -100,8 +131,9 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(detailed_validation=detailed)
     conv.register_structure_hook(datetime, lambda v, _: to_datetime(v))
     conv.register_unstructure_hook(datetime, lambda d: d.isoformat())
-    conv.register_structure_hook_func(_is_open_enum, lambda v, cls: cls(v))
+    conv.register_structure_hook(OpenEnum, _structure_open_enum)  # every subclass
     conv.register_unstructure_hook_func(_is_open_enum, lambda e: e.value)
+    conv.register_structure_hook_factory(_is_optional, _structure_optional_factory(conv))
     conv.register_structure_hook_factory(_is_model, _structure_model_factory(conv))
     conv.register_unstructure_hook_factory(_is_model, _unstructure_model_factory(conv))
     return conv

@@ -10,9 +10,13 @@ from ._errors import ConfigurationError
 __all__ = ["build_path"]
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# Ids such as "devin-abc123": nothing to check or encode (the fan-out hot path).
+_PLAIN = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9_.~-]*")
 
 
 def _segment(name: str, value: object) -> str:
+    if type(value) is str and _PLAIN.fullmatch(value):
+        return value
     if not isinstance(value, str):
         raise TypeError(f"path parameter {name!r} must be a str, not {type(value).__name__}")
     if not value.strip():

@@ -104,10 +104,14 @@ def poll_delays(interval: float, max_interval: float) -> Iterator[float]:
             f"need 0 < interval <= max_interval, got interval={interval!r}, "
             f"max_interval={max_interval!r}"
         )
-    delay = interval
-    while True:
-        yield delay
-        delay = min(max_interval, delay * _POLL_BACKOFF)
+
+    def delays() -> Iterator[float]:
+        delay = interval
+        while True:
+            yield delay
+            delay = min(max_interval, delay * _POLL_BACKOFF)
+
+    return delays()
 
 
 async def poll_until(
@@ -147,15 +151,12 @@ async def poll_until(
 
     waiting = ids
     while waiting:
+        # Time is checked between rounds: a poll in flight is bounded by its own timeout.
         left = time_left()
         if left is not None and left <= 0:
             break
-        async for outcome in fan_out(
-            fetch, waiting, concurrency=concurrency, deadline=left, sleep=sleep
-        ):
+        async for outcome in fan_out(fetch, waiting, concurrency=concurrency):
             stats.count_requests(outcome)
-            if outcome.status is OutcomeStatus.TIMED_OUT:
-                continue  # still waiting; settled as timed out below
             if outcome.ok:
                 session = outcome.unwrap()
                 if not until(session):

@@ -8,7 +8,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from devin_async import AsyncDevin, Request, Response
+from devin_async import AsyncDevin, Request, Response, SessionResponse
+from devin_async._converter import structure
 
 V3_SESSION: dict[str, Any] = {
     "org_id": "org-1",
@@ -41,6 +42,11 @@ _JSON = {"Content-Type": "application/json"}
 
 # What a test wants answered for one id: a status code and overrides of the body.
 Script = Callable[[str, int], "tuple[int, dict[str, Any]] | None"]
+
+
+def v3_session(**fields: Any) -> SessionResponse:
+    """A v3 session model from the fixture's wire data, with ``fields`` changed."""
+    return structure({**V3_SESSION, "session_id": "devin-1", **fields}, SessionResponse)
 
 
 def session_id_of(request: Request) -> str:
