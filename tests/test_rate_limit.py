@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import re
 from collections.abc import Callable
 
 import pytest
@@ -182,3 +184,15 @@ async def test_bad_per_call_options_are_refused_before_sending(
         with pytest.raises(ConfigurationError, match=next(iter(options))):
             await api.sessions.get("devin-1", **options)  # type: ignore[arg-type]
     assert recorder.sent_at == []
+
+
+async def test_debug_logging_still_times_each_exchange(
+    recorder: Recorder, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with client(recorder, clock) as api:
+        with caplog.at_level(logging.DEBUG, logger="devin_async"):
+            await api.sessions.get("devin-1")
+    (record,) = [r for r in caplog.records if r.name == "devin_async"]
+    expected = r"GET /v3/organizations/org-1/sessions/devin-1 -> 200 in [\d.]+ ms"
+    assert re.fullmatch(expected, record.getMessage())
+    assert "cog_test" not in caplog.text
