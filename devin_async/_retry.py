@@ -55,14 +55,18 @@ class RetryPolicy:
     Waits grow as ``backoff_initial * 2**(retry - 1)`` up to ``backoff_max``, with full
     jitter (a uniform draw between 0 and that). A ``Retry-After`` answer is waited for
     exactly, unless it exceeds ``max_retry_after``: then the call fails at once.
-    ``budget`` bounds the whole call, attempts and waits included.
+    ``budget`` bounds the whole call, attempts and waits included: no wait starts that
+    would end past it, and each retry's timeout is cut to what is left of it.
     """
 
-    max_retries: int = attrs.field(default=DEFAULT_MAX_RETRIES, validator=_non_negative)
+    max_retries: int = attrs.field(
+        default=DEFAULT_MAX_RETRIES,
+        validator=[attrs.validators.instance_of(int), _non_negative],
+    )
     backoff_initial: float = attrs.field(default=0.5, validator=_non_negative)
     backoff_max: float = attrs.field(default=8.0, validator=_non_negative)
     max_retry_after: float = attrs.field(default=60.0, validator=_non_negative)
-    budget: float = attrs.field(default=60.0, validator=_non_negative)
+    budget: float = attrs.field(default=120.0, validator=_non_negative)
 
 
 def may_retry(method: str, outcome: Outcome) -> bool:

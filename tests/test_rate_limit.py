@@ -44,12 +44,14 @@ class Recorder:
     def __init__(self, clock: FakeClock, answer: Callable[[Request], Response] | None = None):
         self.clock = clock
         self.sent_at: list[float] = []
+        self.timeouts: list[float | None] = []
         self.in_flight = 0
         self.most_in_flight = 0
         self._answer = answer or (lambda request: Response(200, {}, SESSION, request))
 
     async def __call__(self, request: Request) -> Response:
         self.sent_at.append(self.clock.now())
+        self.timeouts.append(request.timeout)
         self.in_flight += 1
         self.most_in_flight = max(self.most_in_flight, self.in_flight)
         for _ in range(3):  # stay in flight for a few loop turns
@@ -196,3 +198,17 @@ async def test_debug_logging_still_times_each_exchange(
     expected = r"GET /v3/organizations/org-1/sessions/devin-1 -> 200 in [\d.]+ ms"
     assert re.fullmatch(expected, record.getMessage())
     assert "cog_test" not in caplog.text
+
+
+async def test_retries_get_only_what_is_left_of_the_budget_as_their_timeout(
+    clock: FakeClock,
+) -> None:
+    def answer(request: Request) -> Response:
+        return Response(503, {"Retry-After": "4"}, b"", request)
+
+    transport = Recorder(clock, answer)
+    async with client(transport, clock, retry=RetryPolicy(budget=10)) as api:
+        with pytest.raises(devin_async.InternalServerError, match="budget of 10 s"):
+            await api.sessions.get("devin-1", timeout=30)
+    assert transport.sent_at == [0, 4, 8]
+    assert transport.timeouts == [30, 6, 2]

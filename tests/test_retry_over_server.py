@@ -198,7 +198,13 @@ async def test_max_retries_per_call_and_per_client(server: FakeDevin, clock: Fak
         with pytest.raises(InternalServerError) as info:
             await api.sessions.get(SID)
         assert info.value.attempts == 1
-    assert len(seen(server)) == 4 + 2 + 1
+    async with server.client(retry=RetryPolicy(max_retries=1)) as api:
+        with pytest.raises(InternalServerError, match="after 2 attempts"):
+            await api.sessions.get(SID)
+    async with server.client(retry=RetryPolicy(max_retries=1), max_retries=2) as api:
+        with pytest.raises(InternalServerError, match="after 3 attempts"):
+            await api.sessions.get(SID)  # the keyword wins over the policy's field
+    assert len(seen(server)) == 4 + 2 + 1 + 2 + 3
 
 
 # --- POST: resent only when it provably never left, or was refused with 429 ----------
