@@ -29,6 +29,9 @@ def _positive_or_none(instance: object, attribute: attrs.Attribute[Any], value: 
         raise ValueError(f"{attribute.name} must be a finite number > 0 or None, got {value!r}")
 
 
+_int_or_none = attrs.validators.optional(attrs.validators.instance_of(int))
+
+
 def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
     if not (value >= 0 and math.isfinite(value)):
         raise ValueError(f"{attribute.name} must be a finite number >= 0, got {value!r}")
@@ -44,8 +47,10 @@ class RateLimit:
     """
 
     requests_per_second: float | None = attrs.field(default=None, validator=_positive_or_none)
-    burst: int | None = attrs.field(default=None, validator=_positive_or_none)
-    max_in_flight: int | None = attrs.field(default=None, validator=_positive_or_none)
+    burst: int | None = attrs.field(default=None, validator=[_int_or_none, _positive_or_none])
+    max_in_flight: int | None = attrs.field(
+        default=None, validator=[_int_or_none, _positive_or_none]
+    )
     resume_jitter: float = attrs.field(default=0.5, validator=_non_negative)
 
 

@@ -131,10 +131,17 @@ def test_policy_rejects_nonsense(bad: dict[str, float]) -> None:
 
 
 @pytest.mark.parametrize(
-    "bad", [{"requests_per_second": 0}, {"max_in_flight": -2}, {"resume_jitter": -1.0}]
+    "bad",
+    [
+        {"requests_per_second": 0},
+        {"max_in_flight": -2},
+        {"max_in_flight": 2.5},
+        {"burst": 0},
+        {"resume_jitter": -1.0},
+    ],
 )
 def test_rate_limit_rejects_nonsense(bad: dict[str, float]) -> None:
-    with pytest.raises(ValueError, match=next(iter(bad))):
+    with pytest.raises((ValueError, TypeError), match=next(iter(bad))):
         RateLimit(**bad)  # type: ignore[arg-type]
 
 
