@@ -340,12 +340,18 @@ async def test_one_429_pauses_the_whole_client_then_requests_resume_spread_out(
             return (await api.sessions.get(devin_id)).session_id
 
     assert await asyncio.gather(*map(fetch, ids)) == ids
-    refused_at = next(r.at for r in server.state.seen if r.path.endswith(refused))
     times = seen(server)
     assert len(times) == 41
-    assert not [t for t in times if refused_at < t < refused_at + 1]
+    refused_index = next(i for i, r in enumerate(server.state.seen) if r.path.endswith(refused))
+    refused_at = times[refused_index]
+    # Virtual time stands still during I/O, so requests already in flight when the 429
+    # came (at most 7 others) arrive at the refusal's own instant; nothing else may
+    # arrive before the server's time.
+    in_window = [t for t in times[refused_index + 1 :] if t < refused_at + 1]
+    assert len(in_window) <= 7
+    assert all(t == refused_at for t in in_window)
     resumed = [t for t in times if t >= refused_at + 1]
-    assert len(resumed) > 8  # more than were in flight when the 429 came
+    assert len(resumed) >= 40 - 9 - 7
     assert len(set(resumed)) > 1  # spread by jitter, not all at one instant
     assert_connections_released(api)
 
