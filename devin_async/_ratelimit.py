@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import math
 import random
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import attrs
@@ -29,6 +29,9 @@ def _positive_or_none(instance: object, attribute: attrs.Attribute[Any], value: 
         raise ValueError(f"{attribute.name} must be a finite number > 0 or None, got {value!r}")
 
 
+_int_or_none = attrs.validators.optional(attrs.validators.instance_of(int))
+
+
 def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
     if not (value >= 0 and math.isfinite(value)):
         raise ValueError(f"{attribute.name} must be a finite number >= 0, got {value!r}")
@@ -44,8 +47,10 @@ class RateLimit:
     """
 
     requests_per_second: float | None = attrs.field(default=None, validator=_positive_or_none)
-    burst: int | None = attrs.field(default=None, validator=_positive_or_none)
-    max_in_flight: int | None = attrs.field(default=None, validator=_positive_or_none)
+    burst: int | None = attrs.field(default=None, validator=[_int_or_none, _positive_or_none])
+    max_in_flight: int | None = attrs.field(
+        default=None, validator=[_int_or_none, _positive_or_none]
+    )
     resume_jitter: float = attrs.field(default=0.5, validator=_non_negative)
 
 
@@ -98,25 +103,33 @@ class RateLimitMiddleware:
         """Clock time before which this client sends nothing (``-inf`` when open)."""
         return self._gate_opens_at
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response:
-        if self._in_flight is None:
-            return await self._send(request, call_next)
-        async with self._in_flight:
-            return await self._send(request, call_next)
+    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
+        # One coroutine frame on the usual path; the pacing machinery only when configured.
+        if self._in_flight is None and self._bucket is None:
+            return self._send(request, call_next)
+        return self._paced_send(request, call_next)
 
     async def _send(self, request: Request, call_next: Handler) -> Response:
-        clock = self._clock
-        if self._gate_opens_at > clock.now():
+        if self._gate_opens_at > self._clock.now():
             await self._wait_for_gate(request)
-        if self._bucket is not None:
-            delay = self._bucket.reserve(clock.now())
-            if delay:
-                await clock.sleep(delay)
-                await self._wait_for_gate(request)  # it may have closed meanwhile
         response = await call_next(request)
         if response.status == 429:
             self._close_gate(response)
         return response
+
+    async def _paced_send(self, request: Request, call_next: Handler) -> Response:
+        if self._in_flight is None:
+            return await self._paced(request, call_next)
+        async with self._in_flight:
+            return await self._paced(request, call_next)
+
+    async def _paced(self, request: Request, call_next: Handler) -> Response:
+        if self._bucket is not None:
+            await self._wait_for_gate(request)
+            delay = self._bucket.reserve(self._clock.now())
+            if delay:
+                await self._clock.sleep(delay)
+        return await self._send(request, call_next)  # checks the gate again just before
 
     def _close_gate(self, response: Response) -> None:
         retry_after = parse_retry_after(response.headers)

@@ -55,14 +55,18 @@ class RetryPolicy:
     Waits grow as ``backoff_initial * 2**(retry - 1)`` up to ``backoff_max``, with full
     jitter (a uniform draw between 0 and that). A ``Retry-After`` answer is waited for
     exactly, unless it exceeds ``max_retry_after``: then the call fails at once.
-    ``budget`` bounds the whole call, attempts and waits included.
+    ``budget`` bounds the whole call, attempts and waits included: no wait starts that
+    would end past it, and each retry's timeout is cut to what is left of it.
     """
 
-    max_retries: int = attrs.field(default=DEFAULT_MAX_RETRIES, validator=_non_negative)
+    max_retries: int = attrs.field(
+        default=DEFAULT_MAX_RETRIES,
+        validator=[attrs.validators.instance_of(int), _non_negative],
+    )
     backoff_initial: float = attrs.field(default=0.5, validator=_non_negative)
     backoff_max: float = attrs.field(default=8.0, validator=_non_negative)
     max_retry_after: float = attrs.field(default=60.0, validator=_non_negative)
-    budget: float = attrs.field(default=60.0, validator=_non_negative)
+    budget: float = attrs.field(default=120.0, validator=_non_negative)
 
 
 def may_retry(method: str, outcome: Outcome) -> bool:
@@ -128,6 +132,13 @@ def decide(
     return Decision(wait, cause)
 
 
+@attrs.frozen
+class _Verdict:
+    outcome: Outcome
+    decision: Decision
+    attempt: int
+
+
 def _annotate(error: DevinError, attempts: int, reason: str) -> DevinError:
     """Record the attempt count on ``error`` and say it, with why we stopped, in its message."""
     error.attempts = attempts  # type: ignore[attr-defined]
@@ -184,7 +195,7 @@ class RetryMiddleware:
         policy, clock = self.policy, self._clock
         max_retries = policy.max_retries if request.max_retries is None else request.max_retries
         replay: list[Outcome] = [first]
-        last: list[tuple[Outcome, Decision, int]] = []
+        last: _Verdict | None = None  # what decide() said about the latest attempt
 
         async def attempt() -> Response:
             if replay:  # tenacity's first attempt is the one already made
@@ -197,6 +208,7 @@ class RetryMiddleware:
             return await call_next(attrs.evolve(request, timeout=max(timeout, 0.001)))
 
         def should_retry(state: RetryCallState) -> bool:
+            nonlocal last
             assert state.outcome is not None
             error = state.outcome.exception()
             if error is not None and not isinstance(error, APIConnectionError):
@@ -215,14 +227,17 @@ class RetryMiddleware:
                 retry_after=retry_after,
                 draw=self._draw(),
             )
-            last[:] = [(outcome, decision, state.attempt_number)]
+            last = _Verdict(outcome, decision, state.attempt_number)
             return decision.wait is not None
 
         def wait(state: RetryCallState) -> float:
-            return last[0][1].wait or 0.0
+            assert last is not None
+            assert last.decision.wait is not None
+            return last.decision.wait
 
         def log_retry(state: RetryCallState) -> None:
-            _, decision, _ = last[0]
+            assert last is not None
+            decision = last.decision
             logger.info(
                 "retrying %s %s: attempt %d failed with %s; attempt %d in %.2f s",
                 request.method,
@@ -244,13 +259,13 @@ class RetryMiddleware:
         try:
             response: Response = await retrying(attempt)
         except APIConnectionError as exc:
-            if not last or last[0][0] is not exc:
+            if last is None or last.outcome is not exc:
                 raise
-            final = _final_error(request, exc, last[0][2], last[0][1].reason)
+            final = _final_error(request, exc, last.attempt, last.decision.reason)
             if final is exc:
                 raise
             raise final from exc
         if response.status < 400:
             return response
-        _, decision, attempts = last[0]
-        raise _final_error(request, response, attempts, decision.reason)
+        assert last is not None
+        raise _final_error(request, response, last.attempt, last.decision.reason)

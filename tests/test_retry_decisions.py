@@ -118,18 +118,30 @@ def test_decide_never_retries_what_is_not_retryable_even_with_retries_left() -> 
 
 @pytest.mark.parametrize(
     "bad",
-    [{"max_retries": -1}, {"backoff_max": float("inf")}, {"budget": float("nan")}],
+    [
+        {"max_retries": -1},
+        {"max_retries": 2.5},
+        {"backoff_max": float("inf")},
+        {"budget": float("nan")},
+    ],
 )
 def test_policy_rejects_nonsense(bad: dict[str, float]) -> None:
-    with pytest.raises(ValueError, match=next(iter(bad))):
+    with pytest.raises((ValueError, TypeError), match=next(iter(bad))):
         RetryPolicy(**bad)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
-    "bad", [{"requests_per_second": 0}, {"max_in_flight": -2}, {"resume_jitter": -1.0}]
+    "bad",
+    [
+        {"requests_per_second": 0},
+        {"max_in_flight": -2},
+        {"max_in_flight": 2.5},
+        {"burst": 0},
+        {"resume_jitter": -1.0},
+    ],
 )
 def test_rate_limit_rejects_nonsense(bad: dict[str, float]) -> None:
-    with pytest.raises(ValueError, match=next(iter(bad))):
+    with pytest.raises((ValueError, TypeError), match=next(iter(bad))):
         RateLimit(**bad)  # type: ignore[arg-type]
 
 

@@ -79,6 +79,8 @@ class SlowResponse:
     """Hold the answer until ``release()`` (or ``max_hold`` real seconds), then pass through.
 
     Use it with a client timeout shorter than the hold. ``held`` counts requests waiting.
+    Call ``release()`` from the server's loop (with ``start_in_thread``, through
+    ``loop.call_soon_threadsafe``): the underlying ``asyncio.Event`` is not thread-safe.
     """
 
     max_hold: float = 5.0
