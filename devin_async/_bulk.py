@@ -162,29 +162,25 @@ _TALLY: contextvars.ContextVar[_Tally | None] = contextvars.ContextVar(
 class AttemptCounter:
     """Innermost pipeline layer: counts the requests (and 429s) of a fan-out's id.
 
-    Outside a fan-out it only reads a context variable.
+    Outside a fan-out it only reads a context variable and adds no coroutine frame.
     """
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response:
+    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
         tally = _TALLY.get()
         if tally is None:
-            return await call_next(request)
+            return call_next(request)
         tally.attempts += 1
-        response = await call_next(request)
+        return self._counted(tally, call_next(request))
+
+    @staticmethod
+    async def _counted(tally: _Tally, sending: Awaitable[Response]) -> Response:
+        response = await sending
         if response.status == 429:
             tally.rate_limited += 1
         return response
 
 
-async def _run_one(fetch: Callable[[str], Awaitable[T]], devin_id: str) -> Outcome[T]:
-    tally = _Tally()
-    _TALLY.set(tally)  # each worker task runs in its own copy of the context
-    value: T | None = None
-    error: Exception | None = None
-    try:
-        value = await fetch(devin_id)
-    except Exception as exc:  # one id's failure never aborts the batch
-        error = exc
+def _outcome(devin_id: str, value: Any, error: Exception | None, tally: _Tally) -> Outcome[Any]:
     status = OutcomeStatus.OK if error is None else OutcomeStatus.FAILED
     return Outcome(devin_id, status, value, error, tally.attempts, tally.rate_limited)
 
@@ -299,9 +295,16 @@ async def fan_out(
             if devin_id is None:
                 return
             in_flight[slot] = devin_id
-            outcome = await _run_one(fetch, devin_id)
+            tally = _Tally()
+            _TALLY.set(tally)  # each worker task runs in its own copy of the context
+            value: T | None = None
+            error: Exception | None = None
+            try:
+                value = await fetch(devin_id)
+            except Exception as exc:  # one id's failure never aborts the batch
+                error = exc
             in_flight[slot] = None
-            ready.append(outcome)
+            ready.append(_outcome(devin_id, value, error, tally))
             outcome_ready.set()
 
     def on_worker_done(task: asyncio.Task[None]) -> None:
