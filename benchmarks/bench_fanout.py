@@ -3,16 +3,18 @@
     python benchmarks/bench_fanout.py [--requests 5000] [--concurrency 64] [--rounds 3]
 
 The server (``session_server.py``) runs in another process, so the client's CPU time
-is its own. Each round runs every scenario on a fresh connection pool, after a warm-up
-that opens the connections; the order of scenarios rotates between rounds. Reported:
-requests per second (wall clock) and client CPU per request (process CPU time /
-requests), with ratios to raw aiohttp + ``resp.json()``.
+is its own. Each round runs every scenario on a fresh connection pool, after a warm-up;
+the order of scenarios rotates between rounds. Reported, as medians over rounds:
+requests per second (wall clock), client CPU per request (process CPU time / requests),
+their ratios to raw aiohttp + ``resp.json()`` in the same round, and the server's CPU per
+request (from ``/proc``: when it is near the client's, the server is the bottleneck).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import subprocess
 import sys
@@ -75,17 +77,26 @@ SCENARIOS: dict[str, Scenario] = {
 }
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds the server process has used (Linux ``/proc``; NaN elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def measure(
-    scenario: Scenario, base_url: str, ids: list[str], concurrency: int
-) -> tuple[float, float]:
-    """(requests per second, client CPU seconds per request) for one timed run."""
-    # The warm-up and the timed run share one pool only through the server's keep-alive;
-    # each scenario builds its own client, as a program would.
+    scenario: Scenario, base_url: str, ids: list[str], concurrency: int, server_pid: int
+) -> tuple[float, float, float]:
+    """Requests per second, and client and server CPU seconds per request, for one run."""
+    # Each scenario builds its own client (and connection pool), as a program would.
     await scenario(base_url, [f"{i}-warm" for i in ids[:WARMUP]], concurrency)
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall, cpu, served = time.perf_counter(), time.process_time(), server_cpu(server_pid)
     await scenario(base_url, ids, concurrency)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return len(ids) / wall, cpu / len(ids)
+    served = server_cpu(server_pid) - served
+    return len(ids) / wall, cpu / len(ids), served / len(ids)
 
 
 def start_server() -> tuple[subprocess.Popen[str], str]:
@@ -102,28 +113,35 @@ def start_server() -> tuple[subprocess.Popen[str], str]:
     return server, f"http://127.0.0.1:{int(line.split()[1])}"
 
 
-async def run(requests: int, concurrency: int, rounds: int, base_url: str) -> None:
+async def run(requests: int, concurrency: int, rounds: int, base_url: str, server_pid: int) -> None:
     names = list(SCENARIOS)
-    results: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
+    results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in names}
     for r in range(rounds):
         order = names[r % len(names) :] + names[: r % len(names)]
         for name in order:
             ids = [f"devin-{r:02d}{i:06d}" for i in range(requests)]
-            results[name].append(await measure(SCENARIOS[name], base_url, ids, concurrency))
-    base_rps = [rps for rps, _ in results[names[0]]]
-    base_cpu = [cpu for _, cpu in results[names[0]]]
-    print(f"{requests} GETs at concurrency {concurrency}, {rounds} rounds (server: another process)")
-    print(f"{'scenario':36} {'req/s':>8} {'CPU µs/req':>11} {'x req/s':>8} {'x CPU':>7}  per round")
+            run = await measure(SCENARIOS[name], base_url, ids, concurrency, server_pid)
+            results[name].append(run)
+    base_rps = [rps for rps, _, _ in results[names[0]]]
+    base_cpu = [cpu for _, cpu, _ in results[names[0]]]
+    print(
+        f"{requests} GETs at concurrency {concurrency}, {rounds} rounds (server: another process)"
+    )
+    print(
+        f"{'scenario':34} {'req/s':>7} {'CPU µs/req':>10} {'x req/s':>7} {'x CPU':>6} "
+        f"{'server µs/req':>13}  x req/s per round"
+    )
     for name in names:
-        rps = [x for x, _ in results[name]]
-        cpu = [y for _, y in results[name]]
+        rps = [x for x, _, _ in results[name]]
+        cpu = [y for _, y, _ in results[name]]
+        served = [z for _, _, z in results[name]]
         ratio_rps = [a / b for a, b in zip(rps, base_rps, strict=True)]
         ratio_cpu = [a / b for a, b in zip(cpu, base_cpu, strict=True)]
         rounds_text = ", ".join(f"{x:.2f}" for x in ratio_rps)
         print(
-            f"{name:36} {statistics.median(rps):8.0f} {statistics.median(cpu) * 1e6:11.0f} "
-            f"{statistics.median(ratio_rps):8.2f} {statistics.median(ratio_cpu):7.2f}  "
-            f"[{rounds_text}]"
+            f"{name:34} {statistics.median(rps):7.0f} {statistics.median(cpu) * 1e6:10.0f} "
+            f"{statistics.median(ratio_rps):7.2f} {statistics.median(ratio_cpu):6.2f} "
+            f"{statistics.median(served) * 1e6:13.0f}  [{rounds_text}]"
         )
 
 
@@ -135,7 +153,7 @@ def main() -> None:
     args = parser.parse_args()
     server, base_url = start_server()
     try:
-        asyncio.run(run(args.requests, args.concurrency, args.rounds, base_url))
+        asyncio.run(run(args.requests, args.concurrency, args.rounds, base_url, server.pid))
     finally:
         server.terminate()
         server.wait()
