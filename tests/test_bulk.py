@@ -76,6 +76,7 @@ async def test_a_failure_does_not_stop_the_batch_and_raises_after_all_finished()
     assert "1 failed" in str(err)
     assert "devin-missing" in str(err)
     assert api.calls["devin-missing"] == 1
+    assert "cog_test_key" not in str(err) + repr(err.outcomes) + repr(err.report)
 
 
 async def test_on_error_return_gives_one_outcome_per_id() -> None:
@@ -335,3 +336,24 @@ async def test_at_the_deadline_unfinished_ids_time_out_and_none_go_missing() -> 
 async def _collect(stream: AsyncIterator[object], into: dict[str, object]) -> None:
     async for outcome in stream:
         into[outcome.id] = outcome  # type: ignore[attr-defined]
+
+
+def test_fan_out_names_are_public() -> None:
+    import devin_async
+
+    for name in (
+        "BulkError",
+        "BulkIterator",
+        "BulkReport",
+        "BulkResult",
+        "Outcome",
+        "OutcomeStatus",
+        "TerminalStates",
+        "V1_TERMINAL",
+        "V3_TERMINAL",
+        "WaitTimeoutError",
+    ):
+        assert name in devin_async.__all__
+        assert getattr(devin_async, name) is not None
+    assert issubclass(devin_async.BulkError, devin_async.DevinError)
+    assert issubclass(devin_async.WaitTimeoutError, devin_async.DevinError)
