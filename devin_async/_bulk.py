@@ -254,6 +254,153 @@ class _Wakeup:
         await self._future
 
 
+class _Pool(Generic[T]):
+    """``concurrency`` workers fetching ids from one source; each outcome goes to ``on_outcome``.
+
+    ``max_backlog`` bounds the ids taken but not yet ``release()``d by the consumer
+    (``None``: the callback consumes them at once). ``changed`` fires when a worker ends
+    or the deadline passes; ``on_outcome`` fires it too if its consumer waits on it.
+    """
+
+    def __init__(
+        self,
+        fetch: Callable[[str], Awaitable[T]],
+        ids: Iterable[str] | AsyncIterable[str],
+        *,
+        concurrency: int,
+        deadline: float | None,
+        sleep: Sleep,
+        on_outcome: Callable[[Outcome[T]], object],
+        max_backlog: int | None,
+    ):
+        check_concurrency(concurrency)
+        if deadline is not None and deadline < 0:
+            raise ValueError(f"deadline must be >= 0 seconds, got {deadline!r}")
+        self._source = _Ids(ids)
+        if isinstance(ids, Sized):  # no idle workers for a short batch
+            concurrency = max(1, min(concurrency, len(ids)))
+        loop = asyncio.get_running_loop()
+        self._fetch = fetch
+        self._on_outcome = on_outcome
+        self._max_backlog = max_backlog
+        self._deadline = deadline
+        self._room = _Wakeup(loop)
+        self.changed = _Wakeup(loop)
+        self.backlog = 0  # ids taken from the source, not yet released by the consumer
+        self.in_flight: list[str | None] = [None] * concurrency
+        self.running = concurrency
+        self.expired = False
+        self.failure: BaseException | None = None
+        self._tasks = [loop.create_task(self._work(slot)) for slot in range(concurrency)]
+        for task in self._tasks:
+            task.add_done_callback(self._worker_done)
+        if deadline is not None:
+            timer = asyncio.ensure_future(sleep(deadline))
+            timer.add_done_callback(self._deadline_passed)
+            self._tasks.append(timer)
+
+    @property
+    def settled(self) -> bool:
+        return self.expired or self.failure is not None or not self.running
+
+    def release(self) -> None:
+        """The consumer took one outcome: a worker may take another id."""
+        self.backlog -= 1
+        self._room.set()
+
+    async def _work(self, slot: int) -> None:
+        limit = self._max_backlog
+        while True:
+            while limit is not None and self.backlog >= limit:  # the consumer is behind
+                await self._room.wait()
+            self.backlog += 1
+            devin_id = await self._source.next()
+            if devin_id is None:
+                return
+            self.in_flight[slot] = devin_id
+            tally = _Tally()
+            _TALLY.set(tally)  # each worker task runs in its own copy of the context
+            value: T | None = None
+            error: Exception | None = None
+            try:
+                value = await self._fetch(devin_id)
+            except Exception as exc:  # one id's failure never aborts the batch
+                error = exc
+            self.in_flight[slot] = None
+            self._on_outcome(_outcome(devin_id, value, error, tally))
+
+    def _worker_done(self, task: asyncio.Task[None]) -> None:
+        self.running -= 1
+        if not task.cancelled() and task.exception() is not None:
+            self.failure = task.exception()  # bad ids, or on_outcome failed: stop the batch
+        self.changed.set()
+
+    def _deadline_passed(self, timer: asyncio.Future[Any]) -> None:
+        if not timer.cancelled():
+            self.expired = True
+            self.changed.set()
+
+    async def halt(self) -> list[Outcome[Any]]:
+        """After the deadline: stop the workers; what was in flight comes back timed out."""
+        assert self._deadline is not None
+        cut = [devin_id for devin_id in self.in_flight if devin_id is not None]
+        await self.stop()
+        return [_timed_out(devin_id, self._deadline, started=True) for devin_id in cut]
+
+    async def unsent(self) -> AsyncIterator[Outcome[Any]]:
+        """After the deadline: every id never sent, as timed out."""
+        assert self._deadline is not None
+        while (devin_id := await self._source.next()) is not None:
+            yield _timed_out(devin_id, self._deadline, started=False)
+
+    async def stop(self) -> None:
+        """Cancel the workers (and the deadline) and wait until each has unwound."""
+        pending = [task for task in self._tasks if not task.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
+
+
+async def fetch_all(
+    fetch: Callable[[str], Awaitable[T]],
+    ids: Iterable[str] | AsyncIterable[str],
+    *,
+    concurrency: int,
+    on_outcome: Callable[[Outcome[T]], object],
+    deadline: float | None = None,
+    sleep: Sleep = asyncio.sleep,
+) -> None:
+    """``fetch`` every id, at most ``concurrency`` at a time, handing each outcome to
+    ``on_outcome`` as it comes; returns once every id has one.
+
+    The caller sleeps until the batch is over: no wake-up per outcome. At ``deadline``
+    seconds the calls in flight are cancelled; they and every id not yet started come
+    back ``TIMED_OUT``. Cancelling the caller cancels the calls in flight.
+    """
+    pool = _Pool(
+        fetch,
+        ids,
+        concurrency=concurrency,
+        deadline=deadline,
+        sleep=sleep,
+        on_outcome=on_outcome,
+        max_backlog=None,
+    )
+    try:
+        while not pool.settled:
+            await pool.changed.wait()
+        if pool.failure is not None:
+            raise pool.failure
+        if pool.expired:
+            for outcome in await pool.halt():
+                on_outcome(outcome)
+            async for outcome in pool.unsent():
+                on_outcome(outcome)
+    finally:
+        await pool.stop()
+
+
 async def fan_out(
     fetch: Callable[[str], Awaitable[T]],
     ids: Iterable[str] | AsyncIterable[str],
@@ -262,103 +409,50 @@ async def fan_out(
     deadline: float | None = None,
     sleep: Sleep = asyncio.sleep,
 ) -> AsyncIterator[Outcome[T]]:
-    """``fetch`` every id, at most ``concurrency`` at a time; outcomes in completion order.
+    """``fetch_all`` as an iterator of outcomes in completion order.
 
-    A fixed pool of workers pulls ids as it goes, never more than ``2 * concurrency``
-    ahead of the consumer, so memory stays flat for any number of ids. At
-    ``deadline`` seconds the calls in flight are cancelled; they and every id not yet
-    started come back ``TIMED_OUT``. Closing the iterator (or cancelling its consumer)
-    cancels the calls in flight and waits for them to unwind.
+    Workers never run more than ``2 * concurrency`` ids ahead of the consumer, so
+    memory stays flat for any number of ids. Closing the iterator (or cancelling its
+    consumer) cancels the calls in flight and waits for them to unwind.
     """
-    check_concurrency(concurrency)
-    if deadline is not None and deadline < 0:
-        raise ValueError(f"deadline must be >= 0 seconds, got {deadline!r}")
-    source = _Ids(ids)
-    if isinstance(ids, Sized):  # no idle workers for a short batch
-        concurrency = max(1, min(concurrency, len(ids)))
-    loop = asyncio.get_running_loop()
     ready: collections.deque[Outcome[T]] = collections.deque()
-    in_flight: list[str | None] = [None] * concurrency
-    outcome_ready, room = _Wakeup(loop), _Wakeup(loop)
-    expired = False
-    failure: BaseException | None = None
-    running = concurrency
-    backlog = 0  # ids taken from the source and not yet handed to the consumer
 
-    async def work(slot: int) -> None:
-        nonlocal backlog
-        while True:
-            while backlog >= 2 * concurrency:  # the consumer is behind: wait for it
-                await room.wait()
-            backlog += 1
-            devin_id = await source.next()
-            if devin_id is None:
-                return
-            in_flight[slot] = devin_id
-            tally = _Tally()
-            _TALLY.set(tally)  # each worker task runs in its own copy of the context
-            value: T | None = None
-            error: Exception | None = None
-            try:
-                value = await fetch(devin_id)
-            except Exception as exc:  # one id's failure never aborts the batch
-                error = exc
-            in_flight[slot] = None
-            ready.append(_outcome(devin_id, value, error, tally))
-            outcome_ready.set()
+    def on_outcome(outcome: Outcome[T]) -> None:
+        ready.append(outcome)
+        pool.changed.set()
 
-    def on_worker_done(task: asyncio.Task[None]) -> None:
-        nonlocal running, failure
-        running -= 1
-        if not task.cancelled() and task.exception() is not None:
-            failure = task.exception()  # the ids themselves are bad: stop the batch
-        outcome_ready.set()
-
-    def on_deadline(_: object) -> None:
-        nonlocal expired
-        expired = True
-        outcome_ready.set()
-
-    workers = [loop.create_task(work(slot)) for slot in range(concurrency)]
-    for worker in workers:
-        worker.add_done_callback(on_worker_done)
-    timer = asyncio.ensure_future(sleep(deadline)) if deadline is not None else None
-    if timer is not None:
-        timer.add_done_callback(on_deadline)
+    pool = _Pool(
+        fetch,
+        ids,
+        concurrency=concurrency,
+        deadline=deadline,
+        sleep=sleep,
+        on_outcome=on_outcome,
+        max_backlog=2 * concurrency,
+    )
     try:
         while True:
-            if failure is not None:
-                raise failure
-            if expired:
+            if pool.failure is not None:
+                raise pool.failure
+            if pool.expired:
                 break
             if ready:
                 yield ready.popleft()
-                backlog -= 1
-                room.set()
-            elif not running:
+                pool.release()
+            elif not pool.running:
                 break
             else:
-                await outcome_ready.wait()
-        if expired:
-            assert deadline is not None
-            await _cancel(workers)
+                await pool.changed.wait()
+        if pool.expired:
+            cut = await pool.halt()
             while ready:  # finished before the deadline: keep the real outcome
                 yield ready.popleft()
-            for cut in [devin_id for devin_id in in_flight if devin_id is not None]:
-                yield _timed_out(cut, deadline, started=True)
-            while (unsent := await source.next()) is not None:
-                yield _timed_out(unsent, deadline, started=False)
+            for outcome in cut:
+                yield outcome
+            async for outcome in pool.unsent():
+                yield outcome
     finally:
-        await _cancel([*workers, *([timer] if timer is not None else [])])
-
-
-async def _cancel(tasks: Iterable[asyncio.Future[Any]]) -> None:
-    """Cancel ``tasks`` and wait until each has unwound, so nothing is left pending."""
-    tasks = [task for task in tasks if not task.done()]
-    for task in tasks:
-        task.cancel()
-    if tasks:
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await pool.stop()
 
 
 @attrs.define
@@ -380,6 +474,13 @@ class _Stats:
     def count_requests(self, outcome: Outcome[Any]) -> None:
         self.retries += max(0, outcome.attempts - 1)
         self.rate_limited += outcome.rate_limited
+
+    def count(self, outcome: Outcome[Any], on_progress: ProgressCallback | None) -> None:
+        """Count a final outcome, then tell ``on_progress``."""
+        self.count_requests(outcome)
+        self.count_final(outcome)
+        if on_progress is not None:
+            on_progress(self.report())
 
     def count_final(self, outcome: Outcome[Any]) -> None:
         if outcome.status is OutcomeStatus.OK:
@@ -438,10 +539,7 @@ class BulkIterator(Generic[T]):
 
     async def __anext__(self) -> tuple[str, Outcome[T]]:
         outcome = await self._outcomes.__anext__()
-        self._stats.count_requests(outcome)
-        self._stats.count_final(outcome)
-        if self._on_progress is not None:
-            self._on_progress(self._stats.report())
+        self._stats.count(outcome, self._on_progress)
         return outcome.id, outcome
 
     async def aclose(self) -> None:

@@ -20,7 +20,7 @@ from ._bulk import (
     ProgressCallback,
     Sleep,
     _Stats,
-    fan_out,
+    fetch_all,
 )
 from ._errors import DevinError
 
@@ -142,9 +142,16 @@ async def poll_until(
 
     def settle(outcome: Outcome[T]) -> None:
         settled[outcome.id] = outcome
-        stats.count_final(outcome)
-        if on_progress is not None:
-            on_progress(stats.report())
+        stats.count(outcome, on_progress)
+
+    def settle_or_keep(outcome: Outcome[T]) -> None:
+        if outcome.ok:
+            session = outcome.unwrap()
+            if not until(session):  # poll again next round
+                stats.count_requests(outcome)
+                last[outcome.id] = session
+                return
+        settle(outcome)
 
     def time_left() -> float | None:
         return None if max_wait is None else max_wait - (clock() - stats.started)
@@ -155,14 +162,7 @@ async def poll_until(
         left = time_left()
         if left is not None and left <= 0:
             break
-        async for outcome in fan_out(fetch, waiting, concurrency=concurrency):
-            stats.count_requests(outcome)
-            if outcome.ok:
-                session = outcome.unwrap()
-                if not until(session):
-                    last[outcome.id] = session
-                    continue
-            settle(outcome)
+        await fetch_all(fetch, waiting, concurrency=concurrency, on_outcome=settle_or_keep)
         waiting = [devin_id for devin_id in waiting if devin_id not in settled]
         if waiting:
             left = time_left()

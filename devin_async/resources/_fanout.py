@@ -18,8 +18,10 @@ from .._bulk import (
     BulkResult,
     Outcome,
     ProgressCallback,
+    _Stats,
     check_on_error,
     distinct_ids,
+    fetch_all,
     finish,
 )
 from .._options import RequestOptions
@@ -111,19 +113,22 @@ class SessionFanOut(Resource, Generic[T]):
         """
         check_on_error(on_error)
         given, distinct = distinct_ids(ids)
-        batch = BulkIterator(
+        stats = _Stats(len(distinct), self._core.clock.now)
+        outcomes: dict[str, Outcome[T]] = {}
+
+        def collect(outcome: Outcome[T]) -> None:
+            outcomes[outcome.id] = outcome
+            stats.count(outcome, on_progress)
+
+        await fetch_all(
             self._fetcher(org_id, options),
             distinct,
             concurrency=self._concurrency(concurrency),
+            on_outcome=collect,
             deadline=deadline,
-            on_progress=on_progress,
-            total=len(distinct),
             sleep=self._core.clock.sleep,
-            clock=self._core.clock.now,
         )
-        async with batch:
-            outcomes = {devin_id: outcome async for devin_id, outcome in batch}
-        return finish(given, outcomes, batch.report, on_error=on_error)
+        return finish(given, outcomes, stats.report(), on_error=on_error)
 
     def iter_many(
         self,
