@@ -14,7 +14,6 @@ from devin_async import AsyncDevin
 from devin_async.testing import FakeDevin
 
 
-
 class _CompatResponse(ClientResponse):
     """aioresponses 0.7.9 predates aiohttp 3.14's required ``stream_writer`` argument
     (pnuckowski/aioresponses#289); supply a finished writer so mocked responses build."""

@@ -129,10 +129,12 @@ def test_unknown_fields_are_kept_at_every_level_and_round_trip() -> None:
 
 def test_v3_epoch_and_v1_iso_timestamps_become_aware_datetimes() -> None:
     v3 = structure(v3_session(created_at=1704067200), SessionResponse)
-    v1 = structure({**load("seed_002_v1_session.json"), "created_at": "2024-01-01T00:00:00Z"},
-                   V1Session)
-    naive = structure({**load("seed_002_v1_session.json"), "created_at": "2024-01-01T00:00:00"},
-                      V1Session)
+    v1 = structure(
+        {**load("seed_002_v1_session.json"), "created_at": "2024-01-01T00:00:00Z"}, V1Session
+    )
+    naive = structure(
+        {**load("seed_002_v1_session.json"), "created_at": "2024-01-01T00:00:00"}, V1Session
+    )
     assert v3.created_at == v1.created_at == naive.created_at == datetime(2024, 1, 1, tzinfo=UTC)
 
 
