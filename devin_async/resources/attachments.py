@@ -110,8 +110,8 @@ class Attachments(OrgResource):
         redirected = answer.status in _REDIRECTS and bool(location)
         if not redirected and not 200 <= answer.status < 300:
             raise error_for(answer)
-        buffer = io.BytesIO() if to is None else None
-        with _writer(buffer if buffer is not None else to) as write:
+        buffer = io.BytesIO()
+        with _writer(buffer if to is None else to) as write:
             if location and redirected:
                 url = urljoin(self._core.settings.base_url + request.path, location)
                 timeout = options.get("timeout", self._core.settings.timeout)
@@ -120,7 +120,7 @@ class Attachments(OrgResource):
                     raise error_for(fetched)
             else:  # a direct answer instead of the documented redirect: take its body
                 write(answer.content)
-        return buffer.getvalue() if buffer is not None else None
+        return buffer.getvalue() if to is None else None
 
 
 @contextlib.contextmanager
