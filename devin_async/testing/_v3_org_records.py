@@ -331,7 +331,7 @@ async def presigned(request: web.Request) -> web.Response:
         return web.Response(status=400, text="Only one auth mechanism allowed")
     token = request.match_info["token"]
     for rec in state_of(request).of_kind("attachments").values():
-        if rec["token"] == token:
+        if rec["token"] == token and not rec.get("expired"):
             return web.Response(body=rec["content"], content_type=rec["content_type"])
     return web.Response(status=403, text="Request has expired or signature does not match")
 
