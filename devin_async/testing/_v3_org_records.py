@@ -12,9 +12,9 @@ import attrs
 from aiohttp import web
 
 from ._app import problem, state_of
-from ._paging import cursor_page, invalid, missing, offset_page, raisable
 from ._render import iso
 from ._state import FakeState, Record
+from ._wire import cursor_page, invalid, json_body, missing, offset_page, raisable
 
 __all__ = ["KINDS", "Kind", "add_routes", "public_attachment"]
 
@@ -201,7 +201,6 @@ def _author(state: FakeState) -> str:
 
 def _crud(kind: Kind) -> dict[str, Any]:
     """The handlers for one kind: list, create, get, update, delete."""
-    from ._v3_org import json_body
 
     async def list_all(request: web.Request) -> web.Response:
         org = request.match_info["org_id"]
