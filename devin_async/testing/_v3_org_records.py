@@ -27,7 +27,8 @@ Check = Callable[[Record, Mapping[str, Record]], None]
 class Kind:
     """How one v3 resource is stored, validated and rendered."""
 
-    name: str  # key in FakeState.records, and the word for 404s
+    name: str  # the word for 404s
+    key: str  # where FakeState.records keeps them
     path: str  # below /v3/organizations/{org_id}
     id_param: str
     id_field: str
@@ -89,6 +90,7 @@ _SCHEDULE_FIELDS: dict[str, Any] = {
 KINDS = (
     Kind(
         name="Note",
+        key="notes",
         path="/knowledge/notes",
         id_param="note_id",
         id_field="note_id",
@@ -106,6 +108,7 @@ KINDS = (
     ),
     Kind(
         name="Playbook",
+        key="playbooks",
         path="/playbooks",
         id_param="playbook_id",
         id_field="playbook_id",
@@ -117,6 +120,7 @@ KINDS = (
     ),
     Kind(
         name="Secret",
+        key="secrets",
         path="/secrets",
         id_param="secret_id",
         id_field="secret_id",
@@ -133,6 +137,7 @@ KINDS = (
     ),
     Kind(
         name="Schedule",
+        key="schedules",
         path="/schedules",
         id_param="schedule_id",
         id_field="scheduled_session_id",
@@ -184,7 +189,7 @@ def _accepted(kind: Kind, data: Mapping[str, Any], *, partial: bool) -> Record:
 
 
 def _store(request: web.Request, kind: Kind) -> dict[str, Record]:
-    return state_of(request).of_kind(kind.name)
+    return state_of(request).of_kind(kind.key)
 
 
 def _one(request: web.Request, kind: Kind) -> Record:
@@ -257,7 +262,7 @@ def _crud(kind: Kind) -> dict[str, Any]:
 async def folders(request: web.Request) -> web.Response:
     """The folder tree implied by the notes' ``folder_path``s."""
     org = request.match_info["org_id"]
-    notes = [r for r in state_of(request).of_kind("Note").values() if r["org_id"] == org]
+    notes = [r for r in state_of(request).of_kind("notes").values() if r["org_id"] == org]
     counts: dict[str, int] = {}
     for note in notes:
         path = note["folder_path"].strip("/")
