@@ -51,7 +51,7 @@ class AsyncDevin:
         layers: list[Middleware] = [AuthMiddleware(self._settings), LoggingMiddleware()]
         layers.extend(middleware)
         pipeline = build_pipeline(layers, transport or self._transport.send)
-        self._core = ClientCore(self._settings, pipeline)
+        self._core = ClientCore(self._settings, pipeline, self._transport.download)
         self.sessions = Sessions(self._core)
         self.enterprise = Enterprise(self._core)
         self.v1 = V1(self._core)

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
 
 from ._config import Settings
 from ._converter import structure
 from ._decode import decode_json
-from ._http import Handler, Multipart, Request
+from ._http import Handler, Multipart, Request, Response
 from ._options import RequestOptions
 from ._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
 from ._paths import build_path
 
-__all__ = ["ClientCore"]
+__all__ = ["ClientCore", "Downloader"]
+
+
+class Downloader(Protocol):
+    """Streams an absolute URL, without credentials, into ``write`` (the transport's)."""
+
+    def __call__(
+        self, url: str, write: Callable[[bytes], object], *, timeout: float | None = None
+    ) -> Awaitable[Response]: ...
+
 
 T = TypeVar("T")
 
@@ -21,9 +30,10 @@ T = TypeVar("T")
 class ClientCore:
     """Builds requests, sends them through the pipeline, decodes and structures answers."""
 
-    def __init__(self, settings: Settings, pipeline: Handler):
+    def __init__(self, settings: Settings, pipeline: Handler, download: Downloader):
         self.settings = settings
         self.send = pipeline
+        self.download = download
 
     def org_id(self, override: str | None) -> str | None:
         return override if override is not None else self.settings.org_id

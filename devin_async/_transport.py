@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import platform
+from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import aiohttp
 from yarl import URL
@@ -17,6 +18,7 @@ from ._version import __version__
 __all__ = ["DEFAULT_POOL_SIZE", "AiohttpTransport", "encode_query"]
 
 DEFAULT_POOL_SIZE = 100
+_CHUNK_SIZE = 64 * 1024
 
 USER_AGENT = (
     f"devin-async/{__version__} python/{platform.python_version()} aiohttp/{aiohttp.__version__}"
@@ -109,6 +111,34 @@ class AiohttpTransport:
             ) as resp:
                 content = await resp.read()
                 return Response(resp.status, resp.headers, content, request)
+        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+            raise _map_error(exc, request) from None
+
+    async def download(
+        self, url: str, write: Callable[[bytes], object], *, timeout: float | None = None
+    ) -> Response:
+        """GET an absolute URL (a presigned link on another host) with no credentials.
+
+        A 2xx body goes to ``write`` chunk by chunk and the returned response's content
+        is empty; any other answer is read whole into the response, for the caller to
+        raise. ``timeout`` bounds connecting and each read, not the whole transfer.
+        """
+        parts = urlsplit(url)
+        # The query of a presigned URL is its signature: keep it out of errors and reprs.
+        request = Request("GET", f"{parts.scheme}://{parts.netloc}{parts.path}")
+        session = self._client_session()
+        limits = aiohttp.ClientTimeout(total=None, sock_connect=timeout, sock_read=timeout)
+        try:
+            # Only the session's User-Agent goes along: the bearer token is added per
+            # request by the auth middleware, never here.
+            async with session.get(
+                URL(url, encoded=True), headers={"Accept": "*/*"}, timeout=limits
+            ) as resp:
+                if not 200 <= resp.status < 300:
+                    return Response(resp.status, resp.headers, await resp.read(), request)
+                async for chunk in resp.content.iter_chunked(_CHUNK_SIZE):
+                    write(chunk)
+                return Response(resp.status, resp.headers, b"", request)
         except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
             raise _map_error(exc, request) from None
 

@@ -1,7 +1,42 @@
 """Typed API models: frozen attrs classes; unknown fields are kept in ``extra``."""
 
 from ._base import Model
+from .attachments import Attachment, AttachmentSource, SessionAttachment
+from .code_scans import CodeScan
+from .common import AccessType
+from .consumption import AcusByProduct, Consumption, ConsumptionByDate
+from .events import (
+    EventCategory,
+    EventDetail,
+    EventDirection,
+    EventMatch,
+    MessageSource,
+    SessionEvent,
+    SessionMessage,
+)
+from .identity import (
+    DevinBrainUserSelf,
+    PatUserSelf,
+    Principal,
+    PrincipalType,
+    ServiceUserSelf,
+    WindsurfSessionUserSelf,
+)
+from .knowledge import Folder, KnowledgeFolders, NoteResponse
+from .metrics import (
+    ActiveUserMetrics,
+    PrMetrics,
+    SearchMetrics,
+    SessionCountsBySize,
+    SessionMetrics,
+    SessionsCreatedByOrigin,
+    UsageMetrics,
+)
+from .playbooks import PlaybookResponse
+from .schedules import NotifyOn, PlaybookInfo, ScheduleAgent, ScheduleResponse, ScheduleType
+from .secrets import SecretResponse, SecretType
 from .sessions import (
+    AdvancedMode,
     Analysis,
     AnalysisActionItem,
     AnalysisClassification,
@@ -10,19 +45,27 @@ from .sessions import (
     AnalysisSuggestedPrompt,
     AnalysisSuggestedPromptFeedbackItem,
     AnalysisTimeline,
+    DevinMode,
+    InsightGeneration,
     NoteUsageItem,
     SessionCategory,
     SessionInsights,
     SessionOrigin,
     SessionPullRequest,
     SessionResponse,
+    SessionSecret,
     SessionSize,
     SessionStatus,
     SessionStatusDetail,
+    SessionTags,
 )
 from .v1 import V1PullRequest, V1Session, V1SessionMessage, V1StatusEnum
 
 __all__ = [
+    "AccessType",
+    "ActiveUserMetrics",
+    "AcusByProduct",
+    "AdvancedMode",
     "Analysis",
     "AnalysisActionItem",
     "AnalysisClassification",
@@ -31,18 +74,58 @@ __all__ = [
     "AnalysisSuggestedPrompt",
     "AnalysisSuggestedPromptFeedbackItem",
     "AnalysisTimeline",
+    "Attachment",
+    "AttachmentSource",
+    "CodeScan",
+    "Consumption",
+    "ConsumptionByDate",
+    "DevinBrainUserSelf",
+    "DevinMode",
+    "EventCategory",
+    "EventDetail",
+    "EventDirection",
+    "EventMatch",
+    "Folder",
+    "InsightGeneration",
+    "KnowledgeFolders",
+    "MessageSource",
     "Model",
+    "NoteResponse",
     "NoteUsageItem",
+    "NotifyOn",
+    "PatUserSelf",
+    "PlaybookInfo",
+    "PlaybookResponse",
+    "PrMetrics",
+    "Principal",
+    "PrincipalType",
+    "ScheduleAgent",
+    "ScheduleResponse",
+    "ScheduleType",
+    "SearchMetrics",
+    "SecretResponse",
+    "SecretType",
+    "ServiceUserSelf",
+    "SessionAttachment",
     "SessionCategory",
+    "SessionCountsBySize",
+    "SessionEvent",
     "SessionInsights",
+    "SessionMessage",
+    "SessionMetrics",
     "SessionOrigin",
     "SessionPullRequest",
     "SessionResponse",
+    "SessionSecret",
     "SessionSize",
     "SessionStatus",
     "SessionStatusDetail",
+    "SessionTags",
+    "SessionsCreatedByOrigin",
+    "UsageMetrics",
     "V1PullRequest",
     "V1Session",
     "V1SessionMessage",
     "V1StatusEnum",
+    "WindsurfSessionUserSelf",
 ]
