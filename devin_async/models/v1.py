@@ -16,6 +16,7 @@ from ._base import EpochMillis, Model, model
 
 __all__ = [
     "V1AuditLog",
+    "V1AuditLogList",
     "V1ConsumptionCycle",
     "V1ConsumptionPullRequest",
     "V1ConsumptionSession",
@@ -238,6 +239,11 @@ class V1AuditLog(Model):
     target_user_id: str | None = None
     integration_id: str | None = None
     setting_type: str | None = None
+
+
+@model
+class V1AuditLogList(Model):
+    audit_logs: list[V1AuditLog]
 
 
 @model

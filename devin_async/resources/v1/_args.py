@@ -1,24 +1,19 @@
-"""Argument checks and request bodies shared by the v1 groups."""
+"""Argument checks shared by the v1 groups: bad input fails here, before any request."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TypeVar
 
-__all__ = ["body", "nonempty", "str_list"]
+from ..._body import NotGiven
 
+__all__ = ["nonempty", "positive", "str_list"]
 
-def body(**fields: Any) -> dict[str, Any]:
-    """A JSON body of the fields the caller set (``None`` means not sent).
-
-    Every optional v1 body field defaults to ``null`` on the server, so leaving one
-    out and sending ``null`` mean the same there.
-    """
-    return {name: value for name, value in fields.items() if value is not None}
+Unset = TypeVar("Unset", None, NotGiven)
 
 
 def nonempty(name: str, value: object) -> str:
-    """``value`` if it is a non-blank string; a clear error otherwise."""
+    """``value`` if it is a non-blank string; a clear error otherwise (never echoing it)."""
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, not {type(value).__name__}")
     if not value.strip():
@@ -26,14 +21,19 @@ def nonempty(name: str, value: object) -> str:
     return value
 
 
-def str_list(
-    name: str, value: Sequence[str] | None, *, required: bool = False
-) -> list[str] | None:
+def positive(name: str, value: int | Unset) -> int | Unset:
+    """``value`` if it is an int >= 1 (or left unset)."""
+    if isinstance(value, (NotGiven, type(None))):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{name} must be a positive int, got {value!r}")
+    return value
+
+
+def str_list(name: str, value: Sequence[str] | Unset) -> list[str] | Unset:
     """A list of strings; a bare string is refused rather than split into characters."""
-    if value is None:
-        if required:
-            raise TypeError(f"{name} is required (pass [] for none)")
-        return None
+    if isinstance(value, (NotGiven, type(None))):
+        return value
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
         raise TypeError(f"{name} must be a list of str, not {type(value).__name__}")
     items = list(value)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing_extensions import Unpack
 
+from ..._body import NOT_GIVEN, NotGiven, body
 from ..._options import RequestOptions
 from ...models.v1 import V1Knowledge, V1KnowledgeList
 from .._base import Resource
-from ._args import body, nonempty
+from ._args import nonempty
 
 __all__ = ["V1KnowledgeNotes"]
 
@@ -28,9 +29,9 @@ class V1KnowledgeNotes(Resource):
         name: str,
         body: str,
         trigger_description: str,
-        macro: str | None = None,
-        parent_folder_id: str | None = None,
-        pinned_repo: str | None = None,
+        macro: str | NotGiven | None = NOT_GIVEN,
+        parent_folder_id: str | NotGiven | None = NOT_GIVEN,
+        pinned_repo: str | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> V1Knowledge:
         """Create a note; ``pinned_repo`` is ``"all"``, ``"owner/repo"`` or ``None``."""
@@ -45,12 +46,12 @@ class V1KnowledgeNotes(Resource):
         name: str,
         body: str,
         trigger_description: str,
-        macro: str | None = None,
-        parent_folder_id: str | None = None,
-        pinned_repo: str | None = None,
+        macro: str | NotGiven | None = NOT_GIVEN,
+        parent_folder_id: str | NotGiven | None = NOT_GIVEN,
+        pinned_repo: str | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> V1Knowledge:
-        """Replace a note in full: optional fields left out are cleared on the server."""
+        """Replace a note in full (PUT): pass every field the note should keep."""
         payload = _note_body(name, body, trigger_description, macro, parent_folder_id, pinned_repo)
         request = self._core.request(
             "PUT", _NOTE, path={"note_id": note_id}, json=payload, options=options
@@ -67,9 +68,9 @@ def _note_body(
     name: str,
     text: str,
     trigger_description: str,
-    macro: str | None,
-    parent_folder_id: str | None,
-    pinned_repo: str | None,
+    macro: str | NotGiven | None,
+    parent_folder_id: str | NotGiven | None,
+    pinned_repo: str | NotGiven | None,
 ) -> dict[str, object]:
     return body(
         name=nonempty("name", name),

@@ -6,17 +6,18 @@ import builtins
 
 from typing_extensions import Unpack
 
+from ..._body import NOT_GIVEN, NotGiven, body
 from ..._options import RequestOptions
 from ...models.v1 import V1Playbook, V1PlaybookStatus
 from .._base import Resource
-from ._args import body, nonempty
+from ._args import nonempty
 
 __all__ = ["V1Playbooks"]
 
 _PLAYBOOK = "/v1/playbooks/{playbook_id}"
 
 
-def _playbook_body(title: str, text: str, macro: str | None) -> dict[str, object]:
+def _playbook_body(title: str, text: str, macro: str | NotGiven | None) -> dict[str, object]:
     return body(title=nonempty("title", title), body=nonempty("body", text), macro=macro)
 
 
@@ -29,6 +30,7 @@ class V1Playbooks(Resource):
         return await self._core.call(builtins.list[V1Playbook], request)
 
     async def get(self, playbook_id: str, **options: Unpack[RequestOptions]) -> V1Playbook:
+        """Get one playbook."""
         request = self._core.request(
             "GET", _PLAYBOOK, path={"playbook_id": playbook_id}, options=options
         )
@@ -39,7 +41,7 @@ class V1Playbooks(Resource):
         *,
         title: str,
         body: str,
-        macro: str | None = None,
+        macro: str | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> V1Playbook:
         """Create a playbook; ``macro`` (e.g. ``"!deploy"``) invokes it from a prompt."""
@@ -53,7 +55,7 @@ class V1Playbooks(Resource):
         *,
         title: str,
         body: str,
-        macro: str | None = None,
+        macro: str | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> V1PlaybookStatus:
         """Replace a playbook's title, body and macro (the API answers only a status)."""

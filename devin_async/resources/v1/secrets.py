@@ -19,6 +19,12 @@ __all__ = ["V1Secrets", "normalize_secret_list"]
 _LEGACY_FIELDS = {"secret_id": "id", "secret_type": "type", "secret_name": "key"}
 
 
+def _renamed(item: Any) -> Any:
+    if not isinstance(item, dict):
+        return item
+    return {_LEGACY_FIELDS.get(k, k): v for k, v in item.items()}
+
+
 def normalize_secret_list(data: Any) -> Any:
     """Both documented list shapes as the newer one: a bare list of ``{id, type, key, ...}``.
 
@@ -28,7 +34,9 @@ def normalize_secret_list(data: Any) -> Any:
     """
     if isinstance(data, dict) and isinstance(data.get("secrets"), list):
         return [
-            {_LEGACY_FIELDS.get(k, k): v for k, v in item.items()} if isinstance(item, dict) else item
+            {_LEGACY_FIELDS.get(k, k): v for k, v in item.items()}
+            if isinstance(item, dict)
+            else item
             for item in data["secrets"]
         ]
     return data

@@ -8,7 +8,8 @@ from typing import Any
 
 from typing_extensions import Unpack
 
-from ..._converter import structure, unstructure
+from ..._body import NOT_GIVEN, NotGiven, body
+from ..._converter import structure
 from ..._options import RequestOptions
 from ..._pagination import AsyncPaginator, PageStyle
 from ..._query import query
@@ -21,7 +22,7 @@ from ...models.v1 import (
     V1SessionSummary,
 )
 from .._base import Resource
-from ._args import body, nonempty, str_list
+from ._args import nonempty, positive, str_list
 
 __all__ = ["V1Sessions"]
 
@@ -33,9 +34,11 @@ V1_MAX_PAGE_SIZE = 1000
 MAX_SCHEMA_BYTES = 64 * 1024
 
 
-def _schema(schema: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
-    if schema is None:
-        return None
+def _schema(
+    schema: Mapping[str, Any] | NotGiven | None,
+) -> Mapping[str, Any] | NotGiven | None:
+    if isinstance(schema, (NotGiven, type(None))):
+        return schema
     if not isinstance(schema, Mapping):
         raise TypeError(f"structured_output_schema must be a dict, not {type(schema).__name__}")
     size = len(json.dumps(schema, separators=(",", ":")).encode())
@@ -44,18 +47,16 @@ def _schema(schema: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
     return schema
 
 
-def _secrets(secrets: Sequence[V1SessionSecret] | None) -> list[Any] | None:
-    if secrets is None:
-        return None
-    if not all(isinstance(s, V1SessionSecret) for s in secrets):
+def _secrets(
+    secrets: Sequence[V1SessionSecret] | NotGiven | None,
+) -> Sequence[V1SessionSecret] | NotGiven | None:
+    if isinstance(secrets, (NotGiven, type(None))):
+        return secrets
+    if isinstance(secrets, (str, bytes)) or not all(
+        isinstance(s, V1SessionSecret) for s in secrets
+    ):
         raise TypeError("session_secrets must be a list of V1SessionSecret")
-    return [unstructure(s) for s in secrets]
-
-
-def _positive(name: str, value: int | None) -> int | None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-        raise ValueError(f"{name} must be a positive int, got {value!r}")
-    return value
+    return list(secrets)
 
 
 class V1Sessions(Resource):
@@ -98,24 +99,25 @@ class V1Sessions(Resource):
         self,
         prompt: str,
         *,
-        title: str | None = None,
-        tags: Sequence[str] | None = None,
-        idempotent: bool | None = None,
-        unlisted: bool | None = None,
-        snapshot_id: str | None = None,
-        playbook_id: str | None = None,
-        max_acu_limit: int | None = None,
-        secret_ids: Sequence[str] | None = None,
-        knowledge_ids: Sequence[str] | None = None,
-        session_secrets: Sequence[V1SessionSecret] | None = None,
-        structured_output_schema: Mapping[str, Any] | None = None,
+        title: str | NotGiven | None = NOT_GIVEN,
+        tags: Sequence[str] | NotGiven | None = NOT_GIVEN,
+        idempotent: bool | NotGiven = NOT_GIVEN,
+        unlisted: bool | NotGiven = NOT_GIVEN,
+        snapshot_id: str | NotGiven | None = NOT_GIVEN,
+        playbook_id: str | NotGiven | None = NOT_GIVEN,
+        max_acu_limit: int | NotGiven | None = NOT_GIVEN,
+        secret_ids: Sequence[str] | NotGiven | None = NOT_GIVEN,
+        knowledge_ids: Sequence[str] | NotGiven | None = NOT_GIVEN,
+        session_secrets: Sequence[V1SessionSecret] | NotGiven | None = NOT_GIVEN,
+        structured_output_schema: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> V1SessionCreated:
         """Start a session.
 
         ``idempotent=True`` makes the API return the existing identical session instead
-        of starting another (``is_new_session`` says which). ``secret_ids`` and
-        ``knowledge_ids``: ``None`` means all of them, ``[]`` none.
+        of starting another (``is_new_session`` says which), so a resend cannot start
+        two. Only the arguments passed are sent. ``secret_ids`` and ``knowledge_ids``:
+        left out or ``None`` means all of them, ``[]`` none.
         """
         payload = body(
             prompt=nonempty("prompt", prompt),
@@ -125,7 +127,7 @@ class V1Sessions(Resource):
             unlisted=unlisted,
             snapshot_id=snapshot_id,
             playbook_id=playbook_id,
-            max_acu_limit=_positive("max_acu_limit", max_acu_limit),
+            max_acu_limit=positive("max_acu_limit", max_acu_limit),
             secret_ids=str_list("secret_ids", secret_ids),
             knowledge_ids=str_list("knowledge_ids", knowledge_ids),
             session_secrets=_secrets(session_secrets),
@@ -154,12 +156,14 @@ class V1Sessions(Resource):
     async def update_tags(
         self, session_id: str, tags: Sequence[str], **options: Unpack[RequestOptions]
     ) -> V1Detail:
-        """Replace the session's tags with ``tags``."""
+        """Replace the session's tags with ``tags`` (``[]`` removes them all)."""
+        if tags is None:
+            raise TypeError("tags is required: pass [] to remove every tag")
         request = self._core.request(
             "PUT",
             _SESSION + "/tags",
             path={"session_id": session_id},
-            json={"tags": str_list("tags", tags, required=True)},
+            json={"tags": str_list("tags", tags)},
             options=options,
         )
         return await self._core.call(V1Detail, request)
