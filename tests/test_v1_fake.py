@@ -254,6 +254,12 @@ BAD_INPUT: list[tuple[str, BadCall, type[Exception], str]] = [
     ("path as str", lambda c: c.v1.attachments.upload("a.txt"), TypeError, "pathlib"),
     ("bytes unnamed", lambda c: c.v1.attachments.upload(b"x"), ValueError, "filename"),
     (
+        "header in name",
+        lambda c: c.v1.attachments.upload(b"x", filename="a\r\nX-Evil: 1"),
+        ValueError,
+        "control characters",
+    ),
+    (
         "blank secret",
         lambda c: c.v1.secrets.create(type="totp", key="k", value=""),
         ValueError,

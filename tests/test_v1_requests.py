@@ -11,8 +11,10 @@ from typing import Any
 
 import attrs
 import pytest
+from aioresponses import aioresponses
+from yarl import URL
 
-from devin_async import AsyncDevin, Request, Response
+from devin_async import AsyncDevin, PermissionDeniedError, Request, Response
 from devin_async.models import V1SecretType, V1SessionSecret
 
 KEY = "apk_request_building_key_0001"
@@ -335,3 +337,38 @@ def test_every_v1_endpoint_has_a_method() -> None:
     ]
     assert len(listed) == 22
     assert not missing, f"v1 endpoints without a method: {missing}"
+
+
+async def test_download_follows_the_redirect_to_another_host_without_the_key() -> None:
+    presigned = "https://storage.example/bucket/u-1/a.txt?X-Amz-Signature=sig"
+    with aioresponses() as mocked:
+        mocked.get(
+            "https://api.devin.ai/v1/attachments/u-1/a.txt",
+            status=307,
+            headers={"Location": presigned},
+        )
+        mocked.get(presigned, body=b"content")
+        async with AsyncDevin(api_key=KEY, base_url="https://api.devin.ai") as client:
+            assert await client.v1.attachments.download("u-1", "a.txt") == b"content"
+    calls = {url.host: kwargs for (_, url), [kwargs] in _calls(mocked)}
+    assert calls["api.devin.ai"]["headers"]["Authorization"] == f"Bearer {KEY}"
+    assert "Authorization" not in (calls["storage.example"].get("headers") or {})
+
+
+async def test_download_error_from_the_presigned_host_is_typed() -> None:
+    presigned = "https://storage.example/u-1/a.txt?X-Amz-Signature=expired"
+    with aioresponses() as mocked:
+        mocked.get(
+            "https://api.devin.ai/v1/attachments/u-1/a.txt",
+            status=307,
+            headers={"Location": presigned},
+        )
+        mocked.get(presigned, status=403, body=b"<Error>Request has expired</Error>")
+        async with AsyncDevin(api_key=KEY, base_url="https://api.devin.ai") as client:
+            with pytest.raises(PermissionDeniedError, match="expired") as caught:
+                await client.v1.attachments.download("u-1", "a.txt")
+    assert "expired" not in caught.value.path  # the signature stays out of the error's path
+
+
+def _calls(mocked: aioresponses) -> list[tuple[tuple[str, URL], list[dict[str, Any]]]]:
+    return [(key, [c.kwargs for c in calls]) for key, calls in mocked.requests.items()]

@@ -64,6 +64,8 @@ async def _content(file: FileInput, filename: str | None) -> tuple[bytes, str]:
     name = filename or default_name
     if not name:
         raise ValueError("filename is required when uploading bytes or an unnamed stream")
+    if any(ord(c) < 0x20 or c == "\x7f" for c in name):
+        raise ValueError(f"filename must not contain control characters: {name!r}")
     return data, name
 
 
