@@ -10,12 +10,9 @@ from aiohttp import web
 
 from ._state import FakeState, SeenRequest
 
-__all__ = ["PRESIGNED_PREFIX", "STATE_KEY", "create_app", "not_found", "problem", "state_of"]
+__all__ = ["STATE_KEY", "create_app", "not_found", "problem", "state_of"]
 
 STATE_KEY = web.AppKey("devin_fake_state", FakeState)
-# Stand-in for a storage host's presigned URLs: their query is the credential, so the
-# API key is not asked for (a presigned route refuses one instead).
-PRESIGNED_PREFIX = "/_presigned/"
 
 
 def state_of(request: web.Request) -> FakeState:
@@ -61,7 +58,8 @@ async def _log_and_authorize(request: web.Request, handler: Handler) -> web.Stre
             body,
         )
     )
-    if not authorized and not request.path.startswith(PRESIGNED_PREFIX):
+    # The fake storage host of presigned URLs authenticates by its URL, not by a key.
+    if not authorized and not request.path.startswith("/_presigned/"):
         return web.json_response({"detail": "Missing or invalid Authorization header"}, status=401)
     return await handler(request)
 

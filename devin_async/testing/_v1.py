@@ -7,18 +7,16 @@ Each documented variant of an answer is chosen by a knob on ``FakeState.v1``.
 from __future__ import annotations
 
 import json
-import secrets
-import uuid
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
-from urllib.parse import quote
 
 from aiohttp import web
 
-from ._app import PRESIGNED_PREFIX, not_found, state_of
+from ._app import not_found, state_of
 from ._render import iso, v1_session
 from ._state import FakeState, Record
+from ._v3_org_records import presigned_redirect, save_upload, stored_attachment
 
 __all__ = ["add_routes"]
 
@@ -225,47 +223,21 @@ async def update_tags(request: web.Request) -> web.Response:
 
 
 async def upload_attachment(request: web.Request) -> web.Response:
-    if not request.content_type.startswith("multipart/"):
-        return _invalid("file", "expected a multipart upload")
-    form = await request.post()
-    field = form.get("file")
-    if not isinstance(field, web.FileField) or not field.filename:
-        return _invalid("file", "field required")
     state = state_of(request)
-    key = uuid.uuid4().hex
-    state.v1.attachments[key] = (field.filename, field.file.read())
-    url = f"{request.url.origin()}/v1/attachments/{key}/{quote(field.filename, safe='')}"
+    # One attachment store for every family: v1 and v3 uploads share records.
+    rec = await save_upload(request, state.default_org_id, "/v1/attachments/{uuid}/{name}")
+    if rec is None:
+        return _invalid("file", "field required")
     if state.v1.upload_reply == "json":
-        return web.json_response(url)
-    return web.Response(text=url, content_type="text/plain")
-
-
-def _attachment(request: web.Request) -> bytes | None:
-    stored = state_of(request).v1.attachments.get(request.match_info["uuid"])
-    if stored is None or stored[0] != request.match_info["name"]:
-        return None
-    return stored[1]
+        return web.json_response(rec["url"])
+    return web.Response(text=rec["url"], content_type="text/plain")
 
 
 async def download_attachment(request: web.Request) -> web.Response:
-    if _attachment(request) is None:
+    rec = stored_attachment(request, state_of(request).default_org_id)
+    if rec is None:
         return _detail(404, "Attachment not found")
-    uuid_, name = request.match_info["uuid"], quote(request.match_info["name"], safe="")
-    signature = secrets.token_hex(8)
-    location = f"{request.url.origin()}{PRESIGNED_PREFIX}{uuid_}/{name}?X-Amz-Signature={signature}"
-    raise web.HTTPTemporaryRedirect(location)
-
-
-async def presigned_attachment(request: web.Request) -> web.Response:
-    # Like S3: a presigned URL carries its own credentials and refuses a second set.
-    if "Authorization" in request.headers:
-        return web.Response(status=400, text="Only one auth mechanism allowed")
-    if "X-Amz-Signature" not in request.query:
-        return web.Response(status=403, text="Access Denied")
-    content = _attachment(request)
-    if content is None:
-        return web.Response(status=404, text="NoSuchKey")
-    return web.Response(body=content, content_type="application/octet-stream")
+    raise presigned_redirect(request, rec)
 
 
 # ---- secrets ----------------------------------------------------------------
@@ -523,7 +495,6 @@ ROUTES: tuple[Route, ...] = (
     ("PUT", "/v1/sessions/{session_id}/tags", update_tags),
     ("POST", "/v1/attachments", upload_attachment),
     ("GET", "/v1/attachments/{uuid}/{name}", download_attachment),
-    ("GET", PRESIGNED_PREFIX + "{uuid}/{name}", presigned_attachment),
     ("GET", "/v1/secrets", list_secrets),
     ("POST", "/v1/secrets", create_secret),
     ("DELETE", "/v1/secrets/{secret_id}", delete_secret),

@@ -1,7 +1,7 @@
-"""The fake API's v1-only state (knowledge, playbooks, secrets, audit log, attachments).
+"""The fake API's v1-only state (knowledge, playbooks, secrets, audit log).
 
-v1 sessions are not here: they are the shared ``FakeState.sessions`` records, which
-every family renders in its own shape.
+v1 sessions and attachments are not here: they are the records every family shares
+(``FakeState.sessions``, ``FakeState.of_kind("attachments")``), each rendered per family.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ class V1Store:
     playbooks: dict[str, Record] = attrs.Factory(dict)
     secrets: dict[str, Record] = attrs.Factory(dict)
     audit_logs: list[Record] = attrs.Factory(list)
-    attachments: dict[str, tuple[str, bytes]] = attrs.Factory(dict)
     secrets_shape: Literal["list", "legacy"] = "list"
     message_reply: Literal["null", "empty"] = "null"
     upload_reply: Literal["text", "json"] = "text"
