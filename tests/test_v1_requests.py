@@ -15,7 +15,7 @@ from aioresponses import aioresponses
 from yarl import URL
 
 from devin_async import AsyncDevin, PermissionDeniedError, Request, Response
-from devin_async.models import V1SecretType, V1SessionSecret
+from devin_async.models import SessionSecret, V1SecretType
 
 KEY = "apk_request_building_key_0001"
 DATA = Path(__file__).parent / "data"
@@ -86,7 +86,7 @@ CASES = [
             tags=["x"],
             secret_ids=[],
             max_acu_limit=5,
-            session_secrets=[V1SessionSecret(key="K", value="v")],
+            session_secrets=[SessionSecret(key="K", value="v", sensitive=False)],
             structured_output_schema={"type": "object"},
         ),
         "/v1/sessions",
@@ -96,7 +96,7 @@ CASES = [
             "tags": ["x"],
             "secret_ids": [],
             "max_acu_limit": 5,
-            "session_secrets": [{"key": "K", "value": "v", "sensitive": True}],
+            "session_secrets": [{"key": "K", "value": "v", "sensitive": False}],
             "structured_output_schema": {"type": "object"},
         },
         reply={"session_id": "devin-abc", "url": "https://app.devin.ai/sessions/abc"},

@@ -81,7 +81,6 @@ from .v1 import (
     V1Session,
     V1SessionCreated,
     V1SessionMessage,
-    V1SessionSecret,
     V1SessionSummary,
     V1StatusEnum,
 )
@@ -169,7 +168,6 @@ __all__ = [
     "V1Session",
     "V1SessionCreated",
     "V1SessionMessage",
-    "V1SessionSecret",
     "V1SessionSummary",
     "V1StatusEnum",
     "WindsurfSessionUserSelf",

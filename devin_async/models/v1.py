@@ -36,7 +36,6 @@ __all__ = [
     "V1Session",
     "V1SessionCreated",
     "V1SessionMessage",
-    "V1SessionSecret",
     "V1SessionSummary",
     "V1StatusEnum",
 ]
@@ -115,15 +114,6 @@ class V1SessionCreated(Model):
     session_id: str
     url: str
     is_new_session: bool | None = None
-
-
-@model
-class V1SessionSecret(Model):
-    """A secret for one session only (create's ``session_secrets``); the value is never shown."""
-
-    key: str
-    value: str = attrs.field(repr=False)
-    sensitive: bool = True
 
 
 @model

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TypeVar
 
 from ..._body import NotGiven
 
-__all__ = ["nonempty", "positive", "str_list"]
+__all__ = ["nonempty", "positive"]
 
 Unset = TypeVar("Unset", None, NotGiven)
 
@@ -28,16 +27,3 @@ def positive(name: str, value: int | Unset) -> int | Unset:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"{name} must be a positive int, got {value!r}")
     return value
-
-
-def str_list(name: str, value: Sequence[str] | Unset) -> list[str] | Unset:
-    """A list of strings; a bare string is refused rather than split into characters."""
-    if isinstance(value, (NotGiven, type(None))):
-        return value
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
-        raise TypeError(f"{name} must be a list of str, not {type(value).__name__}")
-    items = list(value)
-    for item in items:
-        if not isinstance(item, str):
-            raise TypeError(f"{name} must hold only str, found {type(item).__name__}")
-    return items

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -13,16 +12,17 @@ from ..._converter import structure
 from ..._options import RequestOptions
 from ..._pagination import AsyncPaginator, PageStyle
 from ..._query import query
+from ...models.sessions import SessionSecret
 from ...models.v1 import (
     V1Detail,
     V1MessageResult,
     V1Session,
     V1SessionCreated,
-    V1SessionSecret,
     V1SessionSummary,
 )
 from .._base import Resource
-from ._args import nonempty, positive, str_list
+from .._org import reject_bare_strings, str_list
+from ._args import nonempty, positive
 
 __all__ = ["V1Sessions"]
 
@@ -30,33 +30,6 @@ _SESSION = "/v1/sessions/{session_id}"
 # v1 list limits (legacy spec: limit 1..1000, default 100).
 V1_DEFAULT_PAGE_SIZE = 100
 V1_MAX_PAGE_SIZE = 1000
-# Create's structured_output_schema limit (docs: JSON Schema Draft 7, at most 64 KB).
-MAX_SCHEMA_BYTES = 64 * 1024
-
-
-def _schema(
-    schema: Mapping[str, Any] | NotGiven | None,
-) -> Mapping[str, Any] | NotGiven | None:
-    if isinstance(schema, (NotGiven, type(None))):
-        return schema
-    if not isinstance(schema, Mapping):
-        raise TypeError(f"structured_output_schema must be a dict, not {type(schema).__name__}")
-    size = len(json.dumps(schema, separators=(",", ":")).encode())
-    if size > MAX_SCHEMA_BYTES:
-        raise ValueError(f"structured_output_schema is {size} bytes; the API allows 64 KB")
-    return schema
-
-
-def _secrets(
-    secrets: Sequence[V1SessionSecret] | NotGiven | None,
-) -> Sequence[V1SessionSecret] | NotGiven | None:
-    if isinstance(secrets, (NotGiven, type(None))):
-        return secrets
-    if isinstance(secrets, (str, bytes)) or not all(
-        isinstance(s, V1SessionSecret) for s in secrets
-    ):
-        raise TypeError("session_secrets must be a list of V1SessionSecret")
-    return list(secrets)
 
 
 class V1Sessions(Resource):
@@ -84,7 +57,8 @@ class V1Sessions(Resource):
         """
         if not 1 <= page_size <= V1_MAX_PAGE_SIZE:
             raise ValueError(f"page_size must be 1..{V1_MAX_PAGE_SIZE}, got {page_size}")
-        params = query(tags=str_list("tags", tags), user_email=user_email)
+        reject_bare_strings(tags=tags)
+        params = query(tags=tags, user_email=user_email)
         request = self._core.request("GET", "/v1/sessions", params=params, options=options)
         return self._core.paginate(
             V1SessionSummary,
@@ -108,7 +82,7 @@ class V1Sessions(Resource):
         max_acu_limit: int | NotGiven | None = NOT_GIVEN,
         secret_ids: Sequence[str] | NotGiven | None = NOT_GIVEN,
         knowledge_ids: Sequence[str] | NotGiven | None = NOT_GIVEN,
-        session_secrets: Sequence[V1SessionSecret] | NotGiven | None = NOT_GIVEN,
+        session_secrets: Sequence[SessionSecret] | NotGiven | None = NOT_GIVEN,
         structured_output_schema: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> V1SessionCreated:
@@ -119,19 +93,25 @@ class V1Sessions(Resource):
         two. Only the arguments passed are sent. ``secret_ids`` and ``knowledge_ids``:
         left out or ``None`` means all of them, ``[]`` none.
         """
+        reject_bare_strings(
+            tags=tags,
+            secret_ids=secret_ids,
+            knowledge_ids=knowledge_ids,
+            session_secrets=session_secrets,
+        )
         payload = body(
             prompt=nonempty("prompt", prompt),
             title=title,
-            tags=str_list("tags", tags),
+            tags=tags,
             idempotent=idempotent,
             unlisted=unlisted,
             snapshot_id=snapshot_id,
             playbook_id=playbook_id,
             max_acu_limit=positive("max_acu_limit", max_acu_limit),
-            secret_ids=str_list("secret_ids", secret_ids),
-            knowledge_ids=str_list("knowledge_ids", knowledge_ids),
-            session_secrets=_secrets(session_secrets),
-            structured_output_schema=_schema(structured_output_schema),
+            secret_ids=secret_ids,
+            knowledge_ids=knowledge_ids,
+            session_secrets=session_secrets,
+            structured_output_schema=structured_output_schema,
         )
         request = self._core.request("POST", "/v1/sessions", json=payload, options=options)
         return await self._core.call(V1SessionCreated, request)
