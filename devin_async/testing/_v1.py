@@ -6,6 +6,7 @@ Each documented variant of an answer is chosen by a knob on ``FakeState.v1``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -143,8 +144,9 @@ async def create_session(request: web.Request) -> web.Response:
         return data
     state = state_of(request)
     idempotent = bool(data.pop("idempotent", False))
-    # "Identical" means the same create request, the idempotent flag aside.
-    fingerprint = json.dumps(data, sort_keys=True)
+    # "Identical" means the same create request, the idempotent flag aside (hashed, so
+    # session secrets in the request are not kept in the clear).
+    fingerprint = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
     if idempotent:
         for rec in state.sessions.values():
             if rec.get("v1_create") == fingerprint:
