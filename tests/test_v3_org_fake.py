@@ -153,7 +153,7 @@ async def test_a_secret_is_never_answered_with_its_value(
 
 async def test_notes_filter_and_fold_into_folders(fake: FakeDevin, client: AsyncDevin) -> None:
     note = await client.knowledge.create(name="Deploys", body="Use the runbook", trigger="deploy")
-    fake.state.of_kind("Note")[note.note_id]["folder_path"] = "/ops/runbooks"
+    fake.state.of_kind("notes")[note.note_id]["folder_path"] = "/ops/runbooks"
     assert [n.note_id async for n in client.knowledge.list(search="RUNBOOK")] == [note.note_id]
     assert [n async for n in client.knowledge.list(folder_path="/elsewhere")] == []
     tree = await client.knowledge.folders()
@@ -264,3 +264,18 @@ async def test_code_scans_start_tolerates_an_unknown_answer(client: AsyncDevin) 
     scan = await client.code_scans.start({"repo_name": "example/repo"})
     assert scan.scan_id
     assert scan.extra == {"org_id": client.org_id}
+
+
+async def test_list_filters_narrow_the_sessions(fake: FakeDevin, client: AsyncDevin) -> None:
+    old = fake.state.add_session(created_at=1_000, updated_at=1_000, origin="slack", user_id="u1")
+    new = fake.state.add_session(created_at=5_000, updated_at=9_000, origin="api", user_id="u2")
+    new["repos"] = ["example/app"]
+
+    async def ids(**filters: Any) -> set[str]:
+        return {s.session_id async for s in client.sessions.list(**filters)}
+
+    assert await ids(created_before=2_000) == {old["session_id"]}
+    assert await ids(created_after=2_000, updated_before=9_000) == {new["session_id"]}
+    assert await ids(origins=["slack", "teams"]) == {old["session_id"]}
+    assert await ids(user_ids=["u2"], repo_names=["example/app"]) == {new["session_id"]}
+    assert await ids(session_ids=[old["session_id"], "devin-nope"]) == {old["session_id"]}

@@ -37,7 +37,7 @@ class FakeState:
     default_org_id: str = "org-abc123def456"
     sessions: dict[str, Record] = attrs.Factory(dict)
     # Other v3 resources by kind ("notes", "playbooks", "secrets", "schedules",
-    # "attachments"), each by id, in creation order.
+    # "attachments", "code_scans"), each by id, in creation order.
     records: dict[str, dict[str, Record]] = attrs.Factory(dict)
     # What ``GET /v3/self`` answers.
     principal: Record = attrs.Factory(

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from aiohttp import web
 
 from . import _v3_org_records, _v3_org_usage
 from ._app import problem, state_of
-from ._paging import cursor_page, int_param, invalid, missing
 from ._render import v3_insights, v3_session
-from ._state import Record
+from ._state import FakeState, Record
+from ._wire import cursor_page, int_param, invalid, json_body, missing
 
-__all__ = ["add_routes", "json_body"]
+__all__ = ["add_routes"]
 
 _ORG = "/v3/organizations/{org_id}"
 _SESSIONS = _ORG + "/sessions"
@@ -33,16 +32,6 @@ _SESSION_FIELDS = (
 )
 
 
-async def json_body(request: web.Request) -> dict[str, Any]:
-    try:
-        data = await request.json()
-    except ValueError:
-        raise invalid("body is not valid JSON") from None
-    if not isinstance(data, dict):
-        raise invalid("body must be a JSON object")
-    return data
-
-
 def _session_of(request: web.Request) -> Record:
     rec = state_of(request).sessions.get(request.match_info["devin_id"])
     if rec is None or rec["org_id"] != request.match_info["org_id"]:
@@ -54,52 +43,46 @@ def _many(request: web.Request, name: str) -> list[str]:
     return request.query.getall(name, [])
 
 
-def _session_filters(request: web.Request) -> list[Callable[[Record], bool]]:
-    """One predicate per filter the request carries; list filters match any of their values."""
-    checks: list[Callable[[Record], bool]] = []
-    for name, field in (
-        ("session_ids", "session_id"),
-        ("user_ids", "user_id"),
-        ("service_user_ids", "service_user_id"),
-        ("origins", "origin"),
-    ):
-        wanted = set(_many(request, name))
-        if wanted:
-            checks.append(lambda r, f=field, w=wanted: r.get(f) in w)  # type: ignore[misc]
-    for name in ("tags", "repo_names"):
-        wanted = set(_many(request, name))
-        field = "tags" if name == "tags" else "repos"
-        if wanted:
-            checks.append(lambda r, f=field, w=wanted: bool(w & set(r.get(f) or ())))  # type: ignore[misc]
-    for name in ("playbook_id", "schedule_id", "category"):
-        value = request.query.get(name)
-        if value is not None:
-            checks.append(lambda r, f=name, v=value: r.get(f) == v)  # type: ignore[misc]
-    if "is_archived" in request.query:
-        archived = request.query["is_archived"] == "true"
-        checks.append(lambda r: bool(r["is_archived"]) == archived)
-    for name, field, after in (
-        ("created_after", "created_at", True),
-        ("created_before", "created_at", False),
-        ("updated_after", "updated_at", True),
-        ("updated_before", "updated_at", False),
-    ):
-        bound = int_param(request, name)
-        if bound is not None:
-            checks.append(
-                lambda r, f=field, b=bound, a=after: r[f] >= b if a else r[f] <= b  # type: ignore[misc]
-            )
-    return checks
+# Session list filters: by the record field each one reads.
+_ANY_OF = {
+    "session_ids": "session_id",
+    "user_ids": "user_id",
+    "service_user_ids": "service_user_id",
+    "origins": "origin",
+}
+_OVERLAPS = {"tags": "tags", "repo_names": "repos"}
+_EQUALS = ("playbook_id", "schedule_id", "category")
+_LOWER_BOUNDS = {"created_after": "created_at", "updated_after": "updated_at"}
+_UPPER_BOUNDS = {"created_before": "created_at", "updated_before": "updated_at"}
+
+
+def _session_filter(request: web.Request) -> Callable[[Record], bool]:
+    """The request's filters as one predicate; list filters match any of their values."""
+    q = request.query
+    any_of = {field: set(q.getall(name)) for name, field in _ANY_OF.items() if name in q}
+    overlaps = {field: set(q.getall(name)) for name, field in _OVERLAPS.items() if name in q}
+    equals = {name: q[name] for name in _EQUALS if name in q}
+    lower = {f: b for n, f in _LOWER_BOUNDS.items() if (b := int_param(request, n)) is not None}
+    upper = {f: b for n, f in _UPPER_BOUNDS.items() if (b := int_param(request, n)) is not None}
+    archived = q.get("is_archived")
+
+    def matches(r: Record) -> bool:
+        return (
+            all(r.get(f) in wanted for f, wanted in any_of.items())
+            and all(wanted & set(r.get(f) or ()) for f, wanted in overlaps.items())
+            and all(r.get(f) == v for f, v in equals.items())
+            and all(r[f] >= b for f, b in lower.items())
+            and all(r[f] <= b for f, b in upper.items())
+            and (archived is None or bool(r["is_archived"]) == (archived == "true"))
+        )
+
+    return matches
 
 
 def _matching_sessions(request: web.Request) -> list[Record]:
     org = request.match_info["org_id"]
-    checks = _session_filters(request)
-    found = [
-        r
-        for r in state_of(request).sessions.values()
-        if r["org_id"] == org and all(check(r) for check in checks)
-    ]
+    matches = _session_filter(request)
+    found = [r for r in state_of(request).sessions.values() if r["org_id"] == org and matches(r)]
     return sorted(found, key=lambda r: r["created_at"], reverse=True)  # newest first
 
 
@@ -133,7 +116,7 @@ async def create_session(request: web.Request) -> web.Response:
     return web.json_response(v3_session(rec))
 
 
-def _attachments_named(state: Any, urls: Iterable[str]) -> list[str]:
+def _attachments_named(state: FakeState, urls: Iterable[str]) -> list[str]:
     uploaded = state.of_kind("attachments")
     wanted = set(urls)
     return [a_id for a_id, a in uploaded.items() if a["url"] in wanted]

@@ -12,9 +12,9 @@ import attrs
 from aiohttp import web
 
 from ._app import problem, state_of
-from ._paging import cursor_page, invalid, missing, offset_page, raisable
 from ._render import iso
 from ._state import FakeState, Record
+from ._wire import cursor_page, invalid, json_body, missing, offset_page, raisable
 
 __all__ = [
     "KINDS",
@@ -35,7 +35,8 @@ Check = Callable[[Record, Mapping[str, Record]], None]
 class Kind:
     """How one v3 resource is stored, validated and rendered."""
 
-    name: str  # key in FakeState.records, and the word for 404s
+    name: str  # the word for 404s
+    key: str  # where FakeState.records keeps them
     path: str  # below /v3/organizations/{org_id}
     id_param: str
     id_field: str
@@ -97,6 +98,7 @@ _SCHEDULE_FIELDS: dict[str, Any] = {
 KINDS = (
     Kind(
         name="Note",
+        key="notes",
         path="/knowledge/notes",
         id_param="note_id",
         id_field="note_id",
@@ -114,6 +116,7 @@ KINDS = (
     ),
     Kind(
         name="Playbook",
+        key="playbooks",
         path="/playbooks",
         id_param="playbook_id",
         id_field="playbook_id",
@@ -125,6 +128,7 @@ KINDS = (
     ),
     Kind(
         name="Secret",
+        key="secrets",
         path="/secrets",
         id_param="secret_id",
         id_field="secret_id",
@@ -141,6 +145,7 @@ KINDS = (
     ),
     Kind(
         name="Schedule",
+        key="schedules",
         path="/schedules",
         id_param="schedule_id",
         id_field="scheduled_session_id",
@@ -192,7 +197,7 @@ def _accepted(kind: Kind, data: Mapping[str, Any], *, partial: bool) -> Record:
 
 
 def _store(request: web.Request, kind: Kind) -> dict[str, Record]:
-    return state_of(request).of_kind(kind.name)
+    return state_of(request).of_kind(kind.key)
 
 
 def _one(request: web.Request, kind: Kind) -> Record:
@@ -209,7 +214,6 @@ def _author(state: FakeState) -> str:
 
 def _crud(kind: Kind) -> dict[str, Any]:
     """The handlers for one kind: list, create, get, update, delete."""
-    from ._v3_org import json_body
 
     async def list_all(request: web.Request) -> web.Response:
         org = request.match_info["org_id"]
@@ -266,7 +270,7 @@ def _crud(kind: Kind) -> dict[str, Any]:
 async def folders(request: web.Request) -> web.Response:
     """The folder tree implied by the notes' ``folder_path``s."""
     org = request.match_info["org_id"]
-    notes = [r for r in state_of(request).of_kind("Note").values() if r["org_id"] == org]
+    notes = [r for r in state_of(request).of_kind("notes").values() if r["org_id"] == org]
     counts: dict[str, int] = {}
     for note in notes:
         path = note["folder_path"].strip("/")

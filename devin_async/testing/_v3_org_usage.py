@@ -9,8 +9,9 @@ from typing import Any
 from aiohttp import web
 
 from ._app import state_of
-from ._paging import int_param, invalid
+from ._render import v3_insights
 from ._state import Record
+from ._wire import int_param, invalid
 
 __all__ = ["add_routes"]
 
@@ -91,8 +92,6 @@ def _by(records: list[Record], field: str, values: tuple[str, ...]) -> dict[str,
 
 
 def _size(r: Record) -> str:
-    from ._render import v3_insights
-
     return str(v3_insights(r)["session_size"])
 
 

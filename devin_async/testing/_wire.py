@@ -1,4 +1,7 @@
-"""Paging for the fake API's lists: the v3 cursor (``first``/``after``) and limit/offset."""
+"""Request and answer helpers of the fake v3 routes: bodies, query ints, errors, paging.
+
+Lists page by the v3 cursor (``first``/``after``) or by limit/offset.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,15 @@ from aiohttp import web
 
 from ._app import not_found, problem
 
-__all__ = ["cursor_page", "int_param", "invalid", "missing", "offset_page", "raisable"]
+__all__ = [
+    "cursor_page",
+    "int_param",
+    "invalid",
+    "json_body",
+    "missing",
+    "offset_page",
+    "raisable",
+]
 
 _MAX_FIRST = 200
 
@@ -34,6 +45,16 @@ def invalid(detail: str) -> web.HTTPException:
 
 def missing(what: str) -> web.HTTPException:
     return raisable(not_found(what, "v3"))
+
+
+async def json_body(request: web.Request) -> dict[str, Any]:
+    try:
+        data = await request.json()
+    except ValueError:
+        raise invalid("body is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise invalid("body must be a JSON object")
+    return data
 
 
 @overload
