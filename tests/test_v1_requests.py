@@ -16,6 +16,7 @@ from yarl import URL
 
 from devin_async import AsyncDevin, PermissionDeniedError, Request, Response
 from devin_async.models import SessionSecret, V1SecretType
+from devin_async.testing import FakeState, create_app
 
 KEY = "apk_request_building_key_0001"
 DATA = Path(__file__).parent / "data"
@@ -372,3 +373,15 @@ async def test_download_error_from_the_presigned_host_is_typed() -> None:
 
 def _calls(mocked: aioresponses) -> list[tuple[tuple[str, URL], list[dict[str, Any]]]]:
     return [(key, [c.kwargs for c in calls]) for key, calls in mocked.requests.items()]
+
+
+def test_the_fake_api_serves_every_v1_endpoint() -> None:
+    listed = json.loads((DATA / "endpoints_v1.json").read_text())["endpoints"]
+    app = create_app(FakeState())
+    served = {
+        (route.method, re.sub(r"\{\w+\}", "{}", route.resource.canonical))
+        for route in app.router.routes()
+        if route.resource is not None
+    }
+    wanted = {(e["method"], re.sub(r"\{\w+\}", "{}", e["path"])) for e in listed}
+    assert sorted(wanted - served) == []
