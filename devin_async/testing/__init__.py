@@ -8,5 +8,14 @@ async with FakeDevin() as fake:
 from ._app import create_app
 from ._server import FAKE_API_KEY, FakeDevin
 from ._state import FakeState, SeenRequest, seed_state
+from ._v1_state import V1Store
 
-__all__ = ["FAKE_API_KEY", "FakeDevin", "FakeState", "SeenRequest", "create_app", "seed_state"]
+__all__ = [
+    "FAKE_API_KEY",
+    "FakeDevin",
+    "FakeState",
+    "SeenRequest",
+    "V1Store",
+    "create_app",
+    "seed_state",
+]

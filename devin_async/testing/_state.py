@@ -10,6 +10,8 @@ from typing import Any
 
 import attrs
 
+from ._v1_state import V1Store, seed_v1
+
 __all__ = ["FakeState", "SeenRequest", "seed_state"]
 
 Record = dict[str, Any]
@@ -48,6 +50,7 @@ class FakeState:
     )
     seen: list[SeenRequest] = attrs.Factory(list)
     clock: Callable[[], float] = time.time
+    v1: V1Store = attrs.Factory(V1Store)
     _ids: itertools.count[int] = attrs.Factory(lambda: itertools.count(1))
 
     def new_id(self, prefix: str) -> str:
@@ -161,4 +164,5 @@ def seed_state(state: FakeState) -> FakeState:
         created_at=_ts("2024-02-10T03:00:00"),
         updated_at=_ts("2024-02-10T03:40:00"),
     )
+    seed_v1(state)
     return state
