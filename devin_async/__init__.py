@@ -2,6 +2,7 @@
 
 from ._body import NOT_GIVEN, NotGiven
 from ._client import AsyncDevin
+from ._clock import Clock
 from ._enums import OpenEnum
 from ._errors import (
     APIConnectionError,
@@ -22,6 +23,8 @@ from ._errors import (
 )
 from ._http import Handler, Middleware, Request, Response
 from ._options import RequestOptions
+from ._ratelimit import RateLimit
+from ._retry import RetryPolicy
 from ._version import __version__
 from .models import SessionInsights, SessionResponse, V1Session
 
@@ -34,6 +37,7 @@ __all__ = [
     "AsyncDevin",
     "AuthenticationError",
     "BadRequestError",
+    "Clock",
     "ConfigurationError",
     "ConflictError",
     "DecodeError",
@@ -45,10 +49,12 @@ __all__ = [
     "NotGiven",
     "OpenEnum",
     "PermissionDeniedError",
+    "RateLimit",
     "RateLimitError",
     "Request",
     "RequestOptions",
     "Response",
+    "RetryPolicy",
     "SessionInsights",
     "SessionResponse",
     "UnprocessableEntityError",

@@ -6,10 +6,15 @@ import warnings
 from collections.abc import Sequence
 from types import TracebackType
 
+import attrs
+
+from ._clock import Clock
 from ._config import resolve_settings
 from ._core import ClientCore
 from ._http import Handler, Middleware
 from ._pipeline import AuthMiddleware, LoggingMiddleware, build_pipeline
+from ._ratelimit import RateLimit, RateLimitMiddleware
+from ._retry import RetryMiddleware, RetryPolicy
 from ._transport import DEFAULT_POOL_SIZE, AiohttpTransport
 from .resources.attachments import Attachments
 from .resources.code_scans import CodeScans
@@ -32,7 +37,9 @@ class AsyncDevin:
 
     Settings come from keyword arguments, then ``DEVIN_API_KEY``, ``DEVIN_ORG_ID``
     and ``DEVIN_BASE_URL``. ``middleware`` are extra ``(request, call_next)`` layers,
-    run inside the built-in ones, just before the transport.
+    run inside the built-in ones (retry, rate limit, auth, logging), just before the
+    transport. ``max_retries`` overrides ``retry.max_retries``; ``clock`` replaces the
+    real time source of retry and rate-limit waits (see ``devin_async.testing.FakeClock``).
     """
 
     def __init__(
@@ -47,17 +54,29 @@ class AsyncDevin:
         pool_size: int = DEFAULT_POOL_SIZE,
         middleware: Sequence[Middleware] = (),
         transport: Handler | None = None,
+        retry: RetryPolicy | None = None,
+        rate_limit: RateLimit | None = None,
+        clock: Clock | None = None,
     ):
+        policy = retry or RetryPolicy()
         self._settings = resolve_settings(
             api_key=api_key,
             org_id=org_id,
             base_url=base_url,
             timeout=timeout,
-            max_retries=max_retries,
+            max_retries=policy.max_retries if max_retries is None else max_retries,
             allow_insecure_http=allow_insecure_http,
         )
+        policy = attrs.evolve(policy, max_retries=self._settings.max_retries)
         self._transport = AiohttpTransport(self._settings.base_url, pool_size=pool_size)
-        layers: list[Middleware] = [AuthMiddleware(self._settings), LoggingMiddleware()]
+        layers: list[Middleware] = [
+            RetryMiddleware(policy, clock=clock),
+            RateLimitMiddleware(
+                rate_limit or RateLimit(), max_wait=policy.max_retry_after, clock=clock
+            ),
+            AuthMiddleware(self._settings),
+            LoggingMiddleware(),
+        ]
         layers.extend(middleware)
         pipeline = build_pipeline(layers, transport or self._transport.send)
         self._core = ClientCore(self._settings, pipeline, self._transport.download)

@@ -11,10 +11,11 @@ import attrs
 
 from ._errors import ConfigurationError
 
-__all__ = ["DEFAULT_BASE_URL", "Secret", "Settings", "resolve_settings"]
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "Secret", "Settings", "resolve_settings"]
 
 DEFAULT_BASE_URL = "https://api.devin.ai"
 DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_RETRIES = 3
 
 
 class Secret:
@@ -100,5 +101,5 @@ def resolve_settings(
         org_id=org_id if org_id is not None else env.get("DEVIN_ORG_ID") or None,
         base_url=_check_base_url(url, allow_insecure_http),
         timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
-        max_retries=2 if max_retries is None else max_retries,
+        max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
     )

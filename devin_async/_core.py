@@ -8,6 +8,7 @@ from typing import Any, Protocol, TypeVar
 from ._config import Settings
 from ._converter import structure
 from ._decode import decode_json
+from ._errors import ConfigurationError
 from ._http import Handler, Multipart, Request, Response
 from ._options import RequestOptions
 from ._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
@@ -25,6 +26,15 @@ class Downloader(Protocol):
 
 
 T = TypeVar("T")
+
+
+def _check_options(options: RequestOptions) -> None:
+    timeout = options.get("timeout")
+    if timeout is not None and not timeout > 0:
+        raise ConfigurationError(f"timeout must be positive, got {timeout!r}")
+    retries = options.get("max_retries")
+    if retries is not None and (not isinstance(retries, int) or retries < 0):
+        raise ConfigurationError(f"max_retries must be an int >= 0, got {retries!r}")
 
 
 class ClientCore:
@@ -50,6 +60,7 @@ class ClientCore:
         options: RequestOptions | None = None,
     ) -> Request:
         opts = options or {}
+        _check_options(opts)
         return Request(
             method=method,
             path=build_path(template, **path) if path else template,

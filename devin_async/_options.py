@@ -8,7 +8,10 @@ __all__ = ["RequestOptions"]
 
 
 class RequestOptions(TypedDict, total=False):
-    """``timeout`` in seconds for the whole call; ``max_retries`` retries after the first try."""
+    """``timeout`` in seconds for each attempt; ``max_retries`` retries after the first try.
+
+    The client's ``RetryPolicy.budget`` bounds the whole call, retries included.
+    """
 
     timeout: float
     max_retries: int

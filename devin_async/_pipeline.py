@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 
 from ._config import Settings
 from ._http import Handler, Middleware, Request, Response
@@ -23,23 +23,31 @@ def build_pipeline(middleware: Sequence[Middleware], transport: Handler) -> Hand
     return handler
 
 
+# Layers that only touch the request are plain functions returning ``call_next``'s
+# awaitable: an ``async def`` layer adds a coroutine frame that every resumption of
+# the transport (several per request) has to pass through.
+
+
 class AuthMiddleware:
     """Adds ``Authorization: Bearer ...``; a missing key fails here, when a call needs it."""
 
     def __init__(self, settings: Settings):
         self._settings = settings
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response:
+    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
         key = self._settings.require_key()
-        return await call_next(request.with_headers({"Authorization": f"Bearer {key.reveal()}"}))
+        return call_next(request.with_headers({"Authorization": f"Bearer {key.reveal()}"}))
 
 
 class LoggingMiddleware:
     """Logs each exchange at DEBUG: method, path, status, time. Never headers or bodies."""
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response:
+    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
         if not logger.isEnabledFor(logging.DEBUG):
-            return await call_next(request)
+            return call_next(request)
+        return self._timed(request, call_next)
+
+    async def _timed(self, request: Request, call_next: Handler) -> Response:
         start = time.perf_counter()
         response = await call_next(request)
         logger.debug(

@@ -5,17 +5,39 @@ async with FakeDevin() as fake:
         session = await client.sessions.get("devin-abc123def456")
 """
 
+from .._clock import FakeClock, is_testing, set_testing
 from ._app import create_app
+from ._faults import (
+    DropConnection,
+    ErrorStatus,
+    Fault,
+    FaultPlan,
+    FaultRule,
+    MalformedBody,
+    SlowResponse,
+    TruncatedBody,
+)
 from ._server import FAKE_API_KEY, FakeDevin
 from ._state import FakeState, SeenRequest, seed_state
 from ._v1_state import V1Store
 
 __all__ = [
     "FAKE_API_KEY",
+    "DropConnection",
+    "ErrorStatus",
+    "FakeClock",
     "FakeDevin",
     "FakeState",
+    "Fault",
+    "FaultPlan",
+    "FaultRule",
+    "MalformedBody",
     "SeenRequest",
+    "SlowResponse",
+    "TruncatedBody",
     "V1Store",
     "create_app",
+    "is_testing",
     "seed_state",
+    "set_testing",
 ]

@@ -67,9 +67,16 @@ async def _log_and_authorize(request: web.Request, handler: Handler) -> web.Stre
 def create_app(state: FakeState) -> web.Application:
     """The fake Devin API over ``state``."""
     from . import _enterprise, _v1, _v3_org
+    from ._faults import faults_middleware
 
-    app = web.Application(middlewares=[_log_and_authorize])
+    inject_faults = faults_middleware(lambda request: state_of(request).faults)
+    app = web.Application(middlewares=[_log_and_authorize, inject_faults])
     app[STATE_KEY] = state
+
+    async def release_held(app: web.Application) -> None:  # or shutdown waits for them
+        state.faults.release_all()
+
+    app.on_shutdown.append(release_held)
     for family in (_v3_org, _enterprise, _v1):
         family.add_routes(app.router)
     return app

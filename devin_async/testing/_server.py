@@ -10,7 +10,9 @@ from typing import Any
 from aiohttp import web
 
 from .._client import AsyncDevin
+from .._clock import Clock
 from ._app import create_app
+from ._faults import FaultPlan
 from ._state import FakeState, seed_state
 
 __all__ = ["FAKE_API_KEY", "FakeDevin"]
@@ -22,7 +24,9 @@ class FakeDevin:
     """The fake Devin API on ``127.0.0.1``: ``async with FakeDevin() as fake: fake.url``.
 
     ``state`` holds its data (seeded with sessions like the reference pages' examples
-    unless ``seed=False``); ``state.seen`` lists the requests it received.
+    unless ``seed=False``); ``state.seen`` lists the requests it received; ``faults``
+    injects failures. With ``clock`` (a ``FakeClock``), the server stamps requests with
+    it and ``client()`` hands it to the clients, so both sides share one time.
     """
 
     def __init__(
@@ -33,14 +37,22 @@ class FakeDevin:
         host: str = "127.0.0.1",
         port: int = 0,
         state: FakeState | None = None,
+        clock: Clock | None = None,
     ):
         self.state = state or FakeState(api_key=api_key)
+        self.clock = clock
+        if clock is not None:
+            self.state.clock = clock.now
         if seed and state is None:
             seed_state(self.state)
         self._host = host
         self._port = port
         self._runner: web.AppRunner | None = None
         self.url = ""
+
+    @property
+    def faults(self) -> FaultPlan:
+        return self.state.faults
 
     async def start(self) -> str:
         """Start serving; returns the base URL (``http://127.0.0.1:<port>``)."""
@@ -63,6 +75,8 @@ class FakeDevin:
         """An ``AsyncDevin`` pointed at this server, with its key and default org."""
         kwargs.setdefault("api_key", self.state.api_key or FAKE_API_KEY)
         kwargs.setdefault("org_id", self.state.default_org_id)
+        if self.clock is not None:
+            kwargs.setdefault("clock", self.clock)
         return AsyncDevin(base_url=self.url, **kwargs)
 
     async def __aenter__(self) -> FakeDevin:

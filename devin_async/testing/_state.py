@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ._faults import FaultPlan
 from ._v1_state import V1Store, seed_v1
 
 __all__ = ["FakeState", "SeenRequest", "seed_state"]
@@ -51,6 +52,7 @@ class FakeState:
     seen: list[SeenRequest] = attrs.Factory(list)
     clock: Callable[[], float] = time.time
     v1: V1Store = attrs.Factory(V1Store)
+    faults: FaultPlan = attrs.Factory(FaultPlan)
     _ids: itertools.count[int] = attrs.Factory(lambda: itertools.count(1))
 
     def new_id(self, prefix: str) -> str:
