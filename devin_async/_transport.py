@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import platform
 from collections.abc import Callable
 from typing import Any
@@ -52,6 +53,37 @@ def _map_error(exc: BaseException, request: Request) -> DevinError:
     return APIConnectionError(f"connection failed during {where}: {type(exc).__name__}", **kwargs)
 
 
+class _Lent(io.RawIOBase):
+    """A file lent to aiohttp for one attempt. aiohttp closes a file payload once sent,
+    which would leave a retry (and the caller) with a closed file; this one stays open."""
+
+    def __init__(self, file: Any):
+        self._file = file
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self._file.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return int(self._file.seek(offset, whence))
+
+    def tell(self) -> int:
+        return int(self._file.tell())
+
+    def fileno(self) -> int:
+        return int(self._file.fileno())
+
+    def close(self) -> None:
+        """Leave the file open: its owner closes it."""
+
+
 class AiohttpTransport:
     """Sends requests over one pooled ``aiohttp.ClientSession``, created on first use."""
 
@@ -94,7 +126,11 @@ class AiohttpTransport:
             # percent-encodes it, and servers then store "a%20b.txt" for "a b.txt".
             form = aiohttp.FormData(quote_fields=False)
             f = request.files
-            form.add_field(f.field, f.content, filename=f.filename, content_type=f.content_type)
+            content = f.content
+            if hasattr(content, "seek"):  # a retry re-sends the file from its start
+                content.seek(f.start)
+                content = _Lent(content)
+            form.add_field(f.field, content, filename=f.filename, content_type=f.content_type)
             return {"data": form}
         if request.json is not None:
             return {"json": request.json}

@@ -279,3 +279,43 @@ async def test_list_filters_narrow_the_sessions(fake: FakeDevin, client: AsyncDe
     assert await ids(origins=["slack", "teams"]) == {old["session_id"]}
     assert await ids(user_ids=["u2"], repo_names=["example/app"]) == {new["session_id"]}
     assert await ids(session_ids=[old["session_id"], "devin-nope"]) == {old["session_id"]}
+
+
+async def test_an_upload_retried_after_429_sends_the_whole_file_again(
+    fake: FakeDevin, client: AsyncDevin, tmp_path: Path
+) -> None:
+    from devin_async.testing import ErrorStatus
+
+    source = tmp_path / "big.log"
+    source.write_bytes(b"0123456789" * 20_000)
+    fake.faults.add(ErrorStatus(429, retry_after=0), method="POST", path="/v3/", times=1)
+    attachment = await client.attachments.upload(source)
+    uuid, name = attachment.url.rsplit("/", 2)[-2:]
+    assert [r.method for r in fake.state.seen].count("POST") == 2
+    assert await client.attachments.download(uuid, name) == source.read_bytes()
+
+
+async def test_an_upload_from_a_pipe_is_read_once_and_can_be_retried(
+    fake: FakeDevin, client: AsyncDevin
+) -> None:
+    from devin_async.testing import ErrorStatus
+
+    class Pipe(io.RawIOBase):
+        def __init__(self, data: bytes):
+            self._data = io.BytesIO(data)
+
+        def readable(self) -> bool:
+            return True
+
+        def seekable(self) -> bool:
+            return False
+
+        def readinto(self, buffer: Any) -> int:
+            chunk = self._data.read(len(buffer))
+            buffer[: len(chunk)] = chunk
+            return len(chunk)
+
+    fake.faults.add(ErrorStatus(429, retry_after=0), method="POST", path="/v3/", times=1)
+    attachment = await client.attachments.upload(Pipe(b"streamed " * 1000), filename="p.txt")
+    uuid, name = attachment.url.rsplit("/", 2)[-2:]
+    assert await client.attachments.download(uuid, name) == b"streamed " * 1000

@@ -35,7 +35,12 @@ def _readable(file: PathLike | IO[bytes] | bytes) -> Iterator[tuple[Any, str | N
             yield f, os.path.basename(os.fspath(file))
     elif hasattr(file, "read"):
         name = getattr(file, "name", None)
-        yield file, os.path.basename(name) if isinstance(name, str) else None
+        suggested = os.path.basename(name) if isinstance(name, str) else None
+        seekable = getattr(file, "seekable", None)
+        # A retried upload (429, or a connect error) must send the whole file again: a
+        # seekable file is rewound by the transport; a pipe can only be read once, so it
+        # is read here.
+        yield (file if seekable and seekable() else file.read()), suggested
     else:
         raise TypeError(f"cannot upload a {type(file).__name__}: pass a path, bytes or a file")
 
