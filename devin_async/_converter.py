@@ -17,9 +17,9 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ._enums import OpenEnum
 from ._errors import DecodeError
-from .models._base import Model
+from .models._base import EpochMillis, Model
 
-__all__ = ["converter", "structure", "to_datetime", "unstructure"]
+__all__ = ["converter", "from_epoch_millis", "structure", "to_datetime", "unstructure"]
 
 T = TypeVar("T")
 
@@ -40,6 +40,13 @@ def to_datetime(value: Any) -> datetime:
         parsed = datetime.fromisoformat(text)
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
     raise TypeError(f"expected a timestamp, got {type(value).__name__}")
+
+
+def from_epoch_millis(value: Any) -> datetime:
+    """An epoch-milliseconds number as an aware UTC datetime (ISO strings pass through)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return to_datetime(value / 1000)
+    return to_datetime(value)
 
 
 def _wire_names(cls: type) -> dict[str, str]:
@@ -100,6 +107,7 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(detailed_validation=detailed)
     conv.register_structure_hook(datetime, lambda v, _: to_datetime(v))
     conv.register_unstructure_hook(datetime, lambda d: d.isoformat())
+    conv.register_structure_hook_func(lambda t: t == EpochMillis, lambda v, _: from_epoch_millis(v))
     conv.register_structure_hook_func(_is_open_enum, lambda v, cls: cls(v))
     conv.register_unstructure_hook_func(_is_open_enum, lambda e: e.value)
     conv.register_structure_hook_factory(_is_model, _structure_model_factory(conv))
