@@ -10,6 +10,8 @@ from typing import Any
 
 import attrs
 
+from ._enterprise_state import EnterpriseState, seed_enterprise
+
 __all__ = ["FakeState", "SeenRequest", "seed_state"]
 
 Record = dict[str, Any]
@@ -34,6 +36,7 @@ class FakeState:
     api_key: str | None = None
     default_org_id: str = "org-abc123def456"
     sessions: dict[str, Record] = attrs.Factory(dict)
+    enterprise: EnterpriseState = attrs.Factory(EnterpriseState)
     seen: list[SeenRequest] = attrs.Factory(list)
     clock: Callable[[], float] = time.time
     _ids: itertools.count[int] = attrs.Factory(lambda: itertools.count(1))
@@ -146,4 +149,5 @@ def seed_state(state: FakeState) -> FakeState:
         created_at=_ts("2024-02-10T03:00:00"),
         updated_at=_ts("2024-02-10T03:40:00"),
     )
+    seed_enterprise(state)
     return state
