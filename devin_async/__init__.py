@@ -1,5 +1,6 @@
 """Async-first Python SDK for the Devin REST API, with a blocking shim."""
 
+from ._body import NOT_GIVEN, NotGiven
 from ._client import AsyncDevin
 from ._enums import OpenEnum
 from ._errors import (
@@ -25,6 +26,7 @@ from ._version import __version__
 from .models import SessionInsights, SessionResponse, V1Session
 
 __all__ = [
+    "NOT_GIVEN",
     "APIConnectionError",
     "APIOutcomeUnknownError",
     "APIStatusError",
@@ -40,6 +42,7 @@ __all__ = [
     "InternalServerError",
     "Middleware",
     "NotFoundError",
+    "NotGiven",
     "OpenEnum",
     "PermissionDeniedError",
     "RateLimitError",

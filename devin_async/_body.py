@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any, Final
 
 from ._converter import unstructure
@@ -38,6 +39,8 @@ def _wire(value: Any) -> Any:
     if isinstance(value, Model):
         # An input model sends its set fields only: its ``None`` defaults mean "not given".
         return {k: v for k, v in unstructure(value).items() if v is not None}
+    if isinstance(value, Enum):
+        return value.value
     if isinstance(value, (list, tuple)):
         return [_wire(v) for v in value]
     return unstructure(value)

@@ -11,7 +11,16 @@ from ._core import ClientCore
 from ._http import Handler, Middleware
 from ._pipeline import AuthMiddleware, LoggingMiddleware, build_pipeline
 from ._transport import DEFAULT_POOL_SIZE, AiohttpTransport
+from .resources.attachments import Attachments
+from .resources.code_scans import CodeScans
+from .resources.consumption import ConsumptionResource
 from .resources.enterprise import Enterprise
+from .resources.identity import Identity
+from .resources.knowledge import Knowledge
+from .resources.metrics import Metrics
+from .resources.playbooks import Playbooks
+from .resources.schedules import Schedules
+from .resources.secrets import Secrets
 from .resources.sessions import Sessions
 from .resources.v1 import V1
 
@@ -53,6 +62,15 @@ class AsyncDevin:
         pipeline = build_pipeline(layers, transport or self._transport.send)
         self._core = ClientCore(self._settings, pipeline, self._transport.download)
         self.sessions = Sessions(self._core)
+        self.attachments = Attachments(self._core)
+        self.knowledge = Knowledge(self._core)
+        self.playbooks = Playbooks(self._core)
+        self.secrets = Secrets(self._core)
+        self.schedules = Schedules(self._core)
+        self.metrics = Metrics(self._core)
+        self.consumption = ConsumptionResource(self._core)
+        self.code_scans = CodeScans(self._core)
+        self.self = Identity(self._core)
         self.enterprise = Enterprise(self._core)
         self.v1 = V1(self._core)
 

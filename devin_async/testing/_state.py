@@ -37,12 +37,27 @@ class FakeState:
     default_org_id: str = "org-abc123def456"
     sessions: dict[str, Record] = attrs.Factory(dict)
     enterprise: EnterpriseState = attrs.Factory(EnterpriseState)
+    # Other v3 resources by kind ("notes", "playbooks", "secrets", "schedules",
+    # "attachments"), each by id, in creation order.
+    records: dict[str, dict[str, Record]] = attrs.Factory(dict)
+    # What ``GET /v3/self`` answers.
+    principal: Record = attrs.Factory(
+        lambda: {
+            "principal_type": "service_user",
+            "service_user_id": "service-user-1",
+            "service_user_name": "ci-bot",
+            "org_id": "org-abc123def456",
+        }
+    )
     seen: list[SeenRequest] = attrs.Factory(list)
     clock: Callable[[], float] = time.time
     _ids: itertools.count[int] = attrs.Factory(lambda: itertools.count(1))
 
     def new_id(self, prefix: str) -> str:
         return f"{prefix}{next(self._ids):012x}"
+
+    def of_kind(self, kind: str) -> dict[str, Record]:
+        return self.records.setdefault(kind, {})
 
     def add_session(self, **fields: Any) -> Record:
         """Store a session record; missing fields get realistic defaults."""

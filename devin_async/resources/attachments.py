@@ -1,0 +1,138 @@
+"""Attachments: upload for sessions, and download through the API's presigned redirect."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import mimetypes
+import os
+from collections.abc import Callable, Iterator
+from typing import IO, Any, overload
+from urllib.parse import urljoin
+
+from typing_extensions import Unpack
+
+from .._decode import error_for
+from .._http import Multipart
+from .._options import RequestOptions
+from ..models.attachments import Attachment
+from ._org import OrgResource
+
+__all__ = ["Attachments"]
+
+PathLike = str | os.PathLike[str]
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+@contextlib.contextmanager
+def _readable(file: PathLike | IO[bytes] | bytes) -> Iterator[tuple[Any, str | None]]:
+    """The upload's content (bytes or an open binary file) and the name it suggests."""
+    if isinstance(file, (bytes, bytearray, memoryview)):
+        yield bytes(file), None
+    elif isinstance(file, (str, os.PathLike)):
+        with open(file, "rb") as f:  # streamed by the transport, not read into memory
+            yield f, os.path.basename(os.fspath(file))
+    elif hasattr(file, "read"):
+        name = getattr(file, "name", None)
+        yield file, os.path.basename(name) if isinstance(name, str) else None
+    else:
+        raise TypeError(f"cannot upload a {type(file).__name__}: pass a path, bytes or a file")
+
+
+class Attachments(OrgResource):
+    """Files for sessions: ``upload`` returns the URL to pass in ``attachment_urls``."""
+
+    async def upload(
+        self,
+        file: PathLike | IO[bytes] | bytes,
+        *,
+        filename: str | None = None,
+        content_type: str | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Attachment:
+        """Upload a file from a path, a binary file object, or bytes (multipart)."""
+        with _readable(file) as (content, suggested):
+            name = filename or suggested
+            if not name:
+                raise ValueError("filename= is needed when the file has no name")
+            kind = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+            request = self._core.request(
+                "POST",
+                "/v3/organizations/{org_id}/attachments",
+                path={"org_id": self._core.org_id(org_id)},
+                files=Multipart("file", name, content, kind),
+                options=options,
+            )
+            return await self._core.call(Attachment, request)
+
+    @overload
+    async def download(
+        self,
+        uuid: str,
+        name: str,
+        *,
+        to: None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> bytes: ...
+
+    @overload
+    async def download(
+        self,
+        uuid: str,
+        name: str,
+        *,
+        to: PathLike | IO[bytes],
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> None: ...
+
+    async def download(
+        self,
+        uuid: str,
+        name: str,
+        *,
+        to: PathLike | IO[bytes] | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> bytes | None:
+        """Download an attachment: its bytes, or streamed into ``to`` (a path or binary file).
+
+        The API answers with a redirect to a presigned URL on another host; that request
+        carries no API key. A path that fails mid-way is removed, not left half-written.
+        """
+        request = self._request(
+            "GET", "/attachments/{uuid}/{name}", org_id, options, uuid=uuid, name=name
+        )
+        answer = await self._core.send(request)
+        location = answer.headers.get("Location")
+        redirected = answer.status in _REDIRECTS and bool(location)
+        if not redirected and not 200 <= answer.status < 300:
+            raise error_for(answer)
+        buffer = io.BytesIO()
+        with _writer(buffer if to is None else to) as write:
+            if location and redirected:
+                url = urljoin(self._core.settings.base_url + request.path, location)
+                timeout = options.get("timeout", self._core.settings.timeout)
+                fetched = await self._core.download(url, write, timeout=timeout)
+                if not 200 <= fetched.status < 300:
+                    raise error_for(fetched)
+            else:  # a direct answer instead of the documented redirect: take its body
+                write(answer.content)
+        return buffer.getvalue() if to is None else None
+
+
+@contextlib.contextmanager
+def _writer(to: PathLike | IO[bytes]) -> Iterator[Callable[[bytes], object]]:
+    """A ``write`` for ``to``; a path that fails mid-way is removed, not left half-written."""
+    if not isinstance(to, (str, os.PathLike)):
+        yield to.write
+        return
+    try:
+        with open(to, "wb") as f:
+            yield f.write
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(to)
+        raise
