@@ -10,18 +10,16 @@ from aiohttp import web
 from ._app import problem, state_of
 from ._enterprise_http import (
     body_field,
-    cursor_page,
     enterprise_of,
     found,
-    invalid,
     matches_any,
-    missing,
     org_of,
+    public,
     query_list,
-    read_body,
     respond,
 )
 from ._enterprise_state import Record
+from ._wire import cursor_page, invalid, json_body, missing
 
 __all__ = ["add_routes"]
 
@@ -54,11 +52,11 @@ def audit(request: web.Request, action: str, org_id: str | None, **data: Any) ->
 
 
 async def list_orgs(request: web.Request) -> web.Response:
-    return cursor_page(request, list(enterprise_of(request).organizations.values()))
+    return cursor_page(request, list(enterprise_of(request).organizations.values()), public)
 
 
 async def create_org(request: web.Request) -> web.Response:
-    data = await read_body(request)
+    data = await json_body(request)
     name = body_field(data, "name", str)
     state = state_of(request)
     org_id = state.new_id("org-")
@@ -90,7 +88,7 @@ async def get_org(request: web.Request) -> web.Response:
 
 async def update_org(request: web.Request) -> web.Response:
     org = enterprise_of(request).organizations[org_of(request)]
-    data = await read_body(request)
+    data = await json_body(request)
     if "name" in data:
         org["name"] = body_field(data, "name", str)
     for name in ("max_cycle_acu_limit", "max_session_acu_limit"):
@@ -114,7 +112,7 @@ async def get_group_limits(request: web.Request) -> web.Response:
 
 async def put_group_limits(request: web.Request) -> web.Response:
     ent = enterprise_of(request)
-    groups = body_field(await read_body(request), "groups", dict)
+    groups = body_field(await json_body(request), "groups", dict)
     for name, group in groups.items():
         org_ids = group.get("org_ids") if isinstance(group, dict) else None
         if not isinstance(org_ids, list) or not set(org_ids) <= ent.organizations.keys():
@@ -154,7 +152,7 @@ async def list_members(request: web.Request) -> web.Response:
     scope = _scope(request)
     members = enterprise_of(request).members[request.match_info["kind"]].values()
     shown = [m for m in members if scope is None or _assigned(m, scope)]
-    return cursor_page(request, shown)
+    return cursor_page(request, shown, public)
 
 
 async def get_member(request: web.Request) -> web.Response:
@@ -170,7 +168,7 @@ async def assign_member(request: web.Request) -> web.Response:
     kind = request.match_info["kind"]
     members = enterprise_of(request).members[kind]
     member_id = request.match_info["member_id"]
-    role = _role(request, body_field(await read_body(request), "role_id", str), scope)
+    role = _role(request, body_field(await json_body(request), "role_id", str), scope)
     if member_id not in members:
         if kind != "idp-groups":  # users join by invitation, service users exist already
             raise missing(kind.rstrip("s").title())
@@ -191,7 +189,7 @@ async def update_member(request: web.Request) -> web.Response:
     _, member = _member(request)
     if not _assigned(member, scope):
         raise missing("Role assignment")
-    role = _role(request, body_field(await read_body(request), "role_id", str), scope)
+    role = _role(request, body_field(await json_body(request), "role_id", str), scope)
     _set_role(member, role, scope)
     return respond(member)
 
@@ -211,7 +209,7 @@ async def delete_member(request: web.Request) -> web.Response:
 
 async def invite_users(request: web.Request) -> web.Response:
     state = state_of(request)
-    data = await read_body(request)
+    data = await json_body(request)
     emails = body_field(data, "emails", list)
     role = _role(request, body_field(data, "enterprise_role_id", str), None)
     users = state.enterprise.members["users"]
@@ -232,12 +230,12 @@ async def invite_users(request: web.Request) -> web.Response:
 
 
 async def list_registered_groups(request: web.Request) -> web.Response:
-    return cursor_page(request, list(enterprise_of(request).registered_idp_groups.values()))
+    return cursor_page(request, list(enterprise_of(request).registered_idp_groups.values()), public)
 
 
 async def register_groups(request: web.Request) -> web.Response:
     registered = enterprise_of(request).registered_idp_groups
-    names = body_field(await read_body(request), "idp_group_names", list)
+    names = body_field(await json_body(request), "idp_group_names", list)
     for name in names:
         registered.setdefault(name, {"idp_group_name": name})
     return respond([registered[name] for name in names])
@@ -251,14 +249,14 @@ async def unregister_group(request: web.Request) -> web.Response:
 
 
 async def list_roles(request: web.Request) -> web.Response:
-    return cursor_page(request, list(enterprise_of(request).roles.values()))
+    return cursor_page(request, list(enterprise_of(request).roles.values()), public)
 
 
 # Git providers
 
 
 async def list_connections(request: web.Request) -> web.Response:
-    return cursor_page(request, list(enterprise_of(request).git_connections.values()))
+    return cursor_page(request, list(enterprise_of(request).git_connections.values()), public)
 
 
 def _permissions_of(request: web.Request, org_id: str) -> list[Record]:
@@ -266,12 +264,12 @@ def _permissions_of(request: web.Request, org_id: str) -> list[Record]:
 
 
 async def list_permissions(request: web.Request) -> web.Response:
-    return cursor_page(request, _permissions_of(request, org_of(request)))
+    return cursor_page(request, _permissions_of(request, org_of(request)), public)
 
 
 async def _new_permissions(request: web.Request, org_id: str) -> list[Record]:
     state = state_of(request)
-    specs = body_field(await read_body(request), "permissions", list)
+    specs = body_field(await json_body(request), "permissions", list)
     made = []
     for spec in specs:
         connection = spec.get("git_connection_id") if isinstance(spec, dict) else None
@@ -334,12 +332,12 @@ def _text_fields(data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]
 
 
 async def list_notes(request: web.Request) -> web.Response:
-    return cursor_page(request, list(enterprise_of(request).notes.values()))
+    return cursor_page(request, list(enterprise_of(request).notes.values()), public)
 
 
 async def create_note(request: web.Request) -> web.Response:
     state = state_of(request)
-    fields = _text_fields(await read_body(request), ("name", "body", "trigger"))
+    fields = _text_fields(await json_body(request), ("name", "body", "trigger"))
     now = int(state.clock())
     note = {
         "note_id": state.new_id("note-"),
@@ -357,7 +355,7 @@ async def create_note(request: web.Request) -> web.Response:
 
 async def update_note(request: web.Request) -> web.Response:
     note = found(enterprise_of(request).notes, request.match_info["note_id"], "Note")
-    note.update(_text_fields(await read_body(request), ("name", "body", "trigger")))
+    note.update(_text_fields(await json_body(request), ("name", "body", "trigger")))
     note["updated_at"] = int(state_of(request).clock())
     return respond(note)
 
@@ -368,7 +366,7 @@ async def delete_note(request: web.Request) -> web.Response:
 
 
 async def list_playbooks(request: web.Request) -> web.Response:
-    return cursor_page(request, list(enterprise_of(request).playbooks.values()))
+    return cursor_page(request, list(enterprise_of(request).playbooks.values()), public)
 
 
 def _playbook_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -381,7 +379,7 @@ def _playbook_fields(data: dict[str, Any]) -> dict[str, Any]:
 
 async def create_playbook(request: web.Request) -> web.Response:
     state = state_of(request)
-    fields = _playbook_fields(await read_body(request))
+    fields = _playbook_fields(await json_body(request))
     now = int(state.clock())
     author = state.enterprise.identity["service_user_id"]
     playbook = {
@@ -408,7 +406,7 @@ async def get_playbook(request: web.Request) -> web.Response:
 
 async def update_playbook(request: web.Request) -> web.Response:
     playbook = _playbook(request)
-    playbook.update(_playbook_fields(await read_body(request)))
+    playbook.update(_playbook_fields(await json_body(request)))
     playbook["updated_at"] = int(state_of(request).clock())
     return respond(playbook)
 
@@ -425,7 +423,7 @@ async def delete_playbook(request: web.Request) -> web.Response:
 async def list_hypervisors(request: web.Request) -> web.Response:
     status = request.query.get("status", "all")
     shown = [h for h in enterprise_of(request).hypervisors if status in ("all", h["status"])]
-    return cursor_page(request, shown)
+    return cursor_page(request, shown, public)
 
 
 async def get_ip_list(request: web.Request) -> web.Response:
@@ -433,7 +431,7 @@ async def get_ip_list(request: web.Request) -> web.Response:
 
 
 async def put_ip_list(request: web.Request) -> web.Response:
-    ranges = body_field(await read_body(request), "ip_ranges", list)
+    ranges = body_field(await json_body(request), "ip_ranges", list)
     for cidr in ranges:
         try:
             ipaddress.ip_network(cidr)
@@ -455,7 +453,7 @@ async def get_tags(request: web.Request) -> web.Response:
 async def write_tags(request: web.Request) -> web.Response:
     org_id = org_of(request)
     tags = enterprise_of(request).org_tags.setdefault(org_id, [])
-    sent = body_field(await read_body(request), "tags", list)
+    sent = body_field(await json_body(request), "tags", list)
     if request.method == "PUT":
         tags.clear()
     tags.extend(t for t in dict.fromkeys(sent) if t not in tags)
@@ -479,7 +477,7 @@ async def default_tag(request: web.Request) -> web.Response:
     org_id = org_of(request)
     defaults = enterprise_of(request).default_tags
     if request.method == "PUT":
-        defaults[org_id] = body_field(await read_body(request), "tag", str)
+        defaults[org_id] = body_field(await json_body(request), "tag", str)
     elif request.method == "DELETE":
         defaults[org_id] = None
     return respond({"default_tag": defaults.get(org_id)})
@@ -511,7 +509,7 @@ async def list_findings(request: web.Request) -> web.Response:
         and repo in (None, f["repo_name"])
     ]
     shown.sort(key=lambda f: f["created_at"], reverse=True)
-    return cursor_page(request, shown)
+    return cursor_page(request, shown, public)
 
 
 async def remediate(request: web.Request) -> web.Response:

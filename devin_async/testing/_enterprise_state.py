@@ -21,7 +21,8 @@ DAY = 86_400
 
 @attrs.define
 class EnterpriseState:
-    """Everything ``/v3/enterprise/...`` serves, beside the sessions ``FakeState`` holds."""
+    """Everything ``/v3/enterprise/...`` serves beside the sessions ``FakeState`` holds
+    (metrics and consumption are computed from those sessions)."""
 
     organizations: dict[str, Record] = attrs.Factory(dict)
     roles: dict[str, Record] = attrs.Factory(dict)
@@ -42,11 +43,6 @@ class EnterpriseState:
     acu_limits: dict[str, int] = attrs.Factory(dict)
     org_groups: dict[str, Record] = attrs.Factory(dict)
     cycles: list[Record] = attrs.Factory(list)
-    # ACUs per billing day and principal: {date, org_id, user_id, service_user_id,
-    # session_id, acus_by_product}.
-    consumption: list[Record] = attrs.Factory(list)
-    # One record per search: {at, org_id, user_id}.
-    searches: list[Record] = attrs.Factory(list)
     findings: dict[str, Record] = attrs.Factory(dict)
     identity: Record = attrs.Factory(
         lambda: {
@@ -64,7 +60,7 @@ def _role(state: FakeState, role_id: str, name: str, kind: str) -> Record:
 
 
 def seed_enterprise(state: FakeState) -> None:
-    """Two organizations with members, settings, an audit trail and some usage."""
+    """Two organizations with members, settings, billing cycles and an audit trail."""
     ent = state.enterprise
     now = int(state.clock())
     org1, org2 = state.default_org_id, "org-fed987cba654"
@@ -153,21 +149,6 @@ def seed_enterprise(state: FakeState) -> None:
     day0 = 1_704_096_000  # 2024-01-01 08:00 UTC: billing days start at midnight PST
     ent.cycles.extend(
         {"after": day0 + k * 30 * DAY, "before": day0 + (k + 1) * 30 * DAY} for k in range(3)
-    )
-    ent.consumption.extend(
-        {
-            "date": day0 + d * DAY,
-            "org_id": org,
-            "user_id": "email|user-1",
-            "service_user_id": None,
-            "session_id": "devin-abc123def456",
-            "acus_by_product": {"devin": acus, "cascade": 0.5, "terminal": 0.0},
-        }
-        for d, org, acus in ((0, org1, 2.0), (1, org1, 1.5), (1, org2, 4.0))
-    )
-    ent.searches.extend(
-        {"at": 1_704_067_200 + k * 3600, "org_id": org1, "user_id": "email|user-1"}
-        for k in range(3)
     )
     ent.findings["finding-1"] = {
         "finding_id": "finding-1",

@@ -32,11 +32,13 @@ def _range(request: web.Request, *, required: bool) -> tuple[float, float]:
 
 
 def _sessions(request: web.Request, lo: float, hi: float, **match: str) -> list[Record]:
-    org = request.match_info["org_id"]
+    # One organization's (from the path), or the enterprise's, narrowed by ?org_ids=.
+    org = request.match_info.get("org_id")
+    orgs = {org} if org else set(request.query.getall("org_ids", []))
     return [
         r
         for r in state_of(request).sessions.values()
-        if r["org_id"] == org
+        if (not orgs or r["org_id"] in orgs)
         and lo <= r["created_at"] <= hi
         and all(r.get(field) == value for field, value in match.items())
     ]
