@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ...models.sessions import SessionTags
 from .._base import Resource
+from .._org import str_list
 
-__all__ = ["EnterpriseResource", "org_scoped", "string_list"]
+__all__ = ["EnterpriseResource", "org_scoped"]
 
 T = TypeVar("T")
 
@@ -27,17 +28,6 @@ def org_scoped(suffix: str, org_id: str | None) -> tuple[str, dict[str, object]]
     if org_id is None:
         return f"/v3/enterprise{suffix}", {}
     return f"/v3/enterprise/organizations/{{org_id}}{suffix}", {"org_id": org_id}
-
-
-def string_list(name: str, values: Iterable[str]) -> list[str]:
-    """``values`` as a list of strings; a bare string is refused, not split into letters."""
-    if isinstance(values, (str, bytes)):
-        raise TypeError(f"{name} must be a list of strings, not a single {type(values).__name__}")
-    out = list(values)
-    for value in out:
-        if not isinstance(value, str):
-            raise TypeError(f"{name} must hold strings, got {type(value).__name__}")
-    return out
 
 
 class EnterpriseResource(Resource):
@@ -77,12 +67,12 @@ class EnterpriseResource(Resource):
         method: str,
         template: str,
         path: Path,
-        tags: Iterable[str] | None,
+        tags: Sequence[str] | None,
         options: RequestOptions,
         params: Query = (),
     ) -> list[str]:
         """Read or write a ``{"tags": [...]}`` resource; answers the tags now set."""
-        data = None if tags is None else {"tags": string_list("tags", tags)}
+        data = None if tags is None else {"tags": str_list("tags", tags)}
         answer = await self._call(
             SessionTags, method, template, path, params=params, json=data, options=options
         )

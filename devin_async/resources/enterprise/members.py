@@ -15,7 +15,8 @@ from typing_extensions import Unpack
 from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ...models.enterprise import IdpGroup, RegisteredIdpGroup, ServiceUser, User
-from ._base import EnterpriseResource, org_scoped, string_list
+from .._org import str_list
+from ._base import EnterpriseResource, org_scoped
 
 __all__ = ["IdpGroups", "ServiceUsers", "Users"]
 
@@ -100,7 +101,7 @@ class Users(_Members[User]):
     ) -> list[User]:
         """Invite people by email into the enterprise with one role."""
         body = {
-            "emails": string_list("emails", emails),
+            "emails": str_list("emails", emails),
             "enterprise_role_id": enterprise_role_id,
         }
         return await self._call(
@@ -183,7 +184,7 @@ class IdpGroups(_Members[IdpGroup]):
         self, idp_group_names: Sequence[str], **options: Unpack[RequestOptions]
     ) -> list[RegisteredIdpGroup]:
         """Register group names from the identity provider, several at once."""
-        body = {"idp_group_names": string_list("idp_group_names", idp_group_names)}
+        body = {"idp_group_names": str_list("idp_group_names", idp_group_names)}
         return await self._call(
             list[RegisteredIdpGroup],
             "POST",

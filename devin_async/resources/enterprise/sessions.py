@@ -6,9 +6,7 @@ only when given (the client's default organization does not apply at this level)
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from datetime import datetime
-from typing import Any
+from collections.abc import Sequence
 
 from typing_extensions import Unpack
 
@@ -21,11 +19,11 @@ from ...models.attachments import SessionAttachment
 from ...models.events import SessionMessage
 from ...models.sessions import (
     InsightGeneration,
-    SessionCategory,
     SessionInsights,
-    SessionOrigin,
     SessionResponse,
 )
+from .._org import split_filters
+from ..sessions import SessionFilters
 from ._base import EnterpriseResource
 
 __all__ = ["EnterpriseSessionFilters", "EnterpriseSessions"]
@@ -33,7 +31,6 @@ __all__ = ["EnterpriseSessionFilters", "EnterpriseSessions"]
 _SESSIONS = "/v3/enterprise/sessions"
 _SESSION = _SESSIONS + "/{devin_id}"
 
-Timestamp = int | datetime
 # Aliases, because the ``list`` method shadows the builtin inside the class body.
 _Tags = list[str]
 _Attachments = list[SessionAttachment]
@@ -41,39 +38,10 @@ _Attachments = list[SessionAttachment]
 _OPTION_KEYS = RequestOptions.__optional_keys__
 
 
-class EnterpriseSessionFilters(RequestOptions, total=False):
-    """Filters of ``list`` and ``list_insights`` (plus the per-call options).
-
-    Timestamps are epoch seconds or datetimes; list filters match any of their values.
-    """
+class EnterpriseSessionFilters(SessionFilters, total=False):
+    """The organization family's session filters, plus ``org_ids`` (any of them)."""
 
     org_ids: Sequence[str]
-    tags: Sequence[str]
-    session_ids: Sequence[str]
-    user_ids: Sequence[str]
-    service_user_ids: Sequence[str]
-    origins: Sequence[SessionOrigin | str]
-    repo_names: Sequence[str]
-    playbook_id: str
-    schedule_id: str
-    category: SessionCategory | str
-    is_archived: bool
-    created_after: Timestamp
-    created_before: Timestamp
-    updated_after: Timestamp
-    updated_before: Timestamp
-
-
-_FILTER_KEYS = EnterpriseSessionFilters.__optional_keys__
-
-
-def _split(filters: Mapping[str, Any]) -> tuple[list[tuple[str, str]], RequestOptions]:
-    """Query pairs and per-call options; a misspelt filter raises instead of listing everything."""
-    unknown = sorted(set(filters) - _FILTER_KEYS)
-    if unknown:
-        raise TypeError(f"unexpected keyword argument(s): {', '.join(unknown)}")
-    options: RequestOptions = {k: v for k, v in filters.items() if k in _OPTION_KEYS}  # type: ignore[assignment]
-    return query(**{k: v for k, v in filters.items() if k not in _OPTION_KEYS}), options
 
 
 class EnterpriseSessions(EnterpriseResource):
@@ -100,7 +68,7 @@ class EnterpriseSessions(EnterpriseResource):
         **filters: Unpack[EnterpriseSessionFilters],
     ) -> AsyncPaginator[SessionResponse]:
         """Every session matching the filters, in any organization, fetched lazily."""
-        params, options = _split(filters)
+        params, options = split_filters(filters, EnterpriseSessionFilters)
         return self._list(
             SessionResponse,
             _SESSIONS,
@@ -118,7 +86,7 @@ class EnterpriseSessions(EnterpriseResource):
         **filters: Unpack[EnterpriseSessionFilters],
     ) -> AsyncPaginator[SessionInsights]:
         """Like ``list``, each session with its message counts, size and AI analysis."""
-        params, options = _split(filters)
+        params, options = split_filters(filters, EnterpriseSessionFilters)
         return self._list(
             SessionInsights,
             _SESSIONS + "/insights",

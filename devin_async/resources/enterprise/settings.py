@@ -11,7 +11,8 @@ from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ..._query import query
 from ...models.enterprise import EnterpriseSelf, Hypervisor, IpAccessList, QueueStatus, Role
-from ._base import EnterpriseResource, string_list
+from .._org import str_list
+from ._base import EnterpriseResource
 
 __all__ = ["Hypervisors", "IdentityInfo", "IpAccessLists", "Queue", "Roles"]
 
@@ -32,7 +33,7 @@ class IpAccessLists(EnterpriseResource):
         self, ip_ranges: Sequence[str], **options: Unpack[RequestOptions]
     ) -> IpAccessList:
         """Make ``ip_ranges`` (CIDR strings) the whole list."""
-        data = {"ip_ranges": string_list("ip_ranges", ip_ranges)}
+        data = {"ip_ranges": str_list("ip_ranges", ip_ranges)}
         return await self._call(IpAccessList, "PUT", _IP_ACCESS_LIST, json=data, options=options)
 
     async def clear(self, **options: Unpack[RequestOptions]) -> IpAccessList:
