@@ -6,7 +6,16 @@ async with FakeDevin() as fake:
 """
 
 from ._app import create_app
+from ._enterprise_state import EnterpriseState
 from ._server import FAKE_API_KEY, FakeDevin
 from ._state import FakeState, SeenRequest, seed_state
 
-__all__ = ["FAKE_API_KEY", "FakeDevin", "FakeState", "SeenRequest", "create_app", "seed_state"]
+__all__ = [
+    "FAKE_API_KEY",
+    "EnterpriseState",
+    "FakeDevin",
+    "FakeState",
+    "SeenRequest",
+    "create_app",
+    "seed_state",
+]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing_extensions import Unpack
 
-from ..._body import NOT_GIVEN, NotGiven, body
+from ..._body import NOT_GIVEN, NotGiven
+from ..._body import body as set_fields
 from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ...models.knowledge import NoteResponse
@@ -108,4 +109,4 @@ class EnterprisePlaybooks(EnterpriseResource):
 
 
 def _playbook_body(title: str, text: str, macro: str | NotGiven | None) -> dict[str, object]:
-    return body(title=title, body=text, macro=macro)
+    return set_fields(title=title, body=text, macro=macro)

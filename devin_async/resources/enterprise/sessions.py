@@ -35,8 +35,6 @@ _SESSION = _SESSIONS + "/{devin_id}"
 _Tags = list[str]
 _Attachments = list[SessionAttachment]
 
-_OPTION_KEYS = RequestOptions.__optional_keys__
-
 
 class EnterpriseSessionFilters(SessionFilters, total=False):
     """The organization family's session filters, plus ``org_ids`` (any of them)."""
