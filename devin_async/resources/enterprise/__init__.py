@@ -13,7 +13,7 @@ from .metrics import EnterpriseMetrics
 from .org_tags import OrgTags
 from .organizations import Organizations
 from .sessions import EnterpriseSessions
-from .settings import Hypervisors, IdentityInfo, IpAccessLists, Queue, Roles
+from .settings import EnterpriseIdentity, Hypervisors, IpAccessListResource, Queue, Roles
 
 __all__ = ["Enterprise"]
 
@@ -39,8 +39,8 @@ class Enterprise:
         self.metrics = EnterpriseMetrics(core)
         self.consumption = EnterpriseConsumption(core)
         self.hypervisors = Hypervisors(core)
-        self.ip_access_list = IpAccessLists(core)
+        self.ip_access_list = IpAccessListResource(core)
         self.org_tags = OrgTags(core)
         self.queue = Queue(core)
         self.code_scans = CodeScans(core)
-        self.self = IdentityInfo(core)
+        self.self = EnterpriseIdentity(core)

@@ -14,7 +14,7 @@ from ...models.enterprise import EnterpriseSelf, Hypervisor, IpAccessList, Queue
 from .._org import str_list
 from ._base import EnterpriseResource
 
-__all__ = ["Hypervisors", "IdentityInfo", "IpAccessLists", "Queue", "Roles"]
+__all__ = ["EnterpriseIdentity", "Hypervisors", "IpAccessListResource", "Queue", "Roles"]
 
 _IP_ACCESS_LIST = "/v3/enterprise/ip-access-list"
 
@@ -23,7 +23,7 @@ HypervisorStatus = Literal[
 ]
 
 
-class IpAccessLists(EnterpriseResource):
+class IpAccessListResource(EnterpriseResource):
     """The CIDR ranges allowed to reach the enterprise; an empty list allows any address."""
 
     async def get(self, **options: Unpack[RequestOptions]) -> IpAccessList:
@@ -81,7 +81,7 @@ class Queue(EnterpriseResource):
         return await self._call(QueueStatus, "GET", "/v3/enterprise/queue", options=options)
 
 
-class IdentityInfo(EnterpriseResource):
+class EnterpriseIdentity(EnterpriseResource):
     async def get(self, **options: Unpack[RequestOptions]) -> EnterpriseSelf:
         """The enterprise service user this client's key belongs to."""
         return await self._call(EnterpriseSelf, "GET", "/v3/enterprise/self", options=options)
