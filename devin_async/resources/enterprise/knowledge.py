@@ -30,11 +30,13 @@ class EnterpriseKnowledge(EnterpriseResource):
         limit: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[NoteResponse]:
+        """Every enterprise-level note."""
         return self._list(NoteResponse, _NOTES, page_size=page_size, limit=limit, options=options)
 
     async def create(
         self, *, name: str, body: str, trigger: str, **options: Unpack[RequestOptions]
     ) -> NoteResponse:
+        """A note every organization's sessions can recall."""
         data = {"name": name, "body": body, "trigger": trigger}
         return await self._call(NoteResponse, "POST", _NOTES, json=data, options=options)
 
@@ -53,6 +55,7 @@ class EnterpriseKnowledge(EnterpriseResource):
         return await self._call(NoteResponse, "PUT", _NOTE, path, json=data, options=options)
 
     async def delete(self, note_id: str, **options: Unpack[RequestOptions]) -> NoteResponse:
+        """Delete a note; answers it as it was."""
         return await self._call(
             NoteResponse, "DELETE", _NOTE, {"note_id": note_id}, options=options
         )
@@ -68,11 +71,13 @@ class EnterprisePlaybooks(EnterpriseResource):
         limit: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[PlaybookResponse]:
+        """Every enterprise-level playbook."""
         return self._list(
             PlaybookResponse, _PLAYBOOKS, page_size=page_size, limit=limit, options=options
         )
 
     async def get(self, playbook_id: str, **options: Unpack[RequestOptions]) -> PlaybookResponse:
+        """One playbook."""
         path = {"playbook_id": playbook_id}
         return await self._call(PlaybookResponse, "GET", _PLAYBOOK, path, options=options)
 
@@ -84,6 +89,7 @@ class EnterprisePlaybooks(EnterpriseResource):
         macro: str | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> PlaybookResponse:
+        """A playbook every organization can use."""
         data = _playbook_body(title, body, macro)
         return await self._call(PlaybookResponse, "POST", _PLAYBOOKS, json=data, options=options)
 
@@ -104,6 +110,7 @@ class EnterprisePlaybooks(EnterpriseResource):
         )
 
     async def delete(self, playbook_id: str, **options: Unpack[RequestOptions]) -> PlaybookResponse:
+        """Delete a playbook; answers it as it was."""
         path = {"playbook_id": playbook_id}
         return await self._call(PlaybookResponse, "DELETE", _PLAYBOOK, path, options=options)
 

@@ -49,9 +49,11 @@ class OrgTags(EnterpriseResource):
     async def set_default(
         self, org_id: str, tag: str, **options: Unpack[RequestOptions]
     ) -> DefaultTag:
+        """Give new sessions of ``org_id`` the tag ``tag`` when they name none."""
         return await self._call(
             DefaultTag, "PUT", _DEFAULT, {"org_id": org_id}, json={"tag": tag}, options=options
         )
 
     async def clear_default(self, org_id: str, **options: Unpack[RequestOptions]) -> DefaultTag:
+        """Stop tagging new sessions by default."""
         return await self._call(DefaultTag, "DELETE", _DEFAULT, {"org_id": org_id}, options=options)

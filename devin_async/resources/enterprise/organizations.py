@@ -36,6 +36,7 @@ class Organizations(EnterpriseResource):
         )
 
     async def get(self, org_id: str, **options: Unpack[RequestOptions]) -> Organization:
+        """One organization, with its ACU limits."""
         return await self._call(Organization, "GET", _ORG, {"org_id": org_id}, options=options)
 
     async def create(

@@ -27,6 +27,7 @@ class IpAccessListResource(EnterpriseResource):
     """The CIDR ranges allowed to reach the enterprise; an empty list allows any address."""
 
     async def get(self, **options: Unpack[RequestOptions]) -> IpAccessList:
+        """The ranges allowed now."""
         return await self._call(IpAccessList, "GET", _IP_ACCESS_LIST, options=options)
 
     async def replace(
