@@ -265,3 +265,16 @@ async def test_remediation_launches_one_session(client: AsyncDevin) -> None:
     assert finding.session_id == remediation.session_id
     with pytest.raises(ConflictError):
         await scans.remediate(ORG1, "scan-1", "finding-1")
+
+
+async def test_enterprise_sessions_span_organizations(fake: FakeDevin, client: AsyncDevin) -> None:
+    other = fake.state.add_session(org_id=ORG2, title="Payments fix", tags=["nightly"])
+    sessions = client.enterprise.sessions
+    assert len([s async for s in sessions.list()]) == 3
+    assert [s.session_id async for s in sessions.list(org_ids=[ORG2])] == [other["session_id"]]
+    assert [s.org_id async for s in sessions.list(tags=["nightly"])] == [ORG2, ORG1]
+    assert (await sessions.get(other["session_id"], org_id=ORG2)).title == "Payments fix"
+    with pytest.raises(NotFoundError):
+        await sessions.get(other["session_id"], org_id=ORG1)
+    usage = await client.enterprise.metrics.usage(org_id=ORG2)
+    assert usage.sessions_count == 1
