@@ -168,9 +168,9 @@ async def test_playbooks_crud(client: AsyncDevin) -> None:
 
 async def test_org_tags_and_default(client: AsyncDevin) -> None:
     tags = client.enterprise.org_tags
-    assert await tags.append(ORG1, ["api", "release"]) == ["nightly", "api", "release"]
+    assert await tags.add(ORG1, ["api", "release"]) == ["nightly", "api", "release"]
     assert await tags.remove(ORG1, "api") == ["nightly", "release"]
-    assert await tags.replace(ORG1, ["x"]) == ["x"]
+    assert await tags.set(ORG1, ["x"]) == ["x"]
     assert (await tags.set_default(ORG1, "x")).default_tag == "x"
     assert (await tags.get_default(ORG1)).default_tag == "x"
     assert (await tags.clear_default(ORG1)).default_tag is None

@@ -348,7 +348,7 @@ async def test_request(
 
 BAD_INPUT: list[tuple[Callable[[Any], Any], type[Exception], str]] = [
     (lambda e: e.users.invite("a@example.com", enterprise_role_id="r"), TypeError, "emails"),
-    (lambda e: e.org_tags.append("org-1", "nightly"), TypeError, "tags"),
+    (lambda e: e.org_tags.add("org-1", "nightly"), TypeError, "tags"),
     (lambda e: e.sessions.list(tag=["typo"]), TypeError, "tag"),
     (lambda e: e.audit_logs.list(time_before=5), ValueError, "time_after"),
     (lambda e: e.metrics.sessions(time_after=1, time_before=None), ValueError, "time_before"),

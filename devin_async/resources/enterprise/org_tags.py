@@ -21,13 +21,13 @@ class OrgTags(EnterpriseResource):
         """The tags sessions of ``org_id`` may carry."""
         return await self._tags("GET", _TAGS, {"org_id": org_id}, None, options)
 
-    async def append(
+    async def add(
         self, org_id: str, tags: Sequence[str], **options: Unpack[RequestOptions]
     ) -> list[str]:
         """Add ``tags`` to the allowed set."""
         return await self._tags("POST", _TAGS, {"org_id": org_id}, tags, options)
 
-    async def replace(
+    async def set(
         self, org_id: str, tags: Sequence[str], **options: Unpack[RequestOptions]
     ) -> list[str]:
         """Make ``tags`` the whole allowed set."""
