@@ -8,7 +8,7 @@ a failure, to say which field of which payload was wrong.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, TypeVar
 
 import attrs
@@ -19,7 +19,14 @@ from ._enums import OpenEnum
 from ._errors import DecodeError
 from .models._base import EpochMillis, Model
 
-__all__ = ["converter", "from_epoch_millis", "structure", "to_datetime", "unstructure"]
+__all__ = [
+    "converter",
+    "from_epoch_millis",
+    "structure",
+    "to_date",
+    "to_datetime",
+    "unstructure",
+]
 
 T = TypeVar("T")
 
@@ -47,6 +54,14 @@ def from_epoch_millis(value: Any) -> datetime:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return to_datetime(value / 1000)
     return to_datetime(value)
+
+
+def to_date(value: Any) -> date:
+    """A calendar date from ``YYYY-MM-DD`` (or a full ISO timestamp's date part)."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected a YYYY-MM-DD date, got {type(value).__name__}")
+    text = value.strip()
+    return date.fromisoformat(text) if len(text) == 10 else to_datetime(text).date()
 
 
 def _wire_names(cls: type) -> dict[str, str]:
@@ -107,6 +122,8 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(detailed_validation=detailed)
     conv.register_structure_hook(datetime, lambda v, _: to_datetime(v))
     conv.register_unstructure_hook(datetime, lambda d: d.isoformat())
+    conv.register_structure_hook(date, lambda v, _: to_date(v))
+    conv.register_unstructure_hook(date, lambda d: d.isoformat())
     conv.register_structure_hook_func(lambda t: t == EpochMillis, lambda v, _: from_epoch_millis(v))
     conv.register_structure_hook_func(_is_open_enum, lambda v, cls: cls(v))
     conv.register_unstructure_hook_func(_is_open_enum, lambda e: e.value)

@@ -90,7 +90,9 @@ class AiohttpTransport:
 
     def _body(self, request: Request) -> dict[str, Any]:
         if request.files is not None:
-            form = aiohttp.FormData()
+            # quote_fields=False: a name is sent as UTF-8, as browsers do; the default
+            # percent-encodes it, and servers then store "a%20b.txt" for "a b.txt".
+            form = aiohttp.FormData(quote_fields=False)
             f = request.files
             form.add_field(f.field, f.content, filename=f.filename, content_type=f.content_type)
             return {"data": form}

@@ -20,12 +20,6 @@ def test_all_is_exactly_the_public_names() -> None:
     }
     assert set(devin_async.__all__) - {"__version__"} == public
 
-    # Sorted as ruff's RUF022 sorts: CONSTANTS, then Classes, then the rest.
-    def rank(name: str) -> tuple[int, str]:
-        return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
-
-    assert sorted(devin_async.__all__, key=rank) == list(devin_async.__all__)
-
 
 def test_every_exported_name_resolves() -> None:
     for module in (devin_async, devin_async.models, devin_async.testing):

@@ -17,6 +17,7 @@ import pytest
 
 from devin_async import AsyncDevin, Request, Response
 from devin_async._pagination import AsyncPaginator
+from devin_async.testing import FakeState, create_app
 
 ENDPOINTS = json.loads((Path(__file__).parent / "data" / "endpoints_v3_org.json").read_text())
 TEMPLATES = {(e["method"], e["path"]) for e in ENDPOINTS["endpoints"]}
@@ -107,3 +108,14 @@ async def test_every_v3_org_endpoint_has_a_method() -> None:
     assert len(ENDPOINTS["endpoints"]) == 52  # 51 organization endpoints and /v3/self
     # Each method reaches its own endpoint: none is an alias of another.
     assert len(methods) == len(seen) == len(TEMPLATES)
+
+
+def test_the_fake_api_serves_every_v3_org_endpoint() -> None:
+    app = create_app(FakeState())
+    served = {
+        (route.method, re.sub(r"\{\w+\}", "{}", route.resource.canonical))
+        for route in app.router.routes()
+        if route.resource is not None
+    }
+    wanted = {(m, re.sub(r"\{\w+\}", "{}", path)) for m, path in TEMPLATES}
+    assert sorted(wanted - served) == []

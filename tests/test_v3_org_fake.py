@@ -153,7 +153,7 @@ async def test_a_secret_is_never_answered_with_its_value(
 
 async def test_notes_filter_and_fold_into_folders(fake: FakeDevin, client: AsyncDevin) -> None:
     note = await client.knowledge.create(name="Deploys", body="Use the runbook", trigger="deploy")
-    fake.state.of_kind("Note")[note.note_id]["folder_path"] = "/ops/runbooks"
+    fake.state.of_kind("notes")[note.note_id]["folder_path"] = "/ops/runbooks"
     assert [n.note_id async for n in client.knowledge.list(search="RUNBOOK")] == [note.note_id]
     assert [n async for n in client.knowledge.list(folder_path="/elsewhere")] == []
     tree = await client.knowledge.folders()

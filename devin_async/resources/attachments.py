@@ -12,13 +12,14 @@ from urllib.parse import urljoin
 
 from typing_extensions import Unpack
 
+from .._core import ClientCore
 from .._decode import error_for
-from .._http import Multipart
+from .._http import Multipart, Request
 from .._options import RequestOptions
 from ..models.attachments import Attachment
 from ._org import OrgResource
 
-__all__ = ["Attachments"]
+__all__ = ["Attachments", "PathLike", "download_redirected", "file_part"]
 
 PathLike = str | os.PathLike[str]
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -52,16 +53,12 @@ class Attachments(OrgResource):
         **options: Unpack[RequestOptions],
     ) -> Attachment:
         """Upload a file from a path, a binary file object, or bytes (multipart)."""
-        with _readable(file) as (content, suggested):
-            name = filename or suggested
-            if not name:
-                raise ValueError("filename= is needed when the file has no name")
-            kind = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        with file_part(file, filename, content_type) as part:
             request = self._core.request(
                 "POST",
                 "/v3/organizations/{org_id}/attachments",
                 path={"org_id": self._core.org_id(org_id)},
-                files=Multipart("file", name, content, kind),
+                files=part,
                 options=options,
             )
             return await self._core.call(Attachment, request)
@@ -105,22 +102,44 @@ class Attachments(OrgResource):
         request = self._request(
             "GET", "/attachments/{uuid}/{name}", org_id, options, uuid=uuid, name=name
         )
-        answer = await self._core.send(request)
-        location = answer.headers.get("Location")
-        redirected = answer.status in _REDIRECTS and bool(location)
-        if not redirected and not 200 <= answer.status < 300:
-            raise error_for(answer)
-        buffer = io.BytesIO()
-        with _writer(buffer if to is None else to) as write:
-            if location and redirected:
-                url = urljoin(self._core.settings.base_url + request.path, location)
-                timeout = options.get("timeout", self._core.settings.timeout)
-                fetched = await self._core.download(url, write, timeout=timeout)
-                if not 200 <= fetched.status < 300:
-                    raise error_for(fetched)
-            else:  # a direct answer instead of the documented redirect: take its body
-                write(answer.content)
-        return buffer.getvalue() if to is None else None
+        return await download_redirected(self._core, request, to)
+
+
+@contextlib.contextmanager
+def file_part(
+    file: PathLike | IO[bytes] | bytes, filename: str | None, content_type: str | None
+) -> Iterator[Multipart]:
+    """The multipart ``file`` field for an upload (v3 and v1 alike), open while in use."""
+    with _readable(file) as (content, suggested):
+        name = filename or suggested
+        if not name:
+            raise ValueError("filename= is needed when the file has no name")
+        if any(ord(c) < 0x20 or c == "\x7f" for c in name):
+            raise ValueError(f"filename must not contain control characters: {name!r}")
+        kind = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        yield Multipart("file", name, content, kind)
+
+
+async def download_redirected(
+    core: ClientCore, request: Request, to: PathLike | IO[bytes] | None
+) -> bytes | None:
+    """Send ``request``, follow its redirect to the presigned URL without the API key, and
+    return the content (or stream it into ``to``). Shared by v3 and v1 downloads."""
+    answer = await core.send(request)
+    location = answer.headers.get("Location")
+    redirected = answer.status in _REDIRECTS and bool(location)
+    if not redirected and not 200 <= answer.status < 300:
+        raise error_for(answer)
+    buffer = io.BytesIO()
+    with _writer(buffer if to is None else to) as write:
+        if location and redirected:
+            url = urljoin(core.settings.base_url + request.path, location)
+            fetched = await core.download(url, write, timeout=request.timeout)
+            if not 200 <= fetched.status < 300:
+                raise error_for(fetched)
+        else:  # a direct answer instead of the documented redirect: take its body
+            write(answer.content)
+    return buffer.getvalue() if to is None else None
 
 
 @contextlib.contextmanager

@@ -9,6 +9,7 @@ from ._app import create_app
 from ._enterprise_state import EnterpriseState
 from ._server import FAKE_API_KEY, FakeDevin
 from ._state import FakeState, SeenRequest, seed_state
+from ._v1_state import V1Store
 
 __all__ = [
     "FAKE_API_KEY",
@@ -16,6 +17,7 @@ __all__ = [
     "FakeDevin",
     "FakeState",
     "SeenRequest",
+    "V1Store",
     "create_app",
     "seed_state",
 ]

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from ._enterprise_state import EnterpriseState, seed_enterprise
+from ._v1_state import V1Store, seed_v1
 
 __all__ = ["FakeState", "SeenRequest", "seed_state"]
 
@@ -38,7 +39,7 @@ class FakeState:
     sessions: dict[str, Record] = attrs.Factory(dict)
     enterprise: EnterpriseState = attrs.Factory(EnterpriseState)
     # Other v3 resources by kind ("notes", "playbooks", "secrets", "schedules",
-    # "attachments"), each by id, in creation order.
+    # "attachments", "code_scans"), each by id, in creation order.
     records: dict[str, dict[str, Record]] = attrs.Factory(dict)
     # What ``GET /v3/self`` answers.
     principal: Record = attrs.Factory(
@@ -51,6 +52,7 @@ class FakeState:
     )
     seen: list[SeenRequest] = attrs.Factory(list)
     clock: Callable[[], float] = time.time
+    v1: V1Store = attrs.Factory(V1Store)
     _ids: itertools.count[int] = attrs.Factory(lambda: itertools.count(1))
 
     def new_id(self, prefix: str) -> str:
@@ -165,4 +167,5 @@ def seed_state(state: FakeState) -> FakeState:
         updated_at=_ts("2024-02-10T03:40:00"),
     )
     seed_enterprise(state)
+    seed_v1(state)
     return state

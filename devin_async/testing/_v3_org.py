@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from aiohttp import web
 
 from . import _v3_org_records, _v3_org_usage
 from ._app import problem, state_of
 from ._render import v3_insights, v3_session
-from ._state import Record
+from ._state import FakeState, Record
 from ._wire import cursor_page, int_param, invalid, json_body, missing
 
 __all__ = ["add_routes"]
@@ -125,7 +124,7 @@ async def create_session(request: web.Request) -> web.Response:
     return web.json_response(v3_session(rec))
 
 
-def _attachments_named(state: Any, urls: Iterable[str]) -> list[str]:
+def _attachments_named(state: FakeState, urls: Iterable[str]) -> list[str]:
     uploaded = state.of_kind("attachments")
     wanted = set(urls)
     return [a_id for a_id, a in uploaded.items() if a["url"] in wanted]

@@ -16,7 +16,15 @@ from ._render import iso
 from ._state import FakeState, Record
 from ._wire import cursor_page, invalid, json_body, missing, offset_page, raisable
 
-__all__ = ["KINDS", "Kind", "add_routes", "public_attachment"]
+__all__ = [
+    "KINDS",
+    "Kind",
+    "add_routes",
+    "presigned_redirect",
+    "public_attachment",
+    "save_upload",
+    "stored_attachment",
+]
 
 _ORG = "/v3/organizations/{org_id}"
 _MACRO = re.compile(r"^![A-Za-z0-9_-]+$")
@@ -27,7 +35,8 @@ Check = Callable[[Record, Mapping[str, Record]], None]
 class Kind:
     """How one v3 resource is stored, validated and rendered."""
 
-    name: str  # key in FakeState.records, and the word for 404s
+    name: str  # the word for 404s
+    key: str  # where FakeState.records keeps them
     path: str  # below /v3/organizations/{org_id}
     id_param: str
     id_field: str
@@ -89,6 +98,7 @@ _SCHEDULE_FIELDS: dict[str, Any] = {
 KINDS = (
     Kind(
         name="Note",
+        key="notes",
         path="/knowledge/notes",
         id_param="note_id",
         id_field="note_id",
@@ -106,6 +116,7 @@ KINDS = (
     ),
     Kind(
         name="Playbook",
+        key="playbooks",
         path="/playbooks",
         id_param="playbook_id",
         id_field="playbook_id",
@@ -117,6 +128,7 @@ KINDS = (
     ),
     Kind(
         name="Secret",
+        key="secrets",
         path="/secrets",
         id_param="secret_id",
         id_field="secret_id",
@@ -133,6 +145,7 @@ KINDS = (
     ),
     Kind(
         name="Schedule",
+        key="schedules",
         path="/schedules",
         id_param="schedule_id",
         id_field="scheduled_session_id",
@@ -184,7 +197,7 @@ def _accepted(kind: Kind, data: Mapping[str, Any], *, partial: bool) -> Record:
 
 
 def _store(request: web.Request, kind: Kind) -> dict[str, Record]:
-    return state_of(request).of_kind(kind.name)
+    return state_of(request).of_kind(kind.key)
 
 
 def _one(request: web.Request, kind: Kind) -> Record:
@@ -257,7 +270,7 @@ def _crud(kind: Kind) -> dict[str, Any]:
 async def folders(request: web.Request) -> web.Response:
     """The folder tree implied by the notes' ``folder_path``s."""
     org = request.match_info["org_id"]
-    notes = [r for r in state_of(request).of_kind("Note").values() if r["org_id"] == org]
+    notes = [r for r in state_of(request).of_kind("notes").values() if r["org_id"] == org]
     counts: dict[str, int] = {}
     for note in notes:
         path = note["folder_path"].strip("/")
@@ -288,15 +301,17 @@ def public_attachment(rec: Record) -> Record:
     return {k: rec[k] for k in ("attachment_id", "name", "url", "content_type")}
 
 
-async def upload(request: web.Request) -> web.Response:
+async def save_upload(request: web.Request, org: str, url_path: str) -> Record | None:
+    """Store a multipart ``file`` upload (any family); ``None`` if there is no such field.
+
+    ``url_path`` is where the API serves it, with ``{uuid}`` and ``{name}`` to fill.
+    """
     form = await request.post()
     file = form.get("file")
     if not isinstance(file, web.FileField):
-        raise invalid("a multipart 'file' field is required")
-    state = state_of(request)
-    org = request.match_info["org_id"]
+        return None
     attachment_id = str(uuid.uuid4())
-    path = f"{_ORG}/attachments/{attachment_id}/{file.filename}".replace("{org_id}", org)
+    path = url_path.format(uuid=attachment_id, name=file.filename)
     rec = {
         "attachment_id": attachment_id,
         "name": file.filename,
@@ -306,21 +321,37 @@ async def upload(request: web.Request) -> web.Response:
         "org_id": org,
         "token": _random.token_urlsafe(16),
     }
-    state.of_kind("attachments")[attachment_id] = rec
+    state_of(request).of_kind("attachments")[attachment_id] = rec
+    return rec
+
+
+def stored_attachment(request: web.Request, org: str) -> Record | None:
+    """The attachment the path's ``{uuid}`` and ``{name}`` name, if ``org`` owns it."""
+    rec = state_of(request).of_kind("attachments").get(request.match_info["uuid"])
+    if rec is None or rec["org_id"] != org or rec["name"] != request.match_info["name"]:
+        return None
+    return rec
+
+
+def presigned_redirect(request: web.Request, rec: Record) -> web.HTTPException:
+    # Like the real API: a redirect to a presigned URL, here on the same loopback server.
+    location = f"{request.scheme}://{request.host}" + PRESIGNED.format(token=rec["token"])
+    return web.HTTPTemporaryRedirect(location)
+
+
+async def upload(request: web.Request) -> web.Response:
+    org = request.match_info["org_id"]
+    rec = await save_upload(request, org, f"/v3/organizations/{org}/attachments/{{uuid}}/{{name}}")
+    if rec is None:
+        raise invalid("a multipart 'file' field is required")
     return web.json_response(public_attachment(rec))
 
 
 async def download(request: web.Request) -> web.Response:
-    rec = state_of(request).of_kind("attachments").get(request.match_info["uuid"])
-    if (
-        rec is None
-        or rec["org_id"] != request.match_info["org_id"]
-        or rec["name"] != request.match_info["name"]
-    ):
+    rec = stored_attachment(request, request.match_info["org_id"])
+    if rec is None:
         raise missing("Attachment")
-    # Like the real API: a redirect to a presigned URL, here on the same loopback server.
-    location = f"{request.scheme}://{request.host}" + PRESIGNED.format(token=rec["token"])
-    raise web.HTTPTemporaryRedirect(location)
+    raise presigned_redirect(request, rec)
 
 
 async def presigned(request: web.Request) -> web.Response:
