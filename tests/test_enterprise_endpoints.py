@@ -20,6 +20,7 @@ import pytest
 from devin_async import AsyncDevin, Request, Response
 from devin_async._pagination import AsyncPaginator
 from devin_async.models import GitPermissionSpec, OrgGroup
+from devin_async.testing import FakeState, create_app
 
 ENDPOINTS = json.loads(
     (Path(__file__).parent / "data" / "endpoints_v3_enterprise.json").read_text()
@@ -110,3 +111,16 @@ async def test_every_v3_enterprise_endpoint_has_a_method() -> None:
     missing = sorted(TEMPLATES - set(seen))
     assert not missing, f"endpoints with no method: {missing}"
     assert len(ENDPOINTS) == len(TEMPLATES) == 101
+
+
+def test_the_fake_api_serves_exactly_the_v3_enterprise_endpoints() -> None:
+    """Every one, and none the API lacks (code that passes on the fake must not rely on it)."""
+    app = create_app(FakeState())
+    served = {
+        (route.method, re.sub(r"\{\w+\}", "{}", route.resource.canonical))
+        for route in app.router.routes()
+        if route.resource is not None and route.resource.canonical.startswith("/v3/enterprise")
+    }
+    wanted = {(m, re.sub(r"\{\w+\}", "{}", path)) for m, path in TEMPLATES}
+    assert sorted(wanted - served) == []
+    assert sorted(served - wanted) == []

@@ -25,7 +25,6 @@ __all__ = ["add_routes"]
 
 E = "/v3/enterprise"
 ORG = E + "/organizations/{org_id}"
-_KINDS = "{kind:users|service-users|idp-groups}"
 _ID_KEY = {"users": "user_id", "service-users": "service_user_id", "idp-groups": "idp_group_name"}
 
 
@@ -142,15 +141,20 @@ def _assigned(member: Record, scope: str | None) -> bool:
     return any(a["org_id"] == scope for a in member["role_assignments"])
 
 
+def _kind(request: web.Request) -> str:
+    """``users``, ``service-users`` or ``idp-groups``: the path segment after ``members/``."""
+    return request.path.split("/members/", 1)[1].split("/", 1)[0]
+
+
 def _member(request: web.Request) -> tuple[str, Record]:
-    kind = request.match_info["kind"]
+    kind = _kind(request)
     members = enterprise_of(request).members[kind]
     return kind, found(members, request.match_info["member_id"], kind.rstrip("s").title())
 
 
 async def list_members(request: web.Request) -> web.Response:
     scope = _scope(request)
-    members = enterprise_of(request).members[request.match_info["kind"]].values()
+    members = enterprise_of(request).members[_kind(request)].values()
     shown = [m for m in members if scope is None or _assigned(m, scope)]
     return cursor_page(request, shown, public)
 
@@ -165,7 +169,7 @@ async def get_member(request: web.Request) -> web.Response:
 
 async def assign_member(request: web.Request) -> web.Response:
     scope = _scope(request)
-    kind = request.match_info["kind"]
+    kind = _kind(request)
     members = enterprise_of(request).members[kind]
     member_id = request.match_info["member_id"]
     role = _role(request, body_field(await json_body(request), "role_id", str), scope)
@@ -576,12 +580,21 @@ def add_routes(router: web.UrlDispatcher) -> None:
         ("POST", ORG + "/code-scans/{scan_id}/findings/{finding_id}/remediate", remediate),
     ]
     for base in (E, ORG):
-        routes += [
-            ("GET", f"{base}/members/{_KINDS}", list_members),
-            ("GET", f"{base}/members/{_KINDS}/{{member_id}}", get_member),
-            ("POST", f"{base}/members/{_KINDS}/{{member_id}}", assign_member),
-            ("PATCH", f"{base}/members/{_KINDS}/{{member_id}}", update_member),
-            ("DELETE", f"{base}/members/{_KINDS}/{{member_id}}", delete_member),
-        ]
+        for kind in _ID_KEY:
+            members = f"{base}/members/{kind}"
+            routes += [
+                ("GET", members, list_members),
+                ("GET", members + "/{member_id}", get_member),
+                ("POST", members + "/{member_id}", assign_member),
+                ("PATCH", members + "/{member_id}", update_member),
+                ("DELETE", members + "/{member_id}", delete_member),
+            ]
+    # Users join the enterprise by invitation; organizations show one member only for groups.
+    absent = {
+        ("POST", E + "/members/users/{member_id}"),
+        ("GET", ORG + "/members/users/{member_id}"),
+        ("GET", ORG + "/members/service-users/{member_id}"),
+    }
+    routes = [r for r in routes if (r[0], r[1]) not in absent]
     for method, path, handler in routes:
         router.add_route(method, path, handler)
