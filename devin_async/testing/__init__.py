@@ -7,6 +7,7 @@ async with FakeDevin() as fake:
 
 from .._clock import FakeClock, is_testing, set_testing
 from ._app import create_app
+from ._enterprise_state import EnterpriseState
 from ._faults import (
     DropConnection,
     ErrorStatus,
@@ -24,6 +25,7 @@ from ._v1_state import V1Store
 __all__ = [
     "FAKE_API_KEY",
     "DropConnection",
+    "EnterpriseState",
     "ErrorStatus",
     "FakeClock",
     "FakeDevin",

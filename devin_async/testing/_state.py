@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ._enterprise_state import EnterpriseState, seed_enterprise
 from ._faults import FaultPlan
 from ._v1_state import V1Store, seed_v1
 
@@ -37,6 +38,7 @@ class FakeState:
     api_key: str | None = None
     default_org_id: str = "org-abc123def456"
     sessions: dict[str, Record] = attrs.Factory(dict)
+    enterprise: EnterpriseState = attrs.Factory(EnterpriseState)
     # Other v3 resources by kind ("notes", "playbooks", "secrets", "schedules",
     # "attachments", "code_scans"), each by id, in creation order.
     records: dict[str, dict[str, Record]] = attrs.Factory(dict)
@@ -166,5 +168,6 @@ def seed_state(state: FakeState) -> FakeState:
         created_at=_ts("2024-02-10T03:00:00"),
         updated_at=_ts("2024-02-10T03:40:00"),
     )
+    seed_enterprise(state)
     seed_v1(state)
     return state

@@ -34,7 +34,9 @@ _SESSION_FIELDS = (
 
 def _session_of(request: web.Request) -> Record:
     rec = state_of(request).sessions.get(request.match_info["devin_id"])
-    if rec is None or rec["org_id"] != request.match_info["org_id"]:
+    # Organization routes name the org in the path; enterprise twins may narrow by ?org_id=.
+    org = request.match_info.get("org_id") or request.query.get("org_id")
+    if rec is None or (org is not None and rec["org_id"] != org):
         raise missing("Session")
     return rec
 
@@ -80,9 +82,15 @@ def _session_filter(request: web.Request) -> Callable[[Record], bool]:
 
 
 def _matching_sessions(request: web.Request) -> list[Record]:
-    org = request.match_info["org_id"]
+    # One organization's (from the path), or the enterprise's, narrowed by ?org_ids=.
+    org = request.match_info.get("org_id")
+    orgs = {org} if org else set(_many(request, "org_ids"))
     matches = _session_filter(request)
-    found = [r for r in state_of(request).sessions.values() if r["org_id"] == org and matches(r)]
+    found = [
+        r
+        for r in state_of(request).sessions.values()
+        if (not orgs or r["org_id"] in orgs) and matches(r)
+    ]
     return sorted(found, key=lambda r: r["created_at"], reverse=True)  # newest first
 
 
@@ -277,9 +285,11 @@ async def get_insights(request: web.Request) -> web.Response:
 
 async def generate_insights(request: web.Request) -> web.Response:
     rec = _session_of(request)
+    # The documented answers (release notes, Mar 11 2026): started, or already_exists.
+    status = "started" if rec["analysis"] is None else "already_exists"
     if rec["analysis"] is None:
         rec["analysis"] = {"issues": [], "action_items": [], "timeline": []}
-    return web.json_response({"session_id": rec["session_id"], "status": "completed"})
+    return web.json_response({"session_id": rec["session_id"], "status": status})
 
 
 async def get_tags(request: web.Request) -> web.Response:

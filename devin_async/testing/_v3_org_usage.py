@@ -32,11 +32,13 @@ def _range(request: web.Request, *, required: bool) -> tuple[float, float]:
 
 
 def _sessions(request: web.Request, lo: float, hi: float, **match: str) -> list[Record]:
-    org = request.match_info["org_id"]
+    # One organization's (from the path), or the enterprise's, narrowed by ?org_ids=.
+    org = request.match_info.get("org_id")
+    orgs = {org} if org else set(request.query.getall("org_ids", []))
     return [
         r
         for r in state_of(request).sessions.values()
-        if r["org_id"] == org
+        if (not orgs or r["org_id"] in orgs)
         and lo <= r["created_at"] <= hi
         and all(r.get(field) == value for field, value in match.items())
     ]
@@ -72,7 +74,7 @@ async def active_users(request: web.Request) -> web.Response:
     return web.json_response({"active_users": active, "start_time": lo, "end_time": hi})
 
 
-def _periodic(days: int) -> Callable[[web.Request], Any]:
+def active_users_per(days: int) -> Callable[[web.Request], Any]:
     async def handler(request: web.Request) -> web.Response:
         lo, hi = _range(request, required=True)
         out: list[Record] = []
@@ -151,7 +153,7 @@ async def usage_metrics(request: web.Request) -> web.Response:
     )
 
 
-def _consumption(**match: str) -> Callable[[web.Request], Any]:
+def daily_consumption(**match: str) -> Callable[[web.Request], Any]:
     """Daily ACUs of the sessions whose ``match`` fields equal the path's ids."""
 
     async def handler(request: web.Request) -> web.Response:
@@ -193,20 +195,20 @@ async def start_code_scan(request: web.Request) -> web.Response:
 def add_routes(router: web.UrlDispatcher) -> None:
     metrics = _ORG + "/metrics/"
     router.add_get(metrics + "active-users", active_users)
-    router.add_get(metrics + "dau", _periodic(1))
-    router.add_get(metrics + "wau", _periodic(7))
-    router.add_get(metrics + "mau", _periodic(30))
+    router.add_get(metrics + "dau", active_users_per(1))
+    router.add_get(metrics + "wau", active_users_per(7))
+    router.add_get(metrics + "mau", active_users_per(30))
     router.add_get(metrics + "sessions", session_metrics)
     router.add_get(metrics + "prs", pr_metrics)
     router.add_get(metrics + "searches", search_metrics)
     router.add_get(metrics + "usage", usage_metrics)
     daily = _ORG + "/consumption/daily"
-    router.add_get(daily, _consumption())
-    router.add_get(daily + "/users/{user_id}", _consumption(user_id="user_id"))
+    router.add_get(daily, daily_consumption())
+    router.add_get(daily + "/users/{user_id}", daily_consumption(user_id="user_id"))
     router.add_get(
         daily + "/service-users/{service_user_id}",
-        _consumption(service_user_id="service_user_id"),
+        daily_consumption(service_user_id="service_user_id"),
     )
-    router.add_get(daily + "/sessions/{session_id}", _consumption(session_id="session_id"))
+    router.add_get(daily + "/sessions/{session_id}", daily_consumption(session_id="session_id"))
     router.add_get("/v3/self", self_)
     router.add_post(_ORG + "/code-scans", start_code_scan)
