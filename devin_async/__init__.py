@@ -21,6 +21,7 @@ from ._errors import (
 )
 from ._http import Handler, Middleware, Request, Response
 from ._options import RequestOptions
+from ._sync import Devin, SyncPaginator
 from ._version import __version__
 from .models import SessionInsights, SessionResponse, V1Session
 
@@ -35,6 +36,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "DecodeError",
+    "Devin",
     "DevinError",
     "Handler",
     "InternalServerError",
@@ -48,6 +50,7 @@ __all__ = [
     "Response",
     "SessionInsights",
     "SessionResponse",
+    "SyncPaginator",
     "UnprocessableEntityError",
     "V1Session",
     "__version__",
