@@ -180,7 +180,7 @@ def _members(cls: type) -> list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Mo
     """Public methods and properties of ``cls`` and its project base classes, by MRO."""
     found: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, ModuleType]] = {}
     for klass in cls.__mro__:
-        if not klass.__module__.startswith(PACKAGE):
+        if klass.__module__ in {"builtins", "typing", "abc"}:
             continue
         module = sys.modules[klass.__module__]
         tree = ast.parse(textwrap.dedent(inspect.getsource(klass)))
@@ -364,7 +364,7 @@ def render() -> str:
     """The generated module's text for the async surface as it is now."""
     from devin_async import AsyncDevin
 
-    client = AsyncDevin(api_key=None, base_url="https://api.devin.ai")
+    client = AsyncDevin(api_key="cog_placeholder", base_url="https://api.devin.ai")
     imports = Imports()
     for fixed in ("Callable", "AsyncDevin", "SyncClientBase", "SyncNode"):
         imports.use(fixed, FIXED_IMPORTS[fixed])

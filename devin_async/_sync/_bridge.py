@@ -107,7 +107,7 @@ class SyncClientBase(SyncNode["AsyncDevin"]):
         super().__init__(self, lambda client: client)
         self._make_client = make_client
         self._client = make_client()  # configuration errors surface here, at construction
-        self._portal = Portal()
+        self._portal = Portal(serving=self._client)
         self._pid = os.getpid()
         with _clients_lock:
             _open_clients.add(self)
@@ -119,7 +119,7 @@ class SyncClientBase(SyncNode["AsyncDevin"]):
                 if self._pid != os.getpid():
                     _INHERITED_FROM_PARENT.append((self._portal, self._client))
                     self._client = self._make_client()
-                    self._portal = Portal()
+                    self._portal = Portal(serving=self._client)
                     self._pid = os.getpid()
         return self._portal, self._client
 

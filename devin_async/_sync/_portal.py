@@ -23,7 +23,9 @@ async def _first(make: Callable[[], AsyncIterator[T]]) -> AsyncIterator[T]:
     return make().__aiter__()
 
 
-def _run_until_stopped(loop: asyncio.AbstractEventLoop) -> None:
+def _run_until_stopped(loop: asyncio.AbstractEventLoop, serving: object) -> None:
+    # ``serving`` stays referenced by this frame until the loop stops, so that when its
+    # owner is garbage-collected the shutdown it schedules can still close it cleanly.
     try:
         loop.run_forever()
     finally:
@@ -33,8 +35,9 @@ def _run_until_stopped(loop: asyncio.AbstractEventLoop) -> None:
 class Portal:
     """One event loop, started lazily in a daemon thread; ``call`` blocks until a result."""
 
-    def __init__(self, name: str = "devin-portal"):
+    def __init__(self, name: str = "devin-portal", *, serving: object = None):
         self._name = name
+        self._serving = serving
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -54,7 +57,10 @@ class Portal:
             if self._loop is None:
                 self._loop = asyncio.new_event_loop()
                 self._thread = threading.Thread(
-                    target=_run_until_stopped, args=(self._loop,), name=self._name, daemon=True
+                    target=_run_until_stopped,
+                    args=(self._loop, self._serving),
+                    name=self._name,
+                    daemon=True,
                 )
                 self._thread.start()
             return self._loop
