@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 __all__ = ["Portal"]
 
@@ -32,6 +32,54 @@ def _run_until_stopped(loop: asyncio.AbstractEventLoop, serving: object) -> None
         loop.close()
 
 
+class _Handoff(Generic[T]):
+    """One blocking call: the loop thread fills in the outcome, the caller waits on ``done``.
+
+    ``done`` is released inside the task itself rather than by a done-callback, which
+    would cost the waiting thread one more loop iteration per call.
+    """
+
+    __slots__ = ("done", "error", "finished", "result", "task")
+
+    def __init__(self) -> None:
+        # A bare lock, held until the outcome is in: cheaper than an Event on every call,
+        # and acquiring it is interruptible by signals (Ctrl-C) on POSIX.
+        self.done = threading.Lock()
+        self.done.acquire()
+        self.finished = False
+        self.error: BaseException | None = None
+        self.task: asyncio.Task[None] | None = None
+
+    def start(self, loop: asyncio.AbstractEventLoop, fn: Callable[[], Awaitable[T]]) -> None:
+        self.task = loop.create_task(self._run(fn))
+
+    async def _run(self, fn: Callable[[], Awaitable[T]]) -> None:
+        try:
+            self.result = await fn()
+        except BaseException as exc:  # CancelledError too: the caller re-raises it
+            self.error = exc
+        finally:
+            self._finish()
+
+    def cancel(self) -> None:
+        assert self.task is not None
+        self.task.cancel()
+        # A task cancelled before its first step never runs ``_run``'s finally.
+        self.task.add_done_callback(self._finish)
+
+    def _finish(self, *_: object) -> None:
+        # Only ever called on the loop thread, so the flag needs no lock.
+        if not self.finished:
+            self.finished = True
+            self.done.release()
+
+    def outcome(self) -> T:
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+        return self.result
+
+
 class Portal:
     """One event loop, started lazily in a daemon thread; ``call`` blocks until a result."""
 
@@ -53,6 +101,8 @@ class Portal:
                 "a blocking Devin call was made from the client's own event loop thread "
                 "(e.g. in a middleware or callback); use AsyncDevin and 'await' there instead"
             )
+        if self._loop is not None:
+            return self._loop
         with self._lock:
             if self._loop is None:
                 self._loop = asyncio.new_event_loop()
@@ -68,23 +118,16 @@ class Portal:
     def call(self, fn: Callable[[], Awaitable[T]]) -> T:
         """Run ``fn()`` on the loop and wait; an interrupt (Ctrl-C) cancels it there."""
         loop = self._loop_for_caller()
-        done = threading.Event()
-        tasks: list[asyncio.Task[T]] = []
-
-        def start() -> None:
-            task = loop.create_task(_awaited(fn))
-            task.add_done_callback(lambda _: done.set())
-            tasks.append(task)
-
-        loop.call_soon_threadsafe(start)
+        handoff: _Handoff[T] = _Handoff()
+        loop.call_soon_threadsafe(handoff.start, loop, fn)
         try:
-            done.wait()
+            handoff.done.acquire()
         except BaseException:
             # Callbacks run in order, so ``start`` has run before this cancel does.
-            loop.call_soon_threadsafe(lambda: tasks[0].cancel())
-            done.wait(CANCEL_GRACE_SECONDS)
+            loop.call_soon_threadsafe(handoff.cancel)
+            handoff.done.acquire(timeout=CANCEL_GRACE_SECONDS)
             raise
-        return tasks[0].result()
+        return handoff.outcome()
 
     def iterate(self, make: Callable[[], AsyncIterator[T]]) -> Iterator[T]:
         """The items of ``make()``, each fetched only when the consumer asks (backpressure)."""
