@@ -1,12 +1,13 @@
 """Blocking calls: ``Devin`` beside requests, asyncio.run per call, and the async client.
 
-    python benchmarks/bench_sync.py [--calls 2000]
+    python benchmarks/bench_sync.py [--calls 2000] [--rounds 20]
 
-The fake API runs in a separate process on 127.0.0.1, so each row's CPU time is the
-client's alone. Every row makes the same sequential ``GET`` of one session; the SDK rows
-also decode it into a model. Prints per-call latency (median, p99), calls/s and CPU
-per call, then the ratios the sync shim is held to:
-Devin >= 1.5x the calls/s of requests.Session, and Devin - async direct < 100 us/call.
+The fake API runs in a separate process on 127.0.0.1, so CPU time measured here is the
+client's alone. Every row makes the same sequential ``GET`` of one session (the SDK rows
+also decode it into a model). The rows take turns in rounds of calls/rounds each, so
+load from other programs on a shared machine falls on all of them alike. Prints per-call
+latency (median, p99), calls/s and CPU per call, then the targets of the sync shim:
+Devin >= 1.5x the calls/s of requests.Session, and Devin - AsyncDevin < 100 us per call.
 
 A second table isolates the shim's own cost from socket noise: the same calls through
 an in-memory transport (a canned response, no socket), Devin vs AsyncDevin awaited.
@@ -22,8 +23,9 @@ import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import requests
@@ -39,6 +41,8 @@ ORG = "org-abc123def456"
 SESSION = "devin-abc123def456"
 PATH = f"/v3/organizations/{ORG}/sessions/{SESSION}"
 HEADERS = {"Authorization": f"Bearer {FAKE_API_KEY}"}
+
+Chunk = Callable[[int], list[int]]  # makes n calls, returns each one's latency in ns
 
 
 @contextmanager
@@ -56,13 +60,23 @@ def fake_api_process() -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(10)
+        if server.stdout is not None:
+            server.stdout.close()
 
 
 class Row:
-    """Latencies (ns) and CPU seconds of one contender's run."""
+    """One contender's latencies (ns), wall and CPU seconds, summed over rounds."""
 
-    def __init__(self, name: str, latencies: list[int], wall: float, cpu: float):
-        self.name, self.latencies, self.wall, self.cpu = name, latencies, wall, cpu
+    def __init__(self, name: str, chunk: Chunk):
+        self.name, self.chunk = name, chunk
+        self.latencies: list[int] = []
+        self.wall = self.cpu = 0.0
+
+    def run(self, calls: int) -> None:
+        cpu0, wall0 = time.process_time(), time.perf_counter()
+        self.latencies += self.chunk(calls)
+        self.wall += time.perf_counter() - wall0
+        self.cpu += time.process_time() - cpu0
 
     @property
     def calls_per_s(self) -> float:
@@ -73,76 +87,41 @@ class Row:
         return statistics.median(self.latencies) / 1000
 
     @property
-    def mean_us(self) -> float:
-        return self.wall / len(self.latencies) * 1e6
-
-    @property
-    def p99_us(self) -> float:
-        return statistics.quantiles(self.latencies, n=100)[98] / 1000
+    def cpu_us(self) -> float:
+        return self.cpu / len(self.latencies) * 1e6
 
     def line(self) -> str:
-        cpu_us = self.cpu / len(self.latencies) * 1e6
+        p99 = statistics.quantiles(self.latencies, n=100)[98] / 1000
         return (
-            f"{self.name:<28} {self.calls_per_s:>9.0f} {self.median_us:>10.0f} "
-            f"{self.p99_us:>9.0f} {cpu_us:>10.0f}"
+            f"{self.name:<24} {self.calls_per_s:>8.0f} {self.median_us:>10.0f} "
+            f"{p99:>8.0f} {self.cpu_us:>12.0f}"
         )
 
 
-def timed(name: str, calls: int, one: Callable[[], object]) -> Row:
-    one()  # warm up: connect, import, first-call caches
-    latencies = []
-    cpu0, wall0 = time.process_time(), time.perf_counter()
-    for _ in range(calls):
-        t0 = time.perf_counter_ns()
-        one()
-        latencies.append(time.perf_counter_ns() - t0)
-    return Row(name, latencies, time.perf_counter() - wall0, time.process_time() - cpu0)
+def sync_chunk(one: Callable[[], object]) -> Chunk:
+    def run(n: int) -> list[int]:
+        latencies = []
+        for _ in range(n):
+            t0 = time.perf_counter_ns()
+            one()
+            latencies.append(time.perf_counter_ns() - t0)
+        return latencies
+
+    return run
 
 
-async def timed_async(name: str, calls: int, one: Callable[[], Awaitable[object]]) -> Row:
-    await one()
-    latencies = []
-    cpu0, wall0 = time.process_time(), time.perf_counter()
-    for _ in range(calls):
-        t0 = time.perf_counter_ns()
-        await one()
-        latencies.append(time.perf_counter_ns() - t0)
-    return Row(name, latencies, time.perf_counter() - wall0, time.process_time() - cpu0)
+def async_chunk(loop: asyncio.AbstractEventLoop, one: Callable[[], Awaitable[object]]) -> Chunk:
+    """Calls awaited back to back inside ``loop`` (entered once per round, not per call)."""
 
+    async def run(n: int) -> list[int]:
+        latencies = []
+        for _ in range(n):
+            t0 = time.perf_counter_ns()
+            await one()
+            latencies.append(time.perf_counter_ns() - t0)
+        return latencies
 
-def bench_requests(url: str, calls: int) -> Row:
-    with requests.Session() as http:
-        return timed(
-            "requests.Session", calls, lambda: http.get(url + PATH, headers=HEADERS).json()
-        )
-
-
-async def _aiohttp_rows(url: str, calls: int) -> list[Row]:
-    async with aiohttp.ClientSession() as http:
-
-        async def raw() -> object:
-            async with http.get(url + PATH, headers=HEADERS) as resp:
-                return await resp.json()
-
-        raw_row = await timed_async("raw aiohttp (awaited)", calls, raw)
-    async with AsyncDevin(api_key=FAKE_API_KEY, org_id=ORG, base_url=url) as client:
-        sdk_row = await timed_async(
-            "AsyncDevin (awaited)", calls, lambda: client.sessions.get(SESSION)
-        )
-    return [raw_row, sdk_row]
-
-
-def bench_asyncio_run(url: str, calls: int) -> Row:
-    async def one() -> object:
-        async with AsyncDevin(api_key=FAKE_API_KEY, org_id=ORG, base_url=url) as client:
-            return await client.sessions.get(SESSION)
-
-    return timed("asyncio.run per call", calls, lambda: asyncio.run(one()))
-
-
-def bench_devin(url: str, calls: int) -> Row:
-    with Devin(api_key=FAKE_API_KEY, org_id=ORG, base_url=url) as client:
-        return timed("Devin (sync shim)", calls, lambda: client.sessions.get(SESSION))
+    return lambda n: loop.run_until_complete(run(n))
 
 
 def canned_transport() -> Callable[[Request], Awaitable[Response]]:
@@ -156,59 +135,92 @@ def canned_transport() -> Callable[[Request], Awaitable[Response]]:
     return send
 
 
-def bench_shim_only(calls: int) -> list[Row]:
-    kwargs = {"api_key": FAKE_API_KEY, "org_id": ORG, "base_url": "https://api.devin.ai"}
+def socket_rows(url: str, loop: asyncio.AbstractEventLoop, stack: ExitStack) -> list[Row]:
+    http = stack.enter_context(requests.Session())
+    raw = loop.run_until_complete(_new_aiohttp_session())
+    stack.callback(lambda: loop.run_until_complete(raw.close()))
+    kwargs: dict[str, Any] = {"api_key": FAKE_API_KEY, "org_id": ORG, "base_url": url}
+    direct = AsyncDevin(**kwargs)
+    stack.callback(lambda: loop.run_until_complete(direct.aclose()))
+    devin = stack.enter_context(Devin(**kwargs))
 
-    async def direct() -> Row:
-        async with AsyncDevin(**kwargs, transport=canned_transport()) as client:  # type: ignore[arg-type]
-            return await timed_async(
-                "AsyncDevin (awaited)", calls, lambda: client.sessions.get(SESSION)
-            )
+    async def raw_get() -> object:
+        async with raw.get(url + PATH, headers=HEADERS) as resp:
+            return await resp.json()
 
-    with Devin(**kwargs, transport=canned_transport()) as client:  # type: ignore[arg-type]
-        shim = timed("Devin (sync shim)", calls, lambda: client.sessions.get(SESSION))
-    return [asyncio.run(direct()), shim]
+    async def fresh_client_get() -> object:
+        async with AsyncDevin(**kwargs) as client:
+            return await client.sessions.get(SESSION)
+
+    return [
+        Row("requests.Session", sync_chunk(lambda: http.get(url + PATH, headers=HEADERS).json())),
+        Row("asyncio.run per call", sync_chunk(lambda: asyncio.run(fresh_client_get()))),
+        Row("raw aiohttp (awaited)", async_chunk(loop, raw_get)),
+        Row("AsyncDevin (awaited)", async_chunk(loop, lambda: direct.sessions.get(SESSION))),
+        Row("Devin (sync shim)", sync_chunk(lambda: devin.sessions.get(SESSION))),
+    ]
 
 
-def print_rows(title: str, rows: list[Row]) -> None:
+def in_memory_rows(loop: asyncio.AbstractEventLoop, stack: ExitStack) -> list[Row]:
+    kwargs: dict[str, Any] = {"api_key": FAKE_API_KEY, "org_id": ORG}
+    direct = AsyncDevin(**kwargs, transport=canned_transport())
+    stack.callback(lambda: loop.run_until_complete(direct.aclose()))
+    devin = stack.enter_context(Devin(**kwargs, transport=canned_transport()))
+    return [
+        Row("AsyncDevin (awaited)", async_chunk(loop, lambda: direct.sessions.get(SESSION))),
+        Row("Devin (sync shim)", sync_chunk(lambda: devin.sessions.get(SESSION))),
+    ]
+
+
+async def _new_aiohttp_session() -> aiohttp.ClientSession:
+    return aiohttp.ClientSession()  # created inside the loop that will use it
+
+
+def measure(rows: list[Row], calls: int, rounds: int) -> None:
+    for row in rows:
+        row.chunk(5)  # warm up: connections, imports, first-call caches
+    for _ in range(rounds):
+        for row in rows:
+            row.run(calls // rounds)
+
+
+def report(title: str, rows: list[Row]) -> dict[str, Row]:
     print(title)
-    print(f"{'client':<28} {'calls/s':>9} {'median us':>10} {'p99 us':>9} {'CPU us/call':>10}")
+    print(f"{'client':<24} {'calls/s':>8} {'median us':>10} {'p99 us':>8} {'CPU us/call':>12}")
     for row in rows:
         print(row.line())
+    return {row.name: row for row in rows}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--calls", type=int, default=2000)
+    parser.add_argument("--calls", type=int, default=2000, help="calls per row")
+    parser.add_argument("--rounds", type=int, default=20, help="turns the rows take")
     args = parser.parse_args()
-    with fake_api_process() as url:
-        rows = [
-            bench_requests(url, args.calls),
-            bench_asyncio_run(url, args.calls),
-            *asyncio.run(_aiohttp_rows(url, args.calls)),
-            bench_devin(url, args.calls),
-        ]
-    print_rows(f"{args.calls} sequential GETs per row; fake API in its own process", rows)
-    by_name = {row.name: row for row in rows}
-    devin, direct = by_name["Devin (sync shim)"], by_name["AsyncDevin (awaited)"]
-    speedup = devin.calls_per_s / by_name["requests.Session"].calls_per_s
-    print(f"\nDevin / requests.Session calls/s: {speedup:.2f}x  (target >= 1.5x)")
-    median_gap = devin.median_us - direct.median_us
-    mean_gap = devin.mean_us - direct.mean_us
-    print(
-        f"shim overhead per call (Devin - AsyncDevin): median {median_gap:.0f} us, "
-        f"mean {mean_gap:.0f} us  (target < 100 us)"
-    )
-    print(
-        "AsyncDevin / raw aiohttp calls/s: "
-        f"{direct.calls_per_s / by_name['raw aiohttp (awaited)'].calls_per_s:.2f}x"
-    )
-    direct, shim = bench_shim_only(args.calls)
-    print_rows("\nthe same calls through an in-memory transport (no socket)", [direct, shim])
+    loop = asyncio.new_event_loop()
+    try:
+        with fake_api_process() as url, ExitStack() as stack:
+            rows = socket_rows(url, loop, stack)
+            measure(rows, args.calls, args.rounds)
+        with ExitStack() as stack:
+            memory = in_memory_rows(loop, stack)
+            measure(memory, args.calls, args.rounds)
+    finally:
+        loop.close()
+
+    by = report(f"{args.calls} sequential GETs per row, fake API in its own process", rows)
+    shim, direct = by["Devin (sync shim)"], by["AsyncDevin (awaited)"]
+    speedup = shim.calls_per_s / by["requests.Session"].calls_per_s
+    raw = direct.calls_per_s / by["raw aiohttp (awaited)"].calls_per_s
+    print(f"Devin / requests.Session calls/s: {speedup:.2f}x  (target >= 1.5x)")
+    print(f"AsyncDevin / raw aiohttp calls/s: {raw:.2f}x")
+    print(f"Devin - AsyncDevin, median: {shim.median_us - direct.median_us:.0f} us/call")
+
+    by = report("\nthe same GET through an in-memory transport (no socket)", memory)
+    shim, direct = by["Devin (sync shim)"], by["AsyncDevin (awaited)"]
     print(
         f"shim overhead per call: median {shim.median_us - direct.median_us:.0f} us, "
-        f"mean {shim.mean_us - direct.mean_us:.0f} us, "
-        f"CPU {(shim.cpu - direct.cpu) / args.calls * 1e6:.0f} us  (target < 100 us)"
+        f"CPU {shim.cpu_us - direct.cpu_us:.0f} us  (target < 100 us)"
     )
 
 
