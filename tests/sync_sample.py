@@ -29,6 +29,16 @@ class Sample(Resource):
         """A plain method."""
         return text.upper()
 
+    @staticmethod
+    def shout(text: str, suffix: str = "!") -> str:
+        """A static method."""
+        return text.upper() + suffix
+
+    @classmethod
+    def kind(cls, plural: bool = False) -> str:
+        """A class method."""
+        return cls.__name__ + ("s" if plural else "")
+
     @property
     def label(self) -> str:
         return "sample"

@@ -11,14 +11,21 @@ from __future__ import annotations
 import argparse
 import ast
 import builtins
+import copy
 import importlib
 import importlib.util
 import inspect
+import io
 import sys
 import textwrap
+import tokenize
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import TypeVar
+
+A = TypeVar("A", bound=ast.AST)
+Function = ast.FunctionDef | ast.AsyncFunctionDef
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "devin_async" / "_sync" / "_generated.py"
@@ -27,6 +34,7 @@ TARGET_MODULE = "devin_async._sync._generated"
 
 # Async-only lifecycle of AsyncDevin; the blocking client has close/__enter__/__exit__.
 SKIPPED = {"aclose"}
+LINE_LENGTH = 100  # pyproject's ruff line-length
 # Async return shapes and their blocking counterparts: (facade helper, blocking type).
 ASYNC_RETURNS = {
     "AsyncPaginator": ("_paginate", "SyncPaginator"),
@@ -115,14 +123,19 @@ class Imports:
         self._tables[module.__name__] = table
         return table
 
-    def use(self, name: str, target: tuple[str, str | None]) -> None:
-        if self.needed.setdefault(name, target) != target:
-            raise GenerationError(
-                f"name {name!r} means both {self.needed[name]} and {target}: "
-                "rename one in the async source"
-            )
+    def use(self, name: str, target: tuple[str, str | None]) -> str:
+        """Import ``target`` as ``name``, or under an alias if ``name`` means something else."""
+        alias, n = name, 1
+        while True:
+            known = self.needed.setdefault(alias, target)
+            if known == target or _value(known) == _value(target):
+                return alias
+            n += 1
+            alias = f"{name}_{n}"
 
-    def use_names_in(self, tree: ast.AST, module: ModuleType) -> None:
+    def imported(self, tree: A, module: ModuleType) -> A:
+        """``tree`` (copied from ``module``) with its names imported, aliased where needed."""
+        renames: dict[str, str] = {}
         for node in ast.walk(tree):
             if isinstance(node, ast.Name) and not hasattr(builtins, node.id):
                 if node.id in FIXED_IMPORTS:
@@ -131,29 +144,63 @@ class Imports:
                 table = self._table(module)
                 if node.id not in table:
                     raise GenerationError(f"cannot find where {node.id!r} comes from")
-                self.use(node.id, table[node.id])
+                alias = self.use(node.id, table[node.id])
+                if alias != node.id:
+                    renames[node.id] = alias
+        if not renames:
+            return tree
+        tree = copy.deepcopy(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and node.id in renames:
+                node.id = renames[node.id]
+        return tree
 
     def render(self) -> str:
-        future = "from __future__ import annotations\n"
-        groups: dict[int, dict[str, set[str]]] = {0: {}, 1: {}, 2: {}}
+        """The import block, laid out as ruff's isort rules want it."""
         plain: dict[int, set[str]] = {0: set(), 1: set(), 2: set()}
+        members: dict[int, dict[str, list[tuple[str, str]]]] = {0: {}, 1: {}, 2: {}}
         for name, (module, attr) in self.needed.items():
             top = module.split(".")[0]
             section = 2 if top == PACKAGE else 0 if top in sys.stdlib_module_names else 1
             if attr is None:
-                plain[section].add(module)
+                plain[section].add(module if module == name else f"{module} as {name}")
             else:
                 where = _relative(module) if section == 2 else module
-                shown = attr if attr == name else f"{attr} as {name}"
-                groups[section].setdefault(where, set()).add(shown)
+                members[section].setdefault(where, []).append((attr, name))
         blocks = []
         for section in (0, 1, 2):
             lines = [f"import {m}" for m in sorted(plain[section])]
-            order = sorted(groups[section], key=_module_order)
-            lines += [f"from {m} import {', '.join(sorted(groups[section][m]))}" for m in order]
+            for module in sorted(members[section], key=_module_order):
+                lines += _from_statements(module, members[section][module])
             if lines:
                 blocks.append("\n".join(lines) + "\n")
-        return future + "\n" + "\n".join(blocks)
+        return "from __future__ import annotations\n\n" + "\n".join(blocks)
+
+
+def _member_key(name: str) -> tuple[int, str, str]:
+    # ruff's isort "order-by-type": CONSTANTS, then Classes, then everything else.
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return (kind, name.lower(), name)
+
+
+def _from_statements(module: str, members: list[tuple[str, str]]) -> list[str]:
+    """``from module import ...`` lines: one for plain names, one per ``x as y``."""
+    plain = sorted((attr for attr, name in members if attr == name), key=_member_key)
+    statements = [(attr, f"from {module} import {attr} as {name}") for attr, name in members]
+    statements = [s for s, (attr, name) in zip(statements, members, strict=True) if attr != name]
+    if plain:
+        line = f"from {module} import {', '.join(plain)}"
+        if len(line) > LINE_LENGTH:
+            line = f"from {module} import (\n" + "".join(f"    {n},\n" for n in plain) + ")"
+        statements.append((plain[0], line))
+    return [line for _, line in sorted(statements, key=lambda s: _member_key(s[0]))]
+
+
+def _value(target: tuple[str, str | None]) -> object:
+    """What an import target is at run time (two modules may define the same alias)."""
+    module, attr = target
+    imported = importlib.import_module(module)
+    return imported if attr is None else getattr(imported, attr)
 
 
 def _relative(module: str) -> str:
@@ -176,9 +223,18 @@ def _sync_name(cls: type) -> str:
     return "Devin" if cls is AsyncDevin else f"Sync{cls.__name__}"
 
 
-def _members(cls: type) -> list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, ModuleType]]:
-    """Public methods and properties of ``cls`` and its project base classes, by MRO."""
-    found: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, ModuleType]] = {}
+def _is_overload(node: Function) -> bool:
+    return any(
+        (isinstance(d, ast.Name) and d.id == "overload")
+        or (isinstance(d, ast.Attribute) and d.attr == "overload")
+        for d in node.decorator_list
+    )
+
+
+def _members(cls: type) -> list[tuple[list[Function], Function, ModuleType]]:
+    """Public methods and properties of ``cls`` and its bases, by MRO: each with its
+    ``@overload`` variants, its implementation and the module that defines it."""
+    found: dict[str, tuple[list[Function], Function, ModuleType]] = {}
     for klass in cls.__mro__:
         if klass.__module__ in {"builtins", "typing", "abc"}:
             continue
@@ -186,21 +242,42 @@ def _members(cls: type) -> list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Mo
         tree = ast.parse(textwrap.dedent(inspect.getsource(klass)))
         class_def = tree.body[0]
         assert isinstance(class_def, ast.ClassDef)
+        overloads: dict[str, list[Function]] = {}
         for node in class_def.body:
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                if node.name.startswith("_") or node.name in SKIPPED or node.name in found:
-                    continue
-                found[node.name] = (node, module)
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            if node.name.startswith("_") or node.name in SKIPPED or node.name in found:
+                continue
+            if _is_overload(node):
+                overloads.setdefault(node.name, []).append(node)
+            else:
+                found[node.name] = (overloads.pop(node.name, []), node, module)
     return list(found.values())
 
 
-def _is_property(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    return any(isinstance(d, ast.Name) and d.id == "property" for d in node.decorator_list)
+def _source(node: ast.AST) -> str:
+    """``ast.unparse``, with string literals in double quotes as ruff formats them."""
+    text = ast.unparse(node)  # one line: newlines inside literals come out escaped
+    chars = list(text)
+    for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+        literal = tok.string
+        if (
+            tok.type == tokenize.STRING
+            and literal.startswith("'")
+            and not set('"\\') & set(literal)
+        ):
+            chars[tok.start[1]] = chars[tok.end[1] - 1] = '"'
+    return "".join(chars)
 
 
-def _mirror_return(
-    node: ast.FunctionDef | ast.AsyncFunctionDef, where: str
-) -> tuple[str, ast.expr]:
+def _decorator(node: Function) -> str | None:
+    """``property``, ``staticmethod`` or ``classmethod`` if ``node`` is one."""
+    kinds = {"property", "staticmethod", "classmethod"}
+    names = [d.id for d in node.decorator_list if isinstance(d, ast.Name) and d.id in kinds]
+    return names[0] if names else None
+
+
+def _mirror_return(node: Function, where: str) -> tuple[str, ast.expr]:
     """Which facade helper runs ``node``, and its blocking return annotation."""
     if node.returns is None:
         raise GenerationError(f"{where} has no return annotation")
@@ -220,27 +297,29 @@ def _mirror_return(
     return helper, mirrored
 
 
-def _params(args: ast.arguments) -> tuple[list[str], list[str]]:
-    """The parameter list after ``self`` and the arguments that forward them, as source."""
-    positional = [*args.posonlyargs, *args.args][1:]
+def _params(args: ast.arguments, *, bound: bool = True) -> tuple[list[str], list[str]]:
+    """The parameter list (after ``self`` if ``bound``) and the arguments forwarding it."""
+    skip = 1 if bound else 0
+    positional = [*args.posonlyargs, *args.args][skip:]
     defaults: list[ast.expr | None] = [None] * (
         len(args.posonlyargs) + len(args.args) - len(args.defaults)
     ) + list(args.defaults)
-    defaults = defaults[1:]
+    defaults = defaults[skip:]
+    positional_only = len(args.posonlyargs) - skip
 
     def param(arg: ast.arg, default: ast.expr | None, star: str = "") -> str:
         text = star + arg.arg
         if arg.annotation is not None:
-            text += f": {ast.unparse(arg.annotation)}"
+            text += f": {_source(arg.annotation)}"
         if default is not None:
-            text += f" = {ast.unparse(default)}" if arg.annotation else f"={ast.unparse(default)}"
+            text += f" = {_source(default)}" if arg.annotation else f"={_source(default)}"
         return text
 
     params, forward = [], []
     for i, (arg, default) in enumerate(zip(positional, defaults, strict=True)):
         params.append(param(arg, default))
         forward.append(arg.arg)
-        if args.posonlyargs and i == len(args.posonlyargs) - 2:
+        if positional_only > 0 and i == positional_only - 1:
             params.append("/")
     if args.vararg is not None:
         params.append(param(args.vararg, None, "*"))
@@ -256,15 +335,13 @@ def _params(args: ast.arguments) -> tuple[list[str], list[str]]:
     return params, forward
 
 
-def _signature(name: str, params: list[str], returns: str) -> list[str]:
+def _signature(name: str, params: list[str], returns: str, first: str | None = "self") -> list[str]:
+    params = [first, *params] if first else params
     if not params:
+        return [f"    def {name}() -> {returns}:"]
+    if params == ["self"]:
         return [f"    def {name}(self) -> {returns}:"]
-    return [
-        f"    def {name}(",
-        "        self,",
-        *(f"        {p}," for p in params),
-        f"    ) -> {returns}:",
-    ]
+    return [f"    def {name}(", *(f"        {p}," for p in params), f"    ) -> {returns}:"]
 
 
 def _call(head: str, forward: list[str], indent: str) -> list[str]:
@@ -287,32 +364,59 @@ def _docstring(text: str | None, indent: str) -> list[str]:
     return [f'{indent}{prefix}"""{lines[0]}', *body, f'{indent}"""']
 
 
-def _method(
-    node: ast.FunctionDef | ast.AsyncFunctionDef, module: ModuleType, owner: str, imports: Imports
-) -> list[str]:
+def _method(node: Function, module: ModuleType, owner: str, imports: Imports) -> list[str]:
     where = f"{owner}.{node.name}"
     doc = _docstring(ast.get_docstring(node), "        ")
-    if _is_property(node):
-        if node.returns is None:
-            raise GenerationError(f"{where} has no return annotation")
-        imports.use_names_in(node.returns, module)
+    kind = _decorator(node)
+    if node.returns is None:
+        raise GenerationError(f"{where} has no return annotation")
+    if kind == "property":
+        returns = imports.imported(node.returns, module)
         return [
             "    @property",
-            *_signature(node.name, [], ast.unparse(node.returns)),
+            *_signature(node.name, [], _source(returns)),
             *doc,
             f"        return self._direct(lambda r: r.{node.name})",
         ]
-    helper, returns = _mirror_return(node, where)
-    imports.use_names_in(node.args, module)
-    imports.use_names_in(returns, module)
-    params, forward = _params(node.args)
+    if kind in ("staticmethod", "classmethod"):
+        # No instance, so no I/O: the async class's own function serves both clients.
+        if isinstance(node, ast.AsyncFunctionDef):
+            raise GenerationError(f"{where} is an async {kind}: no blocking mirror known")
+        returns = imports.imported(node.returns, module)
+        bound = kind == "classmethod"
+        params, forward = _params(imports.imported(node.args, module), bound=bound)
+        return [
+            f"    @{kind}",
+            *_signature(node.name, params, _source(returns), "cls" if bound else None),
+            *doc,
+            *_call(f"return {owner}.{node.name}", forward, "        "),
+        ]
+    helper, signature, forward = _mirrored(node, module, where, imports)
     call = _call(f"lambda r: r.{node.name}", forward, "            ")
     call[0] = call[0].lstrip()
     if len(call) == 1:
         body = [f"        return self.{helper}({call[0]})"]
     else:
         body = [f"        return self.{helper}(", f"            {call[0]}", *call[1:], "        )"]
-    return [*_signature(node.name, params, ast.unparse(returns)), *doc, *body]
+    return [*signature, *doc, *body]
+
+
+def _mirrored(
+    node: Function, module: ModuleType, where: str, imports: Imports
+) -> tuple[str, list[str], list[str]]:
+    """The facade helper for ``node``, its blocking signature, and the forwarded arguments."""
+    helper, returns = _mirror_return(node, where)
+    returns = imports.imported(returns, module)
+    params, forward = _params(imports.imported(node.args, module))
+    return helper, _signature(node.name, params, _source(returns)), forward
+
+
+def _overload(node: Function, module: ModuleType, owner: str, imports: Imports) -> list[str]:
+    """One ``@overload`` variant, mirrored like the method it types."""
+    imports.use("overload", ("typing", "overload"))
+    _, signature, _ = _mirrored(node, module, f"{owner}.{node.name}", imports)
+    signature[-1] += " ..."
+    return ["    @overload", *signature, ""]
 
 
 def _class(cls: type, kids: list[tuple[str, object]], imports: Imports) -> list[str]:
@@ -328,8 +432,7 @@ def _class(cls: type, kids: list[tuple[str, object]], imports: Imports) -> list[
             for n in ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0].body  # type: ignore[attr-defined]
             if isinstance(n, ast.FunctionDef) and n.name == "__init__"
         )
-        imports.use_names_in(init.args, module)
-        params, forward = _params(init.args)
+        params, forward = _params(imports.imported(init.args, module))
         lines += _signature("__init__", params, "None")
         make_client = _call("lambda: AsyncDevin", forward, "            ")
         lines += ["        super().__init__(", *make_client, "        )"]
@@ -353,9 +456,11 @@ def _class(cls: type, kids: list[tuple[str, object]], imports: Imports) -> list[
         lines.append(
             f"        self.{attr} = {_sync_name(type(child))}({owner}, lambda c: {resolve}.{attr})"
         )
-    for node, where in _members(cls):
+    for overloads, node, where in _members(cls):
         if lines[-1] != "":
             lines.append("")
+        for variant in overloads:
+            lines += _overload(variant, where, cls.__name__, imports)
         lines += _method(node, where, cls.__name__, imports)
     return lines
 
