@@ -9,7 +9,7 @@ import sys
 import types
 from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any, get_args, get_origin, get_type_hints
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 import pytest
 
@@ -32,17 +32,43 @@ def _load_generator() -> types.ModuleType:
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
 
+def _type_args(cls: type) -> dict[Any, Any]:
+    """What each generic base's type variables stand for in ``cls`` (``T`` -> a model)."""
+    bound: dict[Any, Any] = {}
+    for klass in reversed(cls.__mro__):
+        for base in getattr(klass, "__orig_bases__", ()):
+            params = getattr(get_origin(base), "__parameters__", ())
+            for param, arg in zip(params, get_args(base), strict=False):
+                bound[param] = _bind(arg, bound)
+    return bound
+
+
+def _bind(annotation: Any, bound: dict[Any, Any]) -> Any:
+    if isinstance(annotation, TypeVar):
+        return bound.get(annotation, annotation)
+    params = getattr(annotation, "__parameters__", ())
+    if params and all(p in bound for p in params):
+        args = tuple(bound[p] for p in params)
+        return annotation[args if len(args) > 1 else args[0]]
+    return annotation
+
+
 def _shape_of_type(annotation: Any) -> Any:
     """A type with its async/blocking wrapper reduced to a common form."""
-    origin = get_origin(annotation)
+    origin = get_origin(annotation) or annotation
     if origin in (AsyncPaginator, SyncPaginator):
         return ("paginator", get_args(annotation))
     if origin in ITERATORS:
         return ("iterator", get_args(annotation)[0])
+    if isinstance(origin, type) and hasattr(origin, "__anext__"):  # e.g. a bulk iterator
+        item = get_type_hints(origin.__anext__, _namespace(origin.__anext__))["return"]
+        params = dict(zip(origin.__parameters__, get_args(annotation), strict=True))
+        return ("iterator", _bind(item, params))
     return annotation
 
 
@@ -52,12 +78,24 @@ def _shape_of_text(annotation: Any) -> Any:
     return annotation
 
 
-def _signature(func: Any, *, bound: bool) -> tuple[Any, ...]:
+def _namespace(func: Any) -> dict[str, Any]:
+    """``func``'s globals over every loaded project module's names, so that forward
+    references inside imported aliases (``Callable[["BulkReport"], object]``) resolve."""
+    names: dict[str, Any] = {}
+    for name, module in list(sys.modules.items()):
+        if name.startswith("devin_async") and module is not None:
+            names.update(vars(module))
+    return {**names, **func.__globals__}
+
+
+def _signature(func: Any, *, bound: bool, owner: type = object) -> tuple[Any, ...]:
     """Parameters (name, kind, default, type) and return type; types evaluated if they can be,
     so that an import alias in the generated module compares equal to the original name."""
     sig = inspect.signature(func)
     try:
-        hints = get_type_hints(func, include_extras=True)
+        hints = get_type_hints(func, _namespace(func), include_extras=True)
+        type_args = _type_args(owner)
+        hints = {k: _bind(v, type_args) for k, v in hints.items()}
         shape = _shape_of_type
     except NameError:  # an annotation only importable under TYPE_CHECKING: compare text
         hints, shape = {}, _shape_of_text
@@ -72,20 +110,22 @@ def _signature(func: Any, *, bound: bool) -> tuple[Any, ...]:
 def surface(obj: object, *, blocking: bool) -> dict[str, Any]:
     """Public namespaces, methods (parameters, return type) and properties of ``obj``."""
     shape: dict[str, Any] = {}
-    for name in dir(type(obj)):
+    owner = type(obj)
+    for name in dir(owner):
         if name.startswith("_") or name in LIFECYCLE:
             continue
         static = inspect.getattr_static(obj, name)
         if isinstance(static, property):
-            shape[name] = ("property", _signature(static.fget, bound=True)[1])
+            shape[name] = ("property", _signature(static.fget, bound=True, owner=owner)[1])
         elif isinstance(static, (staticmethod, classmethod)):
             bound = isinstance(static, classmethod)
-            shape[name] = (type(static).__name__, _signature(static.__func__, bound=bound))
+            signature = _signature(static.__func__, bound=bound, owner=owner)
+            shape[name] = (type(static).__name__, signature)
         elif inspect.isfunction(static):
             if blocking:
                 assert not inspect.iscoroutinefunction(static), f"{name} must not need await"
                 assert not inspect.isasyncgenfunction(static), f"{name} must not need async for"
-            shape[name] = ("method", _signature(static, bound=True))
+            shape[name] = ("method", _signature(static, bound=True, owner=owner))
     for name, value in vars(obj).items():
         if not name.startswith("_"):
             shape[name] = surface(value, blocking=blocking)

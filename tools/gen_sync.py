@@ -12,6 +12,7 @@ import argparse
 import ast
 import builtins
 import copy
+import dataclasses
 import importlib
 import importlib.util
 import inspect
@@ -55,6 +56,15 @@ ROOT_DOC = (
     "The same namespaces, methods and arguments as ``AsyncDevin``, without ``await``;\n"
     "calls run on one private event loop in a daemon thread. Generated: do not edit."
 )
+
+
+@dataclasses.dataclass(frozen=True)
+class Origin:
+    """Where copied source comes from: its module, and what its type variables stand for
+    in the class being mirrored (``T`` of ``SessionFanOut[T]`` in ``Sessions``)."""
+
+    module: ModuleType
+    type_args: dict[str, ast.expr] = dataclasses.field(default_factory=dict)
 
 
 class GenerationError(Exception):
@@ -133,27 +143,27 @@ class Imports:
             n += 1
             alias = f"{name}_{n}"
 
-    def imported(self, tree: A, module: ModuleType) -> A:
-        """``tree`` (copied from ``module``) with its names imported, aliased where needed."""
+    def imported(self, tree: A, origin: Origin) -> A:
+        """``tree`` (copied from ``origin``) with its names imported, aliased where needed,
+        and its type variables replaced by what they stand for."""
         renames: dict[str, str] = {}
         for node in ast.walk(tree):
             if isinstance(node, ast.Name) and not hasattr(builtins, node.id):
+                if node.id in origin.type_args:
+                    continue
                 if node.id in FIXED_IMPORTS:
                     self.use(node.id, FIXED_IMPORTS[node.id])
                     continue
-                table = self._table(module)
+                table = self._table(origin.module)
                 if node.id not in table:
                     raise GenerationError(f"cannot find where {node.id!r} comes from")
                 alias = self.use(node.id, table[node.id])
                 if alias != node.id:
                     renames[node.id] = alias
-        if not renames:
+        replaced = {**{k: ast.Name(v) for k, v in renames.items()}, **origin.type_args}
+        if not any(isinstance(n, ast.Name) and n.id in replaced for n in ast.walk(tree)):
             return tree
-        tree = copy.deepcopy(tree)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Name) and node.id in renames:
-                node.id = renames[node.id]
-        return tree
+        return _Replace(replaced).visit(copy.deepcopy(tree))  # type: ignore[no-any-return]
 
     def render(self) -> str:
         """The import block, laid out as ruff's isort rules want it."""
@@ -196,6 +206,17 @@ def _from_statements(module: str, members: list[tuple[str, str]]) -> list[str]:
     return [line for _, line in sorted(statements, key=lambda s: _member_key(s[0]))]
 
 
+class _Replace(ast.NodeTransformer):
+    """Swaps names for expressions (aliases, or what a type variable stands for)."""
+
+    def __init__(self, replacements: dict[str, ast.expr]):
+        self.replacements = replacements
+
+    def visit_Name(self, node: ast.Name) -> ast.expr:
+        found = self.replacements.get(node.id)
+        return node if found is None else copy.deepcopy(found)
+
+
 def _value(target: tuple[str, str | None]) -> object:
     """What an import target is at run time (two modules may define the same alias)."""
     module, attr = target
@@ -231,17 +252,45 @@ def _is_overload(node: Function) -> bool:
     )
 
 
-def _members(cls: type) -> list[tuple[list[Function], Function, ModuleType]]:
+def _class_def(cls: type) -> ast.ClassDef:
+    class_def = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
+    assert isinstance(class_def, ast.ClassDef)
+    return class_def
+
+
+def _base_type_args(
+    klass: type, class_def: ast.ClassDef, origin: Origin, imports: Imports
+) -> dict[type, dict[str, ast.expr]]:
+    """For each generic base ``klass`` names as ``Base[X, ...]``: Base's type variables -> X."""
+    found: dict[type, dict[str, ast.expr]] = {}
+    for expr in class_def.bases:
+        if not isinstance(expr, ast.Subscript):
+            continue
+        name = (
+            expr.value.id if isinstance(expr.value, ast.Name) else getattr(expr.value, "attr", "")
+        )
+        base = next((b for b in klass.__mro__[1:] if b.__name__ == name), None)
+        params = getattr(base, "__parameters__", ())
+        if base is None or not params:
+            continue
+        args = expr.slice.elts if isinstance(expr.slice, ast.Tuple) else [expr.slice]
+        found[base] = {
+            p.__name__: imports.imported(a, origin) for p, a in zip(params, args, strict=True)
+        }
+    return found
+
+
+def _members(cls: type, imports: Imports) -> list[tuple[list[Function], Function, Origin]]:
     """Public methods and properties of ``cls`` and its bases, by MRO: each with its
-    ``@overload`` variants, its implementation and the module that defines it."""
-    found: dict[str, tuple[list[Function], Function, ModuleType]] = {}
+    ``@overload`` variants, its implementation and where its source comes from."""
+    found: dict[str, tuple[list[Function], Function, Origin]] = {}
+    type_args: dict[type, dict[str, ast.expr]] = {}
     for klass in cls.__mro__:
         if klass.__module__ in {"builtins", "typing", "abc"}:
             continue
-        module = sys.modules[klass.__module__]
-        tree = ast.parse(textwrap.dedent(inspect.getsource(klass)))
-        class_def = tree.body[0]
-        assert isinstance(class_def, ast.ClassDef)
+        origin = Origin(sys.modules[klass.__module__], type_args.get(klass, {}))
+        class_def = _class_def(klass)
+        type_args.update(_base_type_args(klass, class_def, origin, imports))
         overloads: dict[str, list[Function]] = {}
         for node in class_def.body:
             if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -251,7 +300,7 @@ def _members(cls: type) -> list[tuple[list[Function], Function, ModuleType]]:
             if _is_overload(node):
                 overloads.setdefault(node.name, []).append(node)
             else:
-                found[node.name] = (overloads.pop(node.name, []), node, module)
+                found[node.name] = (overloads.pop(node.name, []), node, origin)
     return list(found.values())
 
 
@@ -277,20 +326,57 @@ def _decorator(node: Function) -> str | None:
     return names[0] if names else None
 
 
-def _mirror_return(node: Function, where: str) -> tuple[str, ast.expr]:
+def _async_iterable(expr: ast.expr, origin: Origin) -> type | None:
+    """The class ``expr`` names, if it is an async iterator (has ``__anext__``)."""
+    if not isinstance(expr, ast.Name) or expr.id in origin.type_args:
+        return None
+    target = _NAMES._table(origin.module).get(expr.id)
+    value = _value(target) if target else None
+    return value if isinstance(value, type) and hasattr(value, "__anext__") else None
+
+
+_NAMES = Imports()  # only for looking names up, never rendered
+
+
+def _anext_item(cls: type, args: list[ast.expr], imports: Imports) -> ast.expr:
+    """What ``cls[args]``'s ``__anext__`` returns, in the generated module's names."""
+    for klass in cls.__mro__:
+        for node in _class_def(klass).body:
+            if isinstance(node, ast.AsyncFunctionDef) and node.name == "__anext__":
+                if node.returns is None:
+                    break
+                params = [p.__name__ for p in getattr(cls, "__parameters__", ())]
+                type_args = dict(zip(params, args, strict=True))
+                return imports.imported(
+                    node.returns, Origin(sys.modules[klass.__module__], type_args)
+                )
+    raise GenerationError(f"{cls.__name__}.__anext__ has no return annotation")
+
+
+def _mirror_return(
+    node: Function, origin: Origin, where: str, imports: Imports
+) -> tuple[str, ast.expr]:
     """Which facade helper runs ``node``, and its blocking return annotation."""
     if node.returns is None:
         raise GenerationError(f"{where} has no return annotation")
     returns = node.returns
     outer = returns.value if isinstance(returns, ast.Subscript) else returns
+    args: list[ast.expr] = []
+    if isinstance(returns, ast.Subscript):
+        args = returns.slice.elts if isinstance(returns.slice, ast.Tuple) else [returns.slice]
+    args = [imports.imported(a, origin) for a in args]
+    iterable = _async_iterable(outer, origin)
     if isinstance(outer, ast.Name) and outer.id in ASYNC_RETURNS:
         helper, blocking = ASYNC_RETURNS[outer.id]
-        assert isinstance(returns, ast.Subscript)
-        item = returns.slice.elts[0] if isinstance(returns.slice, ast.Tuple) else returns.slice
-        mirrored: ast.expr = ast.Subscript(ast.Name(blocking), item)
+        imports.use(blocking, FIXED_IMPORTS[blocking])
+        mirrored: ast.expr = ast.Subscript(ast.Name(blocking), args[0])
+    elif iterable is not None:  # e.g. a bulk iterator: blocking, it is a plain iterator
+        helper = "_iterate"
+        imports.use("Iterator", FIXED_IMPORTS["Iterator"])
+        mirrored = ast.Subscript(ast.Name("Iterator"), _anext_item(iterable, args, imports))
     else:
         helper = "_call" if isinstance(node, ast.AsyncFunctionDef) else "_direct"
-        mirrored = returns
+        mirrored = imports.imported(returns, origin)
     leftover = [n.id for n in ast.walk(mirrored) if isinstance(n, ast.Name) and "Async" in n.id]
     if leftover:
         raise GenerationError(f"{where} returns {ast.unparse(returns)}: no blocking mirror known")
@@ -364,14 +450,14 @@ def _docstring(text: str | None, indent: str) -> list[str]:
     return [f'{indent}{prefix}"""{lines[0]}', *body, f'{indent}"""']
 
 
-def _method(node: Function, module: ModuleType, owner: str, imports: Imports) -> list[str]:
+def _method(node: Function, origin: Origin, owner: str, imports: Imports) -> list[str]:
     where = f"{owner}.{node.name}"
     doc = _docstring(ast.get_docstring(node), "        ")
     kind = _decorator(node)
     if node.returns is None:
         raise GenerationError(f"{where} has no return annotation")
     if kind == "property":
-        returns = imports.imported(node.returns, module)
+        returns = imports.imported(node.returns, origin)
         return [
             "    @property",
             *_signature(node.name, [], _source(returns)),
@@ -382,16 +468,16 @@ def _method(node: Function, module: ModuleType, owner: str, imports: Imports) ->
         # No instance, so no I/O: the async class's own function serves both clients.
         if isinstance(node, ast.AsyncFunctionDef):
             raise GenerationError(f"{where} is an async {kind}: no blocking mirror known")
-        returns = imports.imported(node.returns, module)
+        returns = imports.imported(node.returns, origin)
         bound = kind == "classmethod"
-        params, forward = _params(imports.imported(node.args, module), bound=bound)
+        params, forward = _params(imports.imported(node.args, origin), bound=bound)
         return [
             f"    @{kind}",
             *_signature(node.name, params, _source(returns), "cls" if bound else None),
             *doc,
             *_call(f"return {owner}.{node.name}", forward, "        "),
         ]
-    helper, signature, forward = _mirrored(node, module, where, imports)
+    helper, signature, forward = _mirrored(node, origin, where, imports)
     call = _call(f"lambda r: r.{node.name}", forward, "            ")
     call[0] = call[0].lstrip()
     if len(call) == 1:
@@ -402,19 +488,18 @@ def _method(node: Function, module: ModuleType, owner: str, imports: Imports) ->
 
 
 def _mirrored(
-    node: Function, module: ModuleType, where: str, imports: Imports
+    node: Function, origin: Origin, where: str, imports: Imports
 ) -> tuple[str, list[str], list[str]]:
     """The facade helper for ``node``, its blocking signature, and the forwarded arguments."""
-    helper, returns = _mirror_return(node, where)
-    returns = imports.imported(returns, module)
-    params, forward = _params(imports.imported(node.args, module))
+    helper, returns = _mirror_return(node, origin, where, imports)
+    params, forward = _params(imports.imported(node.args, origin))
     return helper, _signature(node.name, params, _source(returns)), forward
 
 
-def _overload(node: Function, module: ModuleType, owner: str, imports: Imports) -> list[str]:
+def _overload(node: Function, origin: Origin, owner: str, imports: Imports) -> list[str]:
     """One ``@overload`` variant, mirrored like the method it types."""
     imports.use("overload", ("typing", "overload"))
-    _, signature, _ = _mirrored(node, module, f"{owner}.{node.name}", imports)
+    _, signature, _ = _mirrored(node, origin, f"{owner}.{node.name}", imports)
     signature[-1] += " ..."
     return ["    @overload", *signature, ""]
 
@@ -432,7 +517,7 @@ def _class(cls: type, kids: list[tuple[str, object]], imports: Imports) -> list[
             for n in ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0].body  # type: ignore[attr-defined]
             if isinstance(n, ast.FunctionDef) and n.name == "__init__"
         )
-        params, forward = _params(imports.imported(init.args, module))
+        params, forward = _params(imports.imported(init.args, Origin(module)))
         lines += _signature("__init__", params, "None")
         make_client = _call("lambda: AsyncDevin", forward, "            ")
         lines += ["        super().__init__(", *make_client, "        )"]
@@ -456,7 +541,7 @@ def _class(cls: type, kids: list[tuple[str, object]], imports: Imports) -> list[
         lines.append(
             f"        self.{attr} = {_sync_name(type(child))}({owner}, lambda c: {resolve}.{attr})"
         )
-    for overloads, node, where in _members(cls):
+    for overloads, node, where in _members(cls, imports):
         if lines[-1] != "":
             lines.append("")
         for variant in overloads:
