@@ -4,11 +4,47 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from typing import Generic, TypeVar
 
 from devin_async.resources._base import Resource
 
+T = TypeVar("T")
 
-class Sample(Resource):
+
+class Numbered(Generic[T]):
+    """An async iterator class (like a bulk iterator): ``(index, value)`` pairs."""
+
+    def __init__(self, values: list[T]):
+        self._values = list(values)
+        self._index = 0
+        self.closed = False
+
+    def __aiter__(self) -> Numbered[T]:
+        return self
+
+    async def __anext__(self) -> tuple[int, T]:
+        if self._index >= len(self._values):
+            raise StopAsyncIteration
+        self._index += 1
+        return self._index - 1, self._values[self._index - 1]
+
+    async def aclose(self) -> None:
+        self.closed = True
+
+
+class Echoes(Resource, Generic[T]):
+    """A generic base: the subclass says what ``T`` is."""
+
+    async def echo(self, value: T) -> T:
+        """Give ``value`` back."""
+        return value
+
+    def numbered(self, values: list[T]) -> Numbered[T]:
+        """Number ``values`` (a plain method returning an async iterator object)."""
+        return Numbered(values)
+
+
+class Sample(Echoes[str]):
     """Methods of each kind the generator mirrors."""
 
     async def join(self, first: str, /, *rest: str, sep: str = "-") -> str:

@@ -182,6 +182,8 @@ def test_generator_mirrors_new_namespaces_and_every_method_shape(
     )
     text = _load_generator().render()
     assert "class SyncSample(SyncNode[Sample]):" in text
+    assert "def echo(\n        self,\n        value: str,\n    ) -> str:" in text
+    assert "-> Iterator[tuple[int, str]]:" in text
 
     module = types.ModuleType("devin_async._sync._sample_generated")
     module.__package__ = "devin_async._sync"
@@ -199,6 +201,8 @@ def test_generator_mirrors_new_namespaces_and_every_method_shape(
         assert sample.label == "sample"
         assert sample.shout("hi") == "HI!"
         assert sample.kind(plural=True) == "Samples"
+        assert sample.echo("back") == "back"
+        assert list(sample.numbered(["a", "b"])) == [(0, "a"), (1, "b")]
 
 
 def test_mypy_sees_exact_types_on_devin() -> None:
