@@ -31,7 +31,6 @@ Function = ast.FunctionDef | ast.AsyncFunctionDef
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "devin_async" / "_sync" / "_generated.py"
 PACKAGE = "devin_async"
-TARGET_MODULE = "devin_async._sync._generated"
 
 # Async-only lifecycle of AsyncDevin; the blocking client has close/__enter__/__exit__.
 SKIPPED = {"aclose"}
@@ -514,7 +513,7 @@ def _class(cls: type, kids: list[tuple[str, object]], imports: Imports) -> list[
         lines += [f"class {name}(SyncClientBase):", *_docstring(ROOT_DOC, "    "), ""]
         init = next(
             n
-            for n in ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0].body  # type: ignore[attr-defined]
+            for n in _class_def(cls).body
             if isinstance(n, ast.FunctionDef) and n.name == "__init__"
         )
         params, forward = _params(imports.imported(init.args, Origin(module)))
@@ -541,12 +540,12 @@ def _class(cls: type, kids: list[tuple[str, object]], imports: Imports) -> list[
         lines.append(
             f"        self.{attr} = {_sync_name(type(child))}({owner}, lambda c: {resolve}.{attr})"
         )
-    for overloads, node, where in _members(cls, imports):
+    for overloads, node, origin in _members(cls, imports):
         if lines[-1] != "":
             lines.append("")
         for variant in overloads:
-            lines += _overload(variant, where, cls.__name__, imports)
-        lines += _method(node, where, cls.__name__, imports)
+            lines += _overload(variant, origin, cls.__name__, imports)
+        lines += _method(node, origin, cls.__name__, imports)
     return lines
 
 
@@ -570,7 +569,9 @@ def render() -> str:
         'Do not edit: change the async client, then run ``python tools/gen_sync.py``.\n"""\n\n'
     )
     body = "\n\n\n".join("\n".join(c) for c in classes)
-    all_ = "\n__all__ = [\n" + "".join(f'    "{n}",\n' for n in sorted(names)) + "]\n"
+    all_ = (
+        "\n__all__ = [\n" + "".join(f'    "{n}",\n' for n in sorted(names, key=_member_key)) + "]\n"
+    )
     return header + imports.render() + all_ + "\n\n" + body + "\n"
 
 
