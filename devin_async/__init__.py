@@ -25,6 +25,7 @@ from ._http import Handler, Middleware, Request, Response
 from ._options import RequestOptions
 from ._ratelimit import RateLimit
 from ._retry import RetryPolicy
+from ._sync import Devin, SyncPaginator
 from ._version import __version__
 from .models import SessionInsights, SessionResponse, V1Session
 
@@ -41,6 +42,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "DecodeError",
+    "Devin",
     "DevinError",
     "Handler",
     "InternalServerError",
@@ -57,6 +59,7 @@ __all__ = [
     "RetryPolicy",
     "SessionInsights",
     "SessionResponse",
+    "SyncPaginator",
     "UnprocessableEntityError",
     "V1Session",
     "__version__",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..._core import ClientCore
 from .audit_logs import AuditLogs
-from .code_scans import CodeScans
+from .code_scans import EnterpriseCodeScans
 from .consumption import EnterpriseConsumption
 from .git_providers import GitProviders
 from .knowledge import EnterpriseKnowledge, EnterprisePlaybooks
@@ -42,5 +42,5 @@ class Enterprise:
         self.ip_access_list = IpAccessListResource(core)
         self.org_tags = OrgTags(core)
         self.queue = Queue(core)
-        self.code_scans = CodeScans(core)
+        self.code_scans = EnterpriseCodeScans(core)
         self.self = EnterpriseIdentity(core)

@@ -13,13 +13,13 @@ from ..._query import query
 from ...models.enterprise import CodeScanFinding, Remediation
 from ._base import EnterpriseResource
 
-__all__ = ["CodeScans"]
+__all__ = ["EnterpriseCodeScans"]
 
 Severity = Literal["critical", "high", "medium", "low"]
 FindingStatus = Literal["open", "dismissed", "resolved"]
 
 
-class CodeScans(EnterpriseResource):
+class EnterpriseCodeScans(EnterpriseResource):
     def list_findings(
         self,
         *,
