@@ -1,5 +1,6 @@
 """Async-first Python SDK for the Devin REST API, with a blocking shim."""
 
+from ._body import NOT_GIVEN, NotGiven
 from ._bulk import BulkError, BulkIterator, BulkReport, BulkResult, Outcome, OutcomeStatus
 from ._client import AsyncDevin
 from ._clock import Clock
@@ -26,10 +27,12 @@ from ._options import RequestOptions
 from ._polling import V1_TERMINAL, V3_TERMINAL, TerminalStates, WaitTimeoutError
 from ._ratelimit import RateLimit
 from ._retry import RetryPolicy
+from ._sync import Devin, SyncPaginator
 from ._version import __version__
 from .models import SessionInsights, SessionResponse, V1Session
 
 __all__ = [
+    "NOT_GIVEN",
     "V1_TERMINAL",
     "V3_TERMINAL",
     "APIConnectionError",
@@ -47,11 +50,13 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "DecodeError",
+    "Devin",
     "DevinError",
     "Handler",
     "InternalServerError",
     "Middleware",
     "NotFoundError",
+    "NotGiven",
     "OpenEnum",
     "Outcome",
     "OutcomeStatus",
@@ -64,6 +69,7 @@ __all__ = [
     "RetryPolicy",
     "SessionInsights",
     "SessionResponse",
+    "SyncPaginator",
     "TerminalStates",
     "UnprocessableEntityError",
     "V1Session",

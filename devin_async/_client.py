@@ -17,7 +17,16 @@ from ._pipeline import AuthMiddleware, LoggingMiddleware, build_pipeline
 from ._ratelimit import RateLimit, RateLimitMiddleware
 from ._retry import RetryMiddleware, RetryPolicy
 from ._transport import DEFAULT_POOL_SIZE, AiohttpTransport
+from .resources.attachments import Attachments
+from .resources.code_scans import CodeScans
+from .resources.consumption import ConsumptionResource
 from .resources.enterprise import Enterprise
+from .resources.identity import Identity
+from .resources.knowledge import Knowledge
+from .resources.metrics import Metrics
+from .resources.playbooks import Playbooks
+from .resources.schedules import Schedules
+from .resources.secrets import Secrets
 from .resources.sessions import Sessions
 from .resources.v1 import V1
 
@@ -76,10 +85,20 @@ class AsyncDevin:
         self._core = ClientCore(
             self._settings,
             pipeline,
+            self._transport.download,
             default_concurrency=min(pool_size, cap or pool_size),
             clock=clock or RealClock(),
         )
         self.sessions = Sessions(self._core)
+        self.attachments = Attachments(self._core)
+        self.knowledge = Knowledge(self._core)
+        self.playbooks = Playbooks(self._core)
+        self.secrets = Secrets(self._core)
+        self.schedules = Schedules(self._core)
+        self.metrics = Metrics(self._core)
+        self.consumption = ConsumptionResource(self._core)
+        self.code_scans = CodeScans(self._core)
+        self.self = Identity(self._core)
         self.enterprise = Enterprise(self._core)
         self.v1 = V1(self._core)
 

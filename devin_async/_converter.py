@@ -10,18 +10,26 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._enums import OpenEnum
 from ._errors import DecodeError
-from .models._base import Model
+from .models._base import EpochMillis, Model
 
-__all__ = ["converter", "structure", "to_datetime", "unstructure"]
+__all__ = [
+    "converter",
+    "from_epoch_millis",
+    "structure",
+    "to_date",
+    "to_datetime",
+    "unstructure",
+]
 
 T = TypeVar("T")
 
@@ -42,6 +50,21 @@ def to_datetime(value: Any) -> datetime:
         parsed = datetime.fromisoformat(text)
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
     raise TypeError(f"expected a timestamp, got {type(value).__name__}")
+
+
+def from_epoch_millis(value: Any) -> datetime:
+    """An epoch-milliseconds number as an aware UTC datetime (ISO strings pass through)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return to_datetime(value / 1000)
+    return to_datetime(value)
+
+
+def to_date(value: Any) -> date:
+    """A calendar date from ``YYYY-MM-DD`` (or a full ISO timestamp's date part)."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected a YYYY-MM-DD date, got {type(value).__name__}")
+    text = value.strip()
+    return date.fromisoformat(text) if len(text) == 10 else to_datetime(text).date()
 
 
 def _wire_names(cls: type) -> dict[str, str]:
@@ -90,6 +113,77 @@ def _unstructure_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
     return factory
 
 
+# cattrs' defaults call str()/bool()/int() on whatever arrives, which turns server drift
+# into wrong data (None -> "None", "false" -> True, "tags" -> ["t","a","g","s"]). These
+# hooks accept only what JSON can mean for the type, so drift becomes a DecodeError.
+
+
+def _strict_str(value: Any, _: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # an id sent as a number is still that id
+    raise TypeError(f"expected a string, got {type(value).__name__}")
+
+
+def _strict_bool(value: Any, _: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise TypeError(f"expected true or false, got {type(value).__name__}")
+
+
+def _strict_int(value: Any, _: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    raise TypeError(f"expected an integer, got {value!r}"[:80])
+
+
+def _strict_float(value: Any, _: Any) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise TypeError(f"expected a number, got {type(value).__name__}")
+
+
+def _is_list(cls: Any) -> bool:
+    return cls is list or typing.get_origin(cls) is list
+
+
+def _structure_items_detailed(
+    hook: Callable[[Any, Any], Any], value: list[Any], cls: Any, item: Any
+) -> list[Any]:
+    """Like the fast path, but every failing index is reported the way cattrs does."""
+    out, errors = [], []
+    for index, v in enumerate(value):
+        try:
+            out.append(hook(v, item))
+        except Exception as exc:
+            note = IterableValidationNote(f"Structuring {cls} @ index {index}", index, item)
+            setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
+    return out
+
+
+def _list_factory(conv: cattrs.Converter, detailed: bool) -> Callable[[Any], Any]:
+    def factory(cls: Any) -> Callable[[Any, Any], list[Any]]:
+        (item,) = typing.get_args(cls) or (Any,)
+        hook = conv.get_structure_hook(item)
+
+        def structure_list(value: Any, _: Any) -> list[Any]:
+            if not isinstance(value, list):
+                raise TypeError(f"expected a list, got {type(value).__name__}")
+            if not detailed:
+                return [hook(v, item) for v in value]
+            return _structure_items_detailed(hook, value, cls, item)
+
+        return structure_list
+
+    return factory
+
+
 def _is_optional(tp: Any) -> bool:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
@@ -114,9 +208,11 @@ def _structure_optional_factory(conv: cattrs.Converter) -> Callable[[Any], Any]:
 
 
 def _structure_open_enum(value: Any, cls: type[OpenEnum]) -> OpenEnum:
-    # A dict lookup for known values; the enum machinery only for new ones.
+    # A dict lookup for known values; the strict check and enum machinery for the rest.
     member = cls._value2member_map_.get(value) if isinstance(value, str) else None
-    return member if member is not None else cls(value)  # type: ignore[return-value]
+    if member is None:
+        member = cls(_strict_str(value, cls))
+    return member  # type: ignore[return-value]
 
 
 def _is_model(cls: Any) -> bool:
@@ -129,9 +225,18 @@ def _is_open_enum(cls: Any) -> bool:
 
 def make_converter(*, detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(detailed_validation=detailed)
+    conv.register_structure_hook(str, _strict_str)
+    conv.register_structure_hook(bool, _strict_bool)
+    conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(float, _strict_float)
+    # Registered by class too, so it is more specific than the str hook for these str enums.
+    conv.register_structure_hook(OpenEnum, _structure_open_enum)
+    conv.register_structure_hook_factory(_is_list, _list_factory(conv, detailed))
     conv.register_structure_hook(datetime, lambda v, _: to_datetime(v))
     conv.register_unstructure_hook(datetime, lambda d: d.isoformat())
-    conv.register_structure_hook(OpenEnum, _structure_open_enum)  # every subclass
+    conv.register_structure_hook(date, lambda v, _: to_date(v))
+    conv.register_unstructure_hook(date, lambda d: d.isoformat())
+    conv.register_structure_hook_func(lambda t: t == EpochMillis, lambda v, _: from_epoch_millis(v))
     conv.register_unstructure_hook_func(_is_open_enum, lambda e: e.value)
     conv.register_structure_hook_factory(_is_optional, _structure_optional_factory(conv))
     conv.register_structure_hook_factory(_is_model, _structure_model_factory(conv))

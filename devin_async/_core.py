@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
 
 from ._clock import Clock, RealClock
 from ._config import Settings
 from ._converter import structure
 from ._decode import decode_json
 from ._errors import ConfigurationError
-from ._http import Handler, Multipart, Request
+from ._http import Handler, Multipart, Request, Response
 from ._options import RequestOptions
 from ._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
 from ._paths import build_path
 from ._transport import DEFAULT_POOL_SIZE
 
-__all__ = ["ClientCore"]
+__all__ = ["ClientCore", "Downloader"]
+
+
+class Downloader(Protocol):
+    """Streams an absolute URL, without credentials, into ``write`` (the transport's)."""
+
+    def __call__(
+        self, url: str, write: Callable[[bytes], object], *, timeout: float | None = None
+    ) -> Awaitable[Response]: ...
+
 
 T = TypeVar("T")
 
@@ -37,12 +46,14 @@ class ClientCore:
         self,
         settings: Settings,
         pipeline: Handler,
+        download: Downloader,
         *,
         default_concurrency: int = DEFAULT_POOL_SIZE,
         clock: Clock | None = None,
     ):
         self.settings = settings
         self.send = pipeline
+        self.download = download
         self.default_concurrency = default_concurrency  # of fan-outs: the pool size
         self.clock = clock or RealClock()
 

@@ -19,12 +19,20 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
 
 @attrs.frozen
 class Multipart:
-    """One file field of a multipart upload; ``content`` is bytes or a binary file object."""
+    """One file field of a multipart upload; ``content`` is bytes or a seekable binary file.
+
+    ``start`` is where the file's content begins, so that every attempt sends all of it.
+    """
 
     field: str
     filename: str
     content: Any
     content_type: str = "application/octet-stream"
+    start: int = attrs.field()
+
+    @start.default
+    def _start_of_content(self) -> int:
+        return self.content.tell() if hasattr(self.content, "tell") else 0
 
 
 @attrs.frozen(repr=False)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import platform
+from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 import aiohttp
 from yarl import URL
@@ -17,6 +19,7 @@ from ._version import __version__
 __all__ = ["DEFAULT_POOL_SIZE", "AiohttpTransport", "encode_query"]
 
 DEFAULT_POOL_SIZE = 100
+_CHUNK_SIZE = 64 * 1024
 
 USER_AGENT = (
     f"devin-async/{__version__} python/{platform.python_version()} aiohttp/{aiohttp.__version__}"
@@ -48,6 +51,37 @@ def _map_error(exc: BaseException, request: Request) -> DevinError:
     if isinstance(exc, aiohttp.ServerDisconnectedError):
         return APIConnectionError(f"server closed the connection during {where}", **kwargs)
     return APIConnectionError(f"connection failed during {where}: {type(exc).__name__}", **kwargs)
+
+
+class _Lent(io.RawIOBase):
+    """A file lent to aiohttp for one attempt. aiohttp closes a file payload once sent,
+    which would leave a retry (and the caller) with a closed file; this one stays open."""
+
+    def __init__(self, file: Any):
+        self._file = file
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self._file.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return int(self._file.seek(offset, whence))
+
+    def tell(self) -> int:
+        return int(self._file.tell())
+
+    def fileno(self) -> int:
+        return int(self._file.fileno())
+
+    def close(self) -> None:
+        """Leave the file open: its owner closes it."""
 
 
 class AiohttpTransport:
@@ -88,9 +122,15 @@ class AiohttpTransport:
 
     def _body(self, request: Request) -> dict[str, Any]:
         if request.files is not None:
-            form = aiohttp.FormData()
+            # quote_fields=False: a name is sent as UTF-8, as browsers do; the default
+            # percent-encodes it, and servers then store "a%20b.txt" for "a b.txt".
+            form = aiohttp.FormData(quote_fields=False)
             f = request.files
-            form.add_field(f.field, f.content, filename=f.filename, content_type=f.content_type)
+            content = f.content
+            if hasattr(content, "seek"):  # a retry re-sends the file from its start
+                content.seek(f.start)
+                content = _Lent(content)
+            form.add_field(f.field, content, filename=f.filename, content_type=f.content_type)
             return {"data": form}
         if request.json is not None:
             return {"json": request.json}
@@ -109,6 +149,34 @@ class AiohttpTransport:
             ) as resp:
                 content = await resp.read()
                 return Response(resp.status, resp.headers, content, request)
+        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+            raise _map_error(exc, request) from None
+
+    async def download(
+        self, url: str, write: Callable[[bytes], object], *, timeout: float | None = None
+    ) -> Response:
+        """GET an absolute URL (a presigned link on another host) with no credentials.
+
+        A 2xx body goes to ``write`` chunk by chunk and the returned response's content
+        is empty; any other answer is read whole into the response, for the caller to
+        raise. ``timeout`` bounds connecting and each read, not the whole transfer.
+        """
+        parts = urlsplit(url)
+        # The query of a presigned URL is its signature: keep it out of errors and reprs.
+        request = Request("GET", f"{parts.scheme}://{parts.netloc}{parts.path}")
+        session = self._client_session()
+        limits = aiohttp.ClientTimeout(total=None, sock_connect=timeout, sock_read=timeout)
+        try:
+            # Only the session's User-Agent goes along: the bearer token is added per
+            # request by the auth middleware, never here.
+            async with session.get(
+                URL(url, encoded=True), headers={"Accept": "*/*"}, timeout=limits
+            ) as resp:
+                if not 200 <= resp.status < 300:
+                    return Response(resp.status, resp.headers, await resp.read(), request)
+                async for chunk in resp.content.iter_chunked(_CHUNK_SIZE):
+                    write(chunk)
+                return Response(resp.status, resp.headers, b"", request)
         except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
             raise _map_error(exc, request) from None
 

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator
+from typing import Any
 
+import aioresponses.core
 import pytest
+from aiohttp import ClientResponse
 
 from devin_async import AsyncDevin
 from devin_async.testing import FakeDevin
+
+
+class _CompatResponse(ClientResponse):
+    """aioresponses 0.7.9 predates aiohttp 3.14's required ``stream_writer`` argument
+    (pnuckowski/aioresponses#289); supply a finished writer so mocked responses build."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("stream_writer", _FinishedWriter())
+        super().__init__(*args, **kwargs)
+
+
+class _FinishedWriter:
+    output_size = 0
+
+
+if "stream_writer" in inspect.signature(ClientResponse.__init__).parameters:
+    aioresponses.core.ClientResponse = _CompatResponse  # type: ignore[misc]
 
 
 @pytest.fixture

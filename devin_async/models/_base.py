@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any
 
 import attrs
 
-__all__ = ["Model", "model"]
+__all__ = ["EpochMillis", "Model", "model"]
 
 # Every model is frozen and keyword-only: field order never matters to callers.
 model = attrs.frozen(kw_only=True)
+
+
+class _Milliseconds:
+    """Marks a timestamp field that the API sends as epoch milliseconds, not seconds."""
+
+
+# The unit is a property of the field, never guessed from the value's size: audit logs
+# count milliseconds (docs: "Unix timestamp in milliseconds"), everything else in v3 seconds.
+EpochMillis = Annotated[datetime, _Milliseconds]
 
 
 @model

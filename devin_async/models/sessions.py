@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import attrs
+
 from .._enums import OpenEnum
 from ._base import Model, model
 
 __all__ = [
+    "AdvancedMode",
     "Analysis",
     "AnalysisActionItem",
     "AnalysisClassification",
@@ -17,15 +20,19 @@ __all__ = [
     "AnalysisSuggestedPrompt",
     "AnalysisSuggestedPromptFeedbackItem",
     "AnalysisTimeline",
+    "DevinMode",
+    "InsightGeneration",
     "NoteUsageItem",
     "SessionCategory",
     "SessionInsights",
     "SessionOrigin",
     "SessionPullRequest",
     "SessionResponse",
+    "SessionSecret",
     "SessionSize",
     "SessionStatus",
     "SessionStatusDetail",
+    "SessionTags",
 ]
 
 
@@ -213,3 +220,38 @@ class SessionInsights(SessionResponse):
     num_user_messages: int
     session_size: SessionSize | None = None
     analysis: Analysis | None = None
+
+
+@model
+class SessionTags(Model):
+    tags: list[str]
+
+
+@model
+class InsightGeneration(Model):
+    """The answer to a request for insights: generation runs in the background."""
+
+    session_id: str
+    status: str
+
+
+@model
+class SessionSecret(Model):
+    """A secret given to one session only; ``sensitive`` is left to the server unless set."""
+
+    key: str
+    value: str = attrs.field(repr=False)
+    sensitive: bool | None = None
+
+
+class DevinMode(OpenEnum):
+    NORMAL = "normal"
+    FAST = "fast"
+
+
+class AdvancedMode(OpenEnum):
+    ANALYZE = "analyze"
+    CREATE = "create"
+    IMPROVE = "improve"
+    BATCH = "batch"
+    MANAGE = "manage"

@@ -7,6 +7,7 @@ async with FakeDevin() as fake:
 
 from .._clock import FakeClock, is_testing, set_testing
 from ._app import create_app
+from ._enterprise_state import EnterpriseState
 from ._faults import (
     DropConnection,
     ErrorStatus,
@@ -19,10 +20,12 @@ from ._faults import (
 )
 from ._server import FAKE_API_KEY, FakeDevin
 from ._state import FakeState, SeenRequest, seed_state
+from ._v1_state import V1Store
 
 __all__ = [
     "FAKE_API_KEY",
     "DropConnection",
+    "EnterpriseState",
     "ErrorStatus",
     "FakeClock",
     "FakeDevin",
@@ -34,6 +37,7 @@ __all__ = [
     "SeenRequest",
     "SlowResponse",
     "TruncatedBody",
+    "V1Store",
     "create_app",
     "is_testing",
     "seed_state",

@@ -58,7 +58,8 @@ async def _log_and_authorize(request: web.Request, handler: Handler) -> web.Stre
             body,
         )
     )
-    if not authorized:
+    # The fake storage host of presigned URLs authenticates by its URL, not by a key.
+    if not authorized and not request.path.startswith("/_presigned/"):
         return web.json_response({"detail": "Missing or invalid Authorization header"}, status=401)
     return await handler(request)
 

@@ -10,7 +10,9 @@ from typing import Any
 
 import attrs
 
+from ._enterprise_state import EnterpriseState, seed_enterprise
 from ._faults import FaultPlan
+from ._v1_state import V1Store, seed_v1
 
 __all__ = ["FakeState", "SeenRequest", "seed_state"]
 
@@ -36,13 +38,30 @@ class FakeState:
     api_key: str | None = None
     default_org_id: str = "org-abc123def456"
     sessions: dict[str, Record] = attrs.Factory(dict)
+    enterprise: EnterpriseState = attrs.Factory(EnterpriseState)
+    # Other v3 resources by kind ("notes", "playbooks", "secrets", "schedules",
+    # "attachments", "code_scans"), each by id, in creation order.
+    records: dict[str, dict[str, Record]] = attrs.Factory(dict)
+    # What ``GET /v3/self`` answers.
+    principal: Record = attrs.Factory(
+        lambda: {
+            "principal_type": "service_user",
+            "service_user_id": "service-user-1",
+            "service_user_name": "ci-bot",
+            "org_id": "org-abc123def456",
+        }
+    )
     seen: list[SeenRequest] = attrs.Factory(list)
     clock: Callable[[], float] = time.time
+    v1: V1Store = attrs.Factory(V1Store)
     faults: FaultPlan = attrs.Factory(FaultPlan)
     _ids: itertools.count[int] = attrs.Factory(lambda: itertools.count(1))
 
     def new_id(self, prefix: str) -> str:
         return f"{prefix}{next(self._ids):012x}"
+
+    def of_kind(self, kind: str) -> dict[str, Record]:
+        return self.records.setdefault(kind, {})
 
     def add_session(self, **fields: Any) -> Record:
         """Store a session record; missing fields get realistic defaults."""
@@ -149,4 +168,6 @@ def seed_state(state: FakeState) -> FakeState:
         created_at=_ts("2024-02-10T03:00:00"),
         updated_at=_ts("2024-02-10T03:40:00"),
     )
+    seed_enterprise(state)
+    seed_v1(state)
     return state

@@ -1,0 +1,52 @@
+"""Legacy v1 audit logs: ``/v1/audit-logs`` (legacy spec only; may be withdrawn)."""
+
+from __future__ import annotations
+
+import builtins
+from datetime import datetime
+
+from typing_extensions import Unpack
+
+from ..._options import RequestOptions
+from ..._query import query
+from ...models.v1 import V1AuditLog, V1AuditLogList
+from .._base import Resource
+from ._args import positive
+
+__all__ = ["V1AuditLogs"]
+
+Timestamp = datetime | int | str
+
+
+def _bound(value: Timestamp | None) -> str | None:
+    # The spec types before/after only as a "timestamp" string (UNCONFIRMED unit); a
+    # datetime goes as epoch milliseconds, the unit of the entries' own created_at.
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, datetime):
+        return str(int(value.timestamp() * 1000))
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a datetime, int or str bound, got {type(value).__name__}")
+    return str(value)
+
+
+class V1AuditLogs(Resource):
+    """The organization's audit log."""
+
+    async def list(
+        self,
+        *,
+        limit: int = 100,
+        before: Timestamp | None = None,
+        after: Timestamp | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> builtins.list[V1AuditLog]:
+        """Up to ``limit`` entries, newest first, inside the optional time window.
+
+        One request: to go further back, pass ``before=`` the oldest ``created_at`` seen.
+        A ``datetime`` bound is sent as epoch milliseconds; ints and strings as given.
+        """
+        params = query(limit=positive("limit", limit), before=_bound(before), after=_bound(after))
+        request = self._core.request("GET", "/v1/audit-logs", params=params, options=options)
+        page = await self._core.call(V1AuditLogList, request)
+        return page.audit_logs

@@ -1,0 +1,83 @@
+"""Request and answer helpers the fake enterprise routes share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from aiohttp import web
+
+from ._app import state_of
+from ._enterprise_state import EnterpriseState, Record
+from ._wire import invalid, missing
+
+__all__ = [
+    "body_field",
+    "enterprise_of",
+    "found",
+    "in_window",
+    "matches_any",
+    "org_of",
+    "public",
+    "query_list",
+    "respond",
+]
+
+_MAX_FIRST = 200
+
+
+def enterprise_of(request: web.Request) -> EnterpriseState:
+    return state_of(request).enterprise
+
+
+def public(record: Record) -> Record:
+    """The record as the API shows it: without the fake's private ``_`` keys."""
+    return {k: v for k, v in record.items() if not k.startswith("_")}
+
+
+def respond(data: Any) -> web.Response:
+    if isinstance(data, dict):
+        return web.json_response(public(data))
+    if isinstance(data, list):
+        return web.json_response([public(d) if isinstance(d, dict) else d for d in data])
+    return web.json_response(data)
+
+
+def query_list(request: web.Request, name: str) -> list[str] | None:
+    """A list filter, sent as repeated keys (``tags=a&tags=b``); None when absent."""
+    values = request.query.getall(name, [])
+    return list(values) if values else None
+
+
+def body_field(data: dict[str, Any], name: str, kind: type | tuple[type, ...]) -> Any:
+    """A required body field of type ``kind`` (a list of strings for ``list``)."""
+    if name not in data:
+        raise invalid(f"body.{name}: field required")
+    value = data[name]
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise invalid(f"body.{name}: wrong type {type(value).__name__}")
+    if isinstance(value, list) and not all(isinstance(v, (str, dict)) for v in value):
+        raise invalid(f"body.{name}: items must be strings or objects")
+    return value
+
+
+def org_of(request: web.Request) -> str:
+    """The ``{org_id}`` of the path, which must name an organization of the enterprise."""
+    org_id = request.match_info["org_id"]
+    if org_id not in enterprise_of(request).organizations:
+        raise missing("Organization")
+    return org_id
+
+
+def found(records: dict[str, Record], key: str, what: str) -> Record:
+    if key not in records:
+        raise missing(what)
+    return records[key]
+
+
+def in_window(value: float, after: int | None, before: int | None) -> bool:
+    return (after is None or value >= after) and (before is None or value < before)
+
+
+def matches_any(value: Any, wanted: Iterable[str] | None) -> bool:
+    return wanted is None or value in set(wanted)

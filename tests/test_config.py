@@ -1,0 +1,138 @@
+"""Configuration, secrecy of the key, and client lifecycle."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import pickle
+import traceback
+
+import pytest
+
+from devin_async import AsyncDevin, ConfigurationError, NotFoundError
+from devin_async._config import DEFAULT_BASE_URL, Secret, resolve_settings
+from devin_async.testing import FakeDevin
+
+KEY = "cog_super_secret_key_abcdefghijklmnop"
+
+
+def settings(**kwargs: object) -> object:
+    base: dict[str, object] = {
+        "api_key": None,
+        "org_id": None,
+        "base_url": None,
+        "timeout": None,
+        "max_retries": None,
+        "allow_insecure_http": False,
+        "environ": {},
+    }
+    base.update(kwargs)
+    return resolve_settings(**base)  # type: ignore[arg-type]
+
+
+def test_keyword_arguments_win_over_environment() -> None:
+    env = {"DEVIN_API_KEY": "env-key", "DEVIN_ORG_ID": "org-env", "DEVIN_BASE_URL": "https://e.x"}
+    s = resolve_settings(
+        api_key="kw-key",
+        org_id="org-kw",
+        base_url="https://kw.example",
+        timeout=None,
+        max_retries=None,
+        allow_insecure_http=False,
+        environ=env,
+    )
+    assert (s.api_key.reveal() if s.api_key else None, s.org_id, s.base_url) == (
+        "kw-key",
+        "org-kw",
+        "https://kw.example",
+    )
+
+
+def test_environment_fills_what_arguments_leave_out() -> None:
+    env = {"DEVIN_API_KEY": "env-key", "DEVIN_ORG_ID": "org-env", "DEVIN_BASE_URL": "https://e.x/"}
+    s = settings(environ=env)
+    assert s.api_key is not None and s.api_key.reveal() == "env-key"  # type: ignore[attr-defined]
+    assert (s.org_id, s.base_url) == ("org-env", "https://e.x")  # type: ignore[attr-defined]
+
+
+def test_default_base_url() -> None:
+    assert settings().base_url == DEFAULT_BASE_URL == "https://api.devin.ai"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9", "https://x.example"]
+)
+def test_loopback_http_and_any_https_are_accepted(url: str) -> None:
+    assert settings(base_url=url).base_url == url  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "url", ["http://api.devin.ai", "http://10.0.0.5", "ftp://x", "x", "https://"]
+)
+def test_plain_http_to_other_hosts_and_nonsense_are_refused(url: str) -> None:
+    with pytest.raises(ConfigurationError):
+        settings(base_url=url)
+
+
+def test_plain_http_allowed_on_explicit_opt_in() -> None:
+    s = settings(base_url="http://devin.internal", allow_insecure_http=True)
+    assert s.base_url == "http://devin.internal"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("field", "value"), [("timeout", 0), ("timeout", -1), ("max_retries", -1)])
+def test_invalid_numbers_are_refused(field: str, value: float) -> None:
+    with pytest.raises(ConfigurationError, match=field):
+        settings(**{field: value})
+
+
+def test_key_is_not_in_client_repr_or_secret_repr() -> None:
+    client = AsyncDevin(api_key=KEY, org_id="org-1")
+    assert KEY not in repr(client) and KEY not in str(vars(client))
+    assert KEY not in repr(Secret(KEY)) and KEY not in str(Secret(KEY))
+    with pytest.raises(TypeError):
+        pickle.dumps(Secret(KEY))
+
+
+async def test_key_is_absent_from_logs_errors_and_tracebacks(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="devin_async")
+    async with FakeDevin(api_key=KEY) as fake, fake.client(api_key=KEY) as client:
+        await client.sessions.get("devin-abc123def456")
+        with pytest.raises(NotFoundError) as info:
+            await client.sessions.get("devin-missing")
+        text = "".join(traceback.format_exception(info.value))
+        assert KEY not in text and KEY not in repr(info.value)
+        assert KEY not in repr(info.value.headers)
+    assert caplog.records, "the debug log should have recorded the exchanges"
+    assert all(KEY not in r.getMessage() for r in caplog.records)
+
+
+async def test_wrong_key_is_authentication_error_without_echoing_the_key() -> None:
+    async with FakeDevin() as fake, fake.client(api_key=KEY) as client:
+        from devin_async import AuthenticationError
+
+        with pytest.raises(AuthenticationError) as info:
+            await client.v1.sessions.get("devin-abc123def456")
+    assert KEY not in str(info.value)
+
+
+async def test_client_closed_by_async_with_and_reusable_after_aclose() -> None:
+    async with FakeDevin() as fake:
+        client = fake.client()
+        await client.sessions.get("devin-abc123def456")
+        await client.aclose()
+        await client.sessions.get("devin-abc123def456")  # a new pool is opened lazily
+        await client.aclose()
+
+
+async def test_unclosed_client_warns_resource_warning() -> None:
+    async with FakeDevin() as fake:
+        client = fake.client()
+        await client.sessions.get("devin-abc123def456")
+        session = client._transport._session
+        with pytest.warns(ResourceWarning, match="was not closed"):  # noqa: PT031
+            del client
+            gc.collect()
+        assert session is not None
+        await session.close()  # tidy up what the abandoned client left behind

@@ -1,0 +1,195 @@
+"""Every error path: status errors with each body style, bodies that are not JSON, transport."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+from typing import Any
+
+import pytest
+from aiohttp import web
+
+import devin_async
+from devin_async import (
+    APIConnectionError,
+    APIStatusError,
+    AsyncDevin,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    DecodeError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from devin_async._decode import decode_json
+from devin_async._http import Request, Response
+
+KEY = "cog_secret_key_value_1234567890"
+
+
+def response(status: int, body: bytes, headers: dict[str, str] | None = None) -> Response:
+    return Response(status, headers or {}, body, Request("GET", "/v3/enterprise/sessions/x"))
+
+
+@pytest.mark.parametrize(
+    ("status", "cls"),
+    [
+        (400, BadRequestError),
+        (401, AuthenticationError),
+        (403, PermissionDeniedError),
+        (404, NotFoundError),
+        (409, ConflictError),
+        (422, UnprocessableEntityError),
+        (429, RateLimitError),
+        (500, InternalServerError),
+        (503, InternalServerError),
+        (418, APIStatusError),
+    ],
+)
+def test_each_status_maps_to_its_error_class(status: int, cls: type[APIStatusError]) -> None:
+    with pytest.raises(cls) as info:
+        decode_json(response(status, b'{"detail": "nope"}', {"x-request-id": "req-42"}))
+    err = info.value
+    assert type(err) is cls
+    assert err.status_code == status
+    assert err.detail == "nope"
+    assert err.body == b'{"detail": "nope"}'
+    assert err.request_id == "req-42"
+    assert "nope" in str(err) and "req-42" in str(err) and str(status) in str(err)
+
+
+def test_validation_error_list_is_kept_and_summarised() -> None:
+    detail = [{"loc": ["body", "prompt"], "msg": "field required", "type": "missing"}]
+    with pytest.raises(UnprocessableEntityError) as info:
+        decode_json(response(422, json.dumps({"detail": detail}).encode()))
+    assert info.value.detail == detail
+    assert "body.prompt: field required" in str(info.value)
+
+
+def test_rfc9457_problem_details_are_parsed() -> None:
+    body = {
+        "type": "about:blank",
+        "title": "Forbidden",
+        "status": 403,
+        "detail": "Missing permission ViewAccountSessions",
+        "instance": "/v3/enterprise/sessions/x",
+    }
+    headers = {"Content-Type": "application/problem+json"}
+    with pytest.raises(PermissionDeniedError) as info:
+        decode_json(response(403, json.dumps(body).encode(), headers))
+    assert info.value.detail == "Missing permission ViewAccountSessions"
+    assert "Missing permission" in str(info.value)
+
+
+def test_problem_details_without_detail_fall_back_to_title_and_errors() -> None:
+    body = {"title": "Validation failed", "status": 422, "detail": None, "errors": [{"f": "x"}]}
+    with pytest.raises(UnprocessableEntityError) as info:
+        decode_json(response(422, json.dumps(body).encode()))
+    assert info.value.detail == [{"f": "x"}]
+    assert "Validation failed" in str(info.value)
+
+
+def test_rate_limit_error_carries_retry_after() -> None:
+    with pytest.raises(RateLimitError) as info:
+        decode_json(response(429, b"", {"Retry-After": "7"}))
+    assert info.value.retry_after == 7.0
+
+
+def test_html_error_page_gives_status_error_with_excerpt() -> None:
+    page = b"<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
+    with pytest.raises(InternalServerError) as info:
+        decode_json(response(502, page, {"Content-Type": "text/html"}))
+    assert info.value.detail is None
+    assert "502 Bad Gateway" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        (b"<html><body>Welcome</body></html>", "<html><body>Welcome"),
+        (b'{"session_id": "devin-1", "stat', '{"session_id": "devin-1"'),
+        (b"", "empty body"),
+        (b"   ", "empty body"),
+        (b"\xff\xfe\x00", "not valid JSON"),
+    ],
+)
+def test_2xx_body_that_is_not_json_raises_decode_error(body: bytes, needle: str) -> None:
+    with pytest.raises(DecodeError) as info:
+        decode_json(response(200, body, {"Content-Type": "text/html"}))
+    assert needle in str(info.value)
+    assert info.value.status_code == 200
+    assert "/v3/enterprise/sessions/x" in str(info.value)
+
+
+def test_empty_body_is_allowed_where_the_endpoint_says_so() -> None:
+    assert decode_json(response(204, b""), empty_ok=True) is None
+
+
+def test_long_body_excerpt_is_short() -> None:
+    with pytest.raises(DecodeError) as info:
+        decode_json(response(200, b"x" * 100_000))
+    assert len(str(info.value)) < 500
+
+
+async def _serve(handler: Any) -> tuple[web.AppRunner, str]:
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", handler)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    return runner, f"http://127.0.0.1:{port}"
+
+
+async def test_connection_refused_is_api_connection_error_not_sent() -> None:
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    async with AsyncDevin(api_key=KEY, base_url=f"http://127.0.0.1:{port}", max_retries=0) as c:
+        with pytest.raises(APIConnectionError) as info:
+            await c.enterprise.sessions.get("devin-1")
+    assert info.value.sent is False
+    assert KEY not in str(info.value)
+
+
+async def test_dropped_connection_is_api_connection_error_maybe_sent() -> None:
+    async def drop(request: web.Request) -> web.Response:
+        assert request.transport is not None
+        request.transport.close()
+        await asyncio.sleep(0)
+        return web.Response()
+
+    runner, url = await _serve(drop)
+    try:
+        async with AsyncDevin(api_key=KEY, base_url=url, max_retries=0) as c:
+            with pytest.raises(APIConnectionError) as info:
+                await c.enterprise.sessions.get("devin-1")
+        assert info.value.sent is True
+        assert "/v3/enterprise/sessions/devin-1" in str(info.value)
+    finally:
+        await runner.cleanup()
+
+
+async def test_truncated_json_over_socket_is_decode_error() -> None:
+    async def truncated(request: web.Request) -> web.Response:
+        return web.Response(text='{"session_id": "devin-1", "sta', content_type="application/json")
+
+    runner, url = await _serve(truncated)
+    try:
+        async with AsyncDevin(api_key=KEY, base_url=url, max_retries=0) as c:
+            with pytest.raises(DecodeError, match="not valid JSON"):
+                await c.enterprise.sessions.get("devin-1")
+    finally:
+        await runner.cleanup()
+
+
+def test_every_error_is_a_devin_error() -> None:
+    for name in devin_async.__all__:
+        obj = getattr(devin_async, name)
+        if isinstance(obj, type) and issubclass(obj, Exception):
+            assert issubclass(obj, devin_async.DevinError), name

@@ -1,0 +1,163 @@
+"""Models and the converter: seed payloads, open enums, kept extras, timestamps."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from devin_async import DecodeError
+from devin_async._converter import structure, unstructure
+from devin_async.models import (
+    SessionCategory,
+    SessionInsights,
+    SessionOrigin,
+    SessionResponse,
+    SessionSize,
+    SessionStatus,
+    SessionStatusDetail,
+    V1Session,
+    V1StatusEnum,
+)
+
+DATA = Path(__file__).parent / "data"
+UTC = timezone.utc
+
+
+def load(name: str) -> Any:
+    return json.loads((DATA / name).read_text())
+
+
+def v3_session(**overrides: Any) -> dict[str, Any]:
+    body = {
+        "session_id": "devin-abc123def456",
+        "status": "running",
+        "org_id": "org-abc123def456",
+        "url": "https://app.devin.ai/sessions/abc123def456",
+        "created_at": 1704067200,
+        "updated_at": 1704067530,
+        "acus_consumed": 2.5,
+        "pull_requests": [{"pr_url": "https://github.com/example/repo/pull/1", "pr_state": "open"}],
+        "tags": ["nightly"],
+    }
+    body.update(overrides)
+    return body
+
+
+def test_seed_003_insights_example_parses_with_whole_analysis_tree() -> None:
+    insights = structure(load("seed_003_insights.json"), SessionInsights)
+    assert insights.session_size is SessionSize.XS
+    assert insights.status is SessionStatus.NEW
+    assert insights.status_detail is SessionStatusDetail.WORKING
+    assert insights.created_at == datetime(1970, 1, 1, 0, 2, 3, tzinfo=UTC)  # epoch 123
+    assert insights.pull_requests[0].pr_url == "<string>"
+    assert insights.analysis is not None
+    assert insights.analysis.classification is not None
+    assert insights.analysis.classification.confidence == 123.0
+    assert insights.analysis.suggested_prompt is not None
+    assert insights.analysis.suggested_prompt.suggested_prompt == "<string>"
+    assert insights.analysis.note_usage is not None
+    assert insights.analysis.note_usage.bad_usages == []
+    assert insights.is_advanced is False
+    assert insights.structured_output == {}
+    assert insights.extra == {}
+
+
+def test_seed_002_v1_session_example_parses_with_messages_and_pull_request() -> None:
+    session = structure(load("seed_002_v1_session.json"), V1Session)
+    assert session.session_id == "devin-abc123def456"
+    assert session.status == "running"
+    assert session.status_enum is V1StatusEnum.BLOCKED
+    assert session.created_at == datetime(2024, 1, 1, tzinfo=UTC)
+    assert session.updated_at == datetime(2024, 1, 1, 0, 5, 30, 123456, tzinfo=UTC)
+    assert session.pull_request is not None
+    assert session.pull_request.url == "https://github.com/example/repo/pull/123"
+    assert session.structured_output == {"result": "success", "files_modified": 3}
+    assert [m.type for m in session.messages] == [
+        "initial_user_message",
+        "devin_message",
+        "user_message",
+        "devin_message",
+    ]
+    assert session.messages[0].username == "user@example.com"
+    assert session.messages[1].username is None
+    assert session.messages[3].timestamp.tzinfo is not None
+
+
+@pytest.mark.parametrize(
+    ("field", "enum"),
+    [
+        ("status", SessionStatus),
+        ("category", SessionCategory),
+        ("origin", SessionOrigin),
+        ("status_detail", SessionStatusDetail),
+    ],
+)
+def test_every_enum_value_the_seeds_publish_is_known(field: str, enum: type[Any]) -> None:
+    for value in load("seed_enums.json")[field]:
+        parsed = getattr(structure(v3_session(**{field: value}), SessionResponse), field)
+        assert parsed.value == value
+        assert parsed.is_known, value
+
+
+@pytest.mark.parametrize("field", ["status", "status_detail", "origin", "category"])
+def test_unknown_enum_value_parses_and_reads_back_unchanged(field: str) -> None:
+    session = structure(v3_session(**{field: "brand_new_value"}), SessionResponse)
+    value = getattr(session, field)
+    assert value == "brand_new_value"
+    assert value.value == "brand_new_value"
+    assert not value.is_known
+    assert unstructure(session)[field] == "brand_new_value"
+
+
+def test_unknown_fields_are_kept_at_every_level_and_round_trip() -> None:
+    payload = v3_session(
+        devin_mode="fast",
+        pull_requests=[{"pr_url": "u", "pr_state": None, "merged_by": "octocat"}],
+    )
+    session = structure(payload, SessionResponse)
+    assert session.extra == {"devin_mode": "fast"}
+    assert session.pull_requests[0].extra == {"merged_by": "octocat"}
+    wire = unstructure(session)
+    assert wire["devin_mode"] == "fast"
+    assert wire["pull_requests"][0]["merged_by"] == "octocat"
+    assert structure(wire, SessionResponse) == session
+
+
+def test_v3_epoch_and_v1_iso_timestamps_become_aware_datetimes() -> None:
+    v3 = structure(v3_session(created_at=1704067200), SessionResponse)
+    v1 = structure(
+        {**load("seed_002_v1_session.json"), "created_at": "2024-01-01T00:00:00Z"}, V1Session
+    )
+    naive = structure(
+        {**load("seed_002_v1_session.json"), "created_at": "2024-01-01T00:00:00"}, V1Session
+    )
+    assert v3.created_at == v1.created_at == naive.created_at == datetime(2024, 1, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("payload", "needle"),
+    [
+        ({k: v for k, v in v3_session().items() if k != "status"}, "$.status"),
+        (v3_session(created_at="not a date"), "$.created_at"),
+        (v3_session(created_at=True), "$.created_at"),
+        (v3_session(pull_requests="nope"), "$.pull_requests"),
+        (["not", "an", "object"], "expected an object"),
+    ],
+)
+def test_payload_that_does_not_fit_raises_decode_error_naming_the_field(
+    payload: Any, needle: str
+) -> None:
+    with pytest.raises(DecodeError) as info:
+        structure(payload, SessionResponse, what="GET /v3/x")
+    assert needle in str(info.value)
+    assert "GET /v3/x" in str(info.value)
+
+
+def test_models_are_frozen() -> None:
+    session = structure(v3_session(), SessionResponse)
+    with pytest.raises(AttributeError):
+        session.title = "changed"  # type: ignore[misc]

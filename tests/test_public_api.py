@@ -1,0 +1,61 @@
+"""Guards on the public surface and on the layering rules of DESIGN.md."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import devin_async
+import devin_async.models
+import devin_async.testing
+
+PACKAGE = Path(devin_async.__file__).parent
+
+
+def test_all_is_exactly_the_public_names() -> None:
+    public = {n for n in dir(devin_async) if not n.startswith("_")} - {
+        "models",
+        "resources",
+        "testing",
+    }
+    assert set(devin_async.__all__) - {"__version__"} == public
+
+
+def test_every_exported_name_resolves() -> None:
+    for module in (devin_async, devin_async.models, devin_async.testing):
+        for name in module.__all__:
+            assert getattr(module, name) is not None, f"{module.__name__}.{name}"
+
+
+def test_public_names_live_in_private_modules_or_public_packages() -> None:
+    for name in devin_async.__all__:
+        obj = getattr(devin_async, name)
+        if not isinstance(obj, type) and not callable(obj):
+            continue  # a plain value such as __version__
+        if getattr(obj, "__origin__", None) is not None:
+            continue  # a type alias such as Handler
+        origin = getattr(obj, "__module__", "devin_async")
+        assert origin.startswith("devin_async"), (name, origin)
+
+
+def _imports_aiohttp(path: Path) -> bool:
+    tree = ast.parse(path.read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any(
+            a.name.split(".")[0] == "aiohttp" for a in node.names
+        ):
+            return True
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "aiohttp":
+            return True
+    return False
+
+
+def test_only_the_transport_and_the_fake_server_import_aiohttp() -> None:
+    importers = {str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py") if _imports_aiohttp(p)}
+    allowed = {p for p in importers if p.startswith("testing/")} | {"_transport.py"}
+    assert importers <= allowed, importers - allowed
+    assert "_transport.py" in importers
+
+
+def test_py_typed_is_shipped() -> None:
+    assert (PACKAGE / "py.typed").exists()

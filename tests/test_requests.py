@@ -1,0 +1,169 @@
+"""The request each reference call builds: method, URL, query, headers (aioresponses)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import pytest
+from aioresponses import aioresponses
+from yarl import URL
+
+from devin_async import AsyncDevin, ConfigurationError, __version__
+
+BASE = "https://api.devin.ai"
+KEY = "cog_request_building_key_0001"
+
+
+@pytest.fixture
+def mocked() -> Iterator[aioresponses]:
+    with aioresponses() as m:
+        yield m
+
+
+@pytest.fixture
+async def client() -> AsyncIterator[AsyncDevin]:
+    async with AsyncDevin(api_key=KEY, org_id="org-1", base_url=BASE) as c:
+        yield c
+
+
+def v3_body(**extra: Any) -> dict[str, Any]:
+    return {
+        "session_id": "devin-abc",
+        "status": "exit",
+        "org_id": "org-1",
+        "url": "https://app.devin.ai/sessions/abc",
+        "created_at": 1,
+        "updated_at": 2,
+        "acus_consumed": 0,
+        "pull_requests": [],
+        "tags": [],
+        **extra,
+    }
+
+
+def only_request(mocked: aioresponses) -> tuple[str, URL, dict[str, Any]]:
+    assert len(mocked.requests) == 1
+    ((method, url), calls) = next(iter(mocked.requests.items()))
+    assert len(calls) == 1
+    return method, url, calls[0].kwargs
+
+
+async def test_sessions_get(client: AsyncDevin, mocked: aioresponses) -> None:
+    mocked.get(f"{BASE}/v3/organizations/org-1/sessions/devin-abc", payload=v3_body())
+    session = await client.sessions.get("devin-abc")
+    method, url, kwargs = only_request(mocked)
+    assert (method, url.path) == ("GET", "/v3/organizations/org-1/sessions/devin-abc")
+    assert kwargs["headers"]["Authorization"] == f"Bearer {KEY}"
+    assert session.session_id == "devin-abc"
+
+
+async def test_sessions_get_org_override(client: AsyncDevin, mocked: aioresponses) -> None:
+    mocked.get(f"{BASE}/v3/organizations/org-2/sessions/devin-abc", payload=v3_body())
+    await client.sessions.get("devin-abc", org_id="org-2")
+    assert only_request(mocked)[1].path == "/v3/organizations/org-2/sessions/devin-abc"
+
+
+async def test_terminate_with_archive(client: AsyncDevin, mocked: aioresponses) -> None:
+    mocked.delete(
+        f"{BASE}/v3/organizations/org-1/sessions/devin-abc?archive=true",
+        payload=v3_body(is_archived=True),
+    )
+    session = await client.sessions.terminate("devin-abc", archive=True)
+    method, url, _ = only_request(mocked)
+    assert method == "DELETE"
+    assert url.query == {"archive": "true"}
+    assert session.is_archived is True
+
+
+async def test_terminate_without_archive_sends_no_query(
+    client: AsyncDevin, mocked: aioresponses
+) -> None:
+    mocked.delete(f"{BASE}/v3/organizations/org-1/sessions/devin-abc", payload=v3_body())
+    await client.sessions.terminate("devin-abc")
+    assert not only_request(mocked)[1].query
+
+
+async def test_enterprise_get_and_insights(client: AsyncDevin, mocked: aioresponses) -> None:
+    mocked.get(f"{BASE}/v3/enterprise/sessions/devin-abc?org_id=org-9", payload=v3_body())
+    await client.enterprise.sessions.get("devin-abc", org_id="org-9")
+    url = only_request(mocked)[1]
+    assert url.path == "/v3/enterprise/sessions/devin-abc"
+    assert url.query == {"org_id": "org-9"}
+
+
+async def test_enterprise_insights(client: AsyncDevin, mocked: aioresponses) -> None:
+    body = v3_body(num_devin_messages=3, num_user_messages=1, session_size="s", analysis=None)
+    mocked.get(f"{BASE}/v3/enterprise/sessions/devin-abc/insights", payload=body)
+    insights = await client.enterprise.sessions.insights("devin-abc")
+    assert only_request(mocked)[1].path == "/v3/enterprise/sessions/devin-abc/insights"
+    assert insights.num_devin_messages == 3 and insights.analysis is None
+
+
+async def test_v1_get(client: AsyncDevin, mocked: aioresponses) -> None:
+    body = {
+        "session_id": "devin-abc",
+        "status": "running",
+        "created_at": "2024-01-01T00:00:00+00:00",
+        "updated_at": "2024-01-01T00:00:00+00:00",
+    }
+    mocked.get(f"{BASE}/v1/sessions/devin-abc", payload=body)
+    session = await client.v1.sessions.get("devin-abc")
+    assert only_request(mocked)[1].path == "/v1/sessions/devin-abc"
+    assert session.messages == []
+
+
+async def test_user_agent_names_sdk_and_version(client: AsyncDevin, mocked: aioresponses) -> None:
+    mocked.get(f"{BASE}/v1/sessions/x", payload={})
+    with pytest.raises(Exception):  # noqa: B017,PT011 - the body is wrong; the headers matter here
+        await client.v1.sessions.get("x")
+    transport_session = client._transport._session
+    assert transport_session is not None
+    assert transport_session.headers["User-Agent"].startswith(f"devin-async/{__version__} ")
+
+
+@pytest.mark.parametrize(
+    ("devin_id", "encoded"),
+    [
+        ("../../v1/secrets", "..%2F..%2Fv1%2Fsecrets"),
+        ("devin-1?archive=true", "devin-1%3Farchive%3Dtrue"),
+        ("devin-1#frag", "devin-1%23frag"),
+        ("a b", "a%20b"),
+        ("%2e%2e", "%252e%252e"),
+    ],
+)
+async def test_path_injection_is_contained_in_one_segment(
+    client: AsyncDevin, mocked: aioresponses, devin_id: str, encoded: str
+) -> None:
+    target = f"{BASE}/v3/organizations/org-1/sessions/{encoded}"
+    mocked.get(URL(target, encoded=True), payload=v3_body())
+    await client.sessions.get(devin_id)
+    url = only_request(mocked)[1]
+    assert url.raw_path == f"/v3/organizations/org-1/sessions/{encoded}"
+    assert not url.query
+
+
+@pytest.mark.parametrize("bad", ["", " ", ".", "..", "devin\n1", "devin\x001"])
+async def test_unusable_ids_are_refused_before_sending(
+    client: AsyncDevin, mocked: aioresponses, bad: str
+) -> None:
+    with pytest.raises(ValueError, match="devin_id"):
+        await client.sessions.get(bad)
+    assert not mocked.requests
+
+
+async def test_missing_org_id_is_a_configuration_error(mocked: aioresponses) -> None:
+    async with AsyncDevin(api_key=KEY, base_url=BASE) as c:
+        with pytest.raises(ConfigurationError, match="org_id"):
+            await c.sessions.get("devin-abc")
+    assert not mocked.requests
+
+
+async def test_missing_key_is_a_configuration_error(
+    mocked: aioresponses, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DEVIN_API_KEY", raising=False)
+    async with AsyncDevin(org_id="org-1", base_url=BASE) as c:
+        with pytest.raises(ConfigurationError, match="DEVIN_API_KEY"):
+            await c.enterprise.sessions.get("devin-abc")
+    assert not mocked.requests

@@ -1,0 +1,295 @@
+"""``Devin``, the blocking client, against the fake API served from a thread."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from devin_async import (
+    ConfigurationError,
+    Devin,
+    NotFoundError,
+    Request,
+    Response,
+    SessionInsights,
+    SessionResponse,
+    SyncPaginator,
+    V1Session,
+)
+from devin_async.testing import FAKE_API_KEY, FakeDevin
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST, SECOND = "devin-abc123def456", "devin-fed987cba654"
+CallNext = Callable[[Request], Awaitable[Response]]
+
+
+@pytest.fixture
+def server() -> Iterator[FakeDevin]:
+    fake = FakeDevin()
+    fake.start_in_thread()
+    yield fake
+    fake.stop_thread()
+
+
+def make_devin(fake: FakeDevin, **kwargs: object) -> Devin:
+    return Devin(
+        api_key=FAKE_API_KEY,
+        org_id=fake.state.default_org_id,
+        base_url=fake.url,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def devin(server: FakeDevin) -> Iterator[Devin]:
+    with make_devin(server) as client:
+        yield client
+
+
+def test_reference_calls(devin: Devin, server: FakeDevin) -> None:
+    session = devin.sessions.get(FIRST)
+    assert isinstance(session, SessionResponse)
+    assert (session.session_id, session.title) == (FIRST, "Review PR #123")
+
+    enterprise = devin.enterprise.sessions.get(FIRST)
+    assert isinstance(enterprise, SessionResponse)
+    assert enterprise.session_id == FIRST
+
+    insights = devin.enterprise.sessions.insights(FIRST)
+    assert isinstance(insights, SessionInsights)
+    assert insights.analysis is not None
+
+    old = devin.v1.sessions.get(FIRST)
+    assert isinstance(old, V1Session)
+    assert old.title == "Review PR #123"
+
+    ended = devin.sessions.terminate(SECOND, archive=True)
+    assert ended.session_id == SECOND
+    assert server.state.sessions[SECOND]["is_archived"] is True
+    delete = server.state.seen[-1]
+    assert (delete.method, delete.query) == ("DELETE", [("archive", "true")])
+
+
+def test_errors_come_through_unchanged(devin: Devin) -> None:
+    with pytest.raises(NotFoundError) as info:
+        devin.sessions.get("devin-000000000000")
+    assert info.value.status_code == 404
+
+
+def test_configuration_is_checked_at_construction() -> None:
+    with pytest.raises(ConfigurationError):
+        Devin(api_key=FAKE_API_KEY, base_url="ftp://example.com")
+
+
+def test_repr_hides_the_key(devin: Devin) -> None:
+    assert FAKE_API_KEY not in repr(devin)
+    assert devin.org_id == "org-abc123def456"
+    assert devin.base_url.startswith("http://127.0.0.1:")
+
+
+def test_list_iterates_lazily_page_by_page(devin: Devin, server: FakeDevin) -> None:
+    listed = devin.sessions.list(page_size=1)
+    assert isinstance(listed, SyncPaginator)
+    everything = [s.session_id for s in listed]
+    assert sorted(everything) == [FIRST, SECOND]
+
+    before = len(server.state.seen)
+    pages = listed.pages()
+    first_page = next(pages)
+    assert [s.session_id for s in first_page.items] == everything[:1]
+    assert first_page.has_next
+    assert len(server.state.seen) == before + 1  # the second page waits to be asked for
+    pages.close()
+
+    assert [s.session_id for s in devin.sessions.list(limit=1).to_list()] == everything[:1]
+    assert [s.session_id for s in devin.sessions.list(tags=["nightly"])] == [SECOND]
+
+
+def test_bad_list_arguments_fail_at_the_call(devin: Devin) -> None:
+    with pytest.raises(ValueError, match="page_size"):
+        devin.sessions.list(page_size=0)
+
+
+async def test_works_inside_a_running_event_loop(devin: Devin) -> None:
+    asyncio.get_running_loop()  # as in Jupyter or an ``async def``
+    assert devin.sessions.get(FIRST).session_id == FIRST
+    assert len(devin.sessions.list().to_list()) == 2
+
+
+class ThreadRecorder:
+    """Middleware noting which thread ran each request."""
+
+    def __init__(self) -> None:
+        self.threads: set[int] = set()
+
+    async def __call__(self, request: Request, call_next: CallNext) -> Response:
+        self.threads.add(threading.get_ident())
+        return await call_next(request)
+
+
+def test_many_threads_share_one_loop(server: FakeDevin) -> None:
+    recorder = ThreadRecorder()
+    ids = [FIRST, SECOND] * 40
+    with make_devin(server, middleware=[recorder]) as client, ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda i: client.sessions.get(i).session_id, ids))
+    assert got == ids
+    assert len(recorder.threads) == 1
+    assert threading.get_ident() not in recorder.threads
+
+
+class CallsBackIntoDevin:
+    """Middleware that (wrongly) makes a blocking call from the client's own loop."""
+
+    def __init__(self) -> None:
+        self.client: Devin | None = None
+        self.error: BaseException | None = None
+
+    async def __call__(self, request: Request, call_next: CallNext) -> Response:
+        assert self.client is not None
+        try:
+            self.client.sessions.get(SECOND)
+        except RuntimeError as exc:
+            self.error = exc
+        return await call_next(request)
+
+
+def test_blocking_call_from_its_own_loop_raises_at_once(server: FakeDevin) -> None:
+    callback = CallsBackIntoDevin()
+    with make_devin(server, middleware=[callback]) as client:
+        callback.client = client
+        assert client.sessions.get(FIRST).session_id == FIRST
+    assert callback.error is not None
+    assert "own event loop thread" in str(callback.error)
+
+
+class HangsOnce:
+    """Middleware whose first request never answers, recording its cancellation."""
+
+    def __init__(self) -> None:
+        self.started = threading.Event()
+        self.cancelled = threading.Event()
+
+    async def __call__(self, request: Request, call_next: CallNext) -> Response:
+        if not self.started.is_set():
+            self.started.set()
+            try:
+                await asyncio.Event().wait()
+            except asyncio.CancelledError:
+                self.cancelled.set()
+                raise
+        return await call_next(request)
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="needs POSIX signals")
+def test_ctrl_c_cancels_the_request_in_flight(server: FakeDevin) -> None:
+    assert threading.current_thread() is threading.main_thread()
+    hang = HangsOnce()
+    main = threading.main_thread().ident
+    assert main is not None
+
+    def press_ctrl_c() -> None:
+        if hang.started.wait(10):
+            signal.pthread_kill(main, signal.SIGINT)
+
+    presser = threading.Thread(target=press_ctrl_c)
+    with make_devin(server, middleware=[hang]) as client:
+        presser.start()
+        with pytest.raises(KeyboardInterrupt):
+            client.sessions.get(FIRST)
+        presser.join()
+        assert hang.cancelled.is_set()
+        assert client.sessions.get(FIRST).session_id == FIRST  # the client is still usable
+
+
+def test_close_stops_the_loop_and_a_later_call_restarts_it(server: FakeDevin) -> None:
+    client = make_devin(server)
+    client.sessions.get(FIRST)
+    thread = client._portal._thread
+    assert thread is not None
+    client.close()
+    assert not thread.is_alive()
+    assert not client._client._transport.is_open
+    assert client.sessions.get(SECOND).session_id == SECOND
+    client.close()
+    client.close()  # closing twice is harmless
+
+
+def test_a_dropped_client_shuts_down_without_warnings(server: FakeDevin) -> None:
+    client = make_devin(server)
+    client.sessions.get(FIRST)
+    thread = client._portal._thread
+    assert thread is not None
+    del client
+    gc.collect()
+    thread.join(10)
+    assert not thread.is_alive()
+
+
+ATEXIT_SCRIPT = """
+import atexit, sys
+state = {}
+
+def check():  # registered first, so it runs after the client's own exit hook
+    client = state["client"]
+    clean = not client._client._transport.is_open and not state["thread"].is_alive()
+    print("clean" if clean else "LEFT OPEN")
+
+atexit.register(check)
+from devin_async import Devin
+from devin_async.testing import FAKE_API_KEY, FakeDevin
+
+fake = FakeDevin()
+fake.start_in_thread()
+client = Devin(api_key=FAKE_API_KEY, org_id=fake.state.default_org_id, base_url=fake.url)
+client.sessions.get("devin-abc123def456")
+state.update(client=client, thread=client._portal._thread)
+"""
+
+
+def test_interpreter_exit_closes_an_open_client() -> None:
+    done = subprocess.run(
+        [sys.executable, "-X", "dev", "-W", "error", "-c", ATEXIT_SCRIPT],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "clean", "")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+@pytest.mark.filterwarnings("ignore:.*fork.*:DeprecationWarning")  # 3.12+: fork with threads
+def test_a_forked_child_gets_its_own_loop_and_session(devin: Devin) -> None:
+    assert devin.sessions.get(FIRST).session_id == FIRST  # the parent's loop and pool exist
+    parent_portal = devin._portal
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: report through the pipe, never return into pytest
+        code = 1
+        try:
+            answer = devin.sessions.get(SECOND).session_id
+            fresh = devin._portal is not parent_portal
+            devin.close()
+            os.write(write_end, f"{answer} {fresh}".encode())
+            code = 0
+        except BaseException as exc:
+            os.write(write_end, repr(exc).encode())
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        report = pipe.read().decode()
+    _, status = os.waitpid(pid, 0)
+    assert (os.waitstatus_to_exitcode(status), report) == (0, f"{SECOND} True")
+    assert devin._portal is parent_portal
+    assert devin.sessions.get(FIRST).session_id == FIRST  # the parent's loop is unharmed

@@ -1,0 +1,30 @@
+"""Checked by mypy --strict (see test_sync_surface.py): Devin's methods have exact types."""
+
+from __future__ import annotations
+
+from typing_extensions import assert_type
+
+from devin_async import Devin, SessionInsights, SessionResponse, SyncPaginator, V1Session
+from devin_async._pagination import Page
+
+
+def exact_types(client: Devin) -> None:
+    assert_type(client.sessions.get("devin-x"), SessionResponse)
+    assert_type(client.sessions.terminate("devin-x", archive=True), SessionResponse)
+    assert_type(client.sessions.list(tags=["a"]), SyncPaginator[SessionResponse])
+    for session in client.sessions.list():
+        assert_type(session, SessionResponse)
+    for page in client.sessions.list().pages():
+        assert_type(page, Page[SessionResponse])
+    assert_type(client.sessions.list().to_list(), list[SessionResponse])
+    assert_type(client.enterprise.sessions.get("devin-x"), SessionResponse)
+    assert_type(client.enterprise.sessions.insights("devin-x"), SessionInsights)
+    assert_type(client.v1.sessions.get("devin-x"), V1Session)
+    assert_type(client.org_id, str | None)
+    with Devin() as scoped:
+        assert_type(scoped, Devin)
+
+
+def wrong_arguments_are_caught(client: Devin) -> None:
+    client.sessions.get(123)  # type: ignore[arg-type]
+    client.sessions.get("devin-x", timeout="soon")  # type: ignore[arg-type]
