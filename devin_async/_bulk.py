@@ -1,11 +1,10 @@
 """Bounded-concurrency fan-out: one call per id, every id accounted for exactly once.
 
-The engine keeps at most ``concurrency`` calls alive and pulls the next id only when
-one finishes, so an iterator of any length is consumed lazily and memory stays flat.
-Each id ends as exactly one ``Outcome``: a value, an error, or timed out at the
-batch deadline. How often an id was tried (retries, 429s) is counted by
-``AttemptCounter``, the innermost pipeline layer, through a context variable that
-each id's task sets for itself.
+A fixed pool of ``concurrency`` workers pulls ids one at a time, so an iterator of any
+length is consumed lazily and no more than ``concurrency`` calls are ever alive. Each
+id ends as exactly one ``Outcome``: a value, an error, or timed out at the batch
+deadline. How often an id was tried (retries, 429s) is counted by ``AttemptCounter``,
+the innermost pipeline layer, through a context variable each worker sets per id.
 """
 
 from __future__ import annotations
