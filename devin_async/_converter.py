@@ -7,12 +7,14 @@ a failure, to say which field of which payload was wrong.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._enums import OpenEnum
@@ -110,6 +112,77 @@ def _unstructure_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
     return factory
 
 
+# cattrs' defaults call str()/bool()/int() on whatever arrives, which turns server drift
+# into wrong data (None -> "None", "false" -> True, "tags" -> ["t","a","g","s"]). These
+# hooks accept only what JSON can mean for the type, so drift becomes a DecodeError.
+
+
+def _strict_str(value: Any, _: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # an id sent as a number is still that id
+    raise TypeError(f"expected a string, got {type(value).__name__}")
+
+
+def _strict_bool(value: Any, _: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise TypeError(f"expected true or false, got {type(value).__name__}")
+
+
+def _strict_int(value: Any, _: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    raise TypeError(f"expected an integer, got {value!r}"[:80])
+
+
+def _strict_float(value: Any, _: Any) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise TypeError(f"expected a number, got {type(value).__name__}")
+
+
+def _is_list(cls: Any) -> bool:
+    return cls is list or typing.get_origin(cls) is list
+
+
+def _structure_items_detailed(
+    hook: Callable[[Any, Any], Any], value: list[Any], cls: Any, item: Any
+) -> list[Any]:
+    """Like the fast path, but every failing index is reported the way cattrs does."""
+    out, errors = [], []
+    for index, v in enumerate(value):
+        try:
+            out.append(hook(v, item))
+        except Exception as exc:
+            note = IterableValidationNote(f"Structuring {cls} @ index {index}", index, item)
+            setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
+    return out
+
+
+def _list_factory(conv: cattrs.Converter, detailed: bool) -> Callable[[Any], Any]:
+    def factory(cls: Any) -> Callable[[Any, Any], list[Any]]:
+        (item,) = typing.get_args(cls) or (Any,)
+        hook = conv.get_structure_hook(item)
+
+        def structure_list(value: Any, _: Any) -> list[Any]:
+            if not isinstance(value, list):
+                raise TypeError(f"expected a list, got {type(value).__name__}")
+            if not detailed:
+                return [hook(v, item) for v in value]
+            return _structure_items_detailed(hook, value, cls, item)
+
+        return structure_list
+
+    return factory
+
+
 def _is_model(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, Model)
 
@@ -120,12 +193,18 @@ def _is_open_enum(cls: Any) -> bool:
 
 def make_converter(*, detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(detailed_validation=detailed)
+    conv.register_structure_hook(str, _strict_str)
+    conv.register_structure_hook(bool, _strict_bool)
+    conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(float, _strict_float)
+    # Registered by class too, so it is more specific than the str hook for these str enums.
+    conv.register_structure_hook(OpenEnum, lambda v, cls: cls(_strict_str(v, cls)))
+    conv.register_structure_hook_factory(_is_list, _list_factory(conv, detailed))
     conv.register_structure_hook(datetime, lambda v, _: to_datetime(v))
     conv.register_unstructure_hook(datetime, lambda d: d.isoformat())
     conv.register_structure_hook(date, lambda v, _: to_date(v))
     conv.register_unstructure_hook(date, lambda d: d.isoformat())
     conv.register_structure_hook_func(lambda t: t == EpochMillis, lambda v, _: from_epoch_millis(v))
-    conv.register_structure_hook_func(_is_open_enum, lambda v, cls: cls(v))
     conv.register_unstructure_hook_func(_is_open_enum, lambda e: e.value)
     conv.register_structure_hook_factory(_is_model, _structure_model_factory(conv))
     conv.register_unstructure_hook_factory(_is_model, _unstructure_model_factory(conv))
