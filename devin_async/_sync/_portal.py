@@ -7,6 +7,8 @@ import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Generic, TypeVar
 
+from .._errors import ClientUsageError
+
 __all__ = ["Portal"]
 
 T = TypeVar("T")
@@ -97,7 +99,7 @@ class Portal:
     def _loop_for_caller(self) -> asyncio.AbstractEventLoop:
         if self._thread is not None and threading.current_thread() is self._thread:
             # Waiting here would block the very loop that has to produce the answer.
-            raise RuntimeError(
+            raise ClientUsageError(
                 "a blocking Devin call was made from the client's own event loop thread "
                 "(e.g. in a middleware or callback); use AsyncDevin and 'await' there instead"
             )
