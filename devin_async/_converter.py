@@ -28,6 +28,7 @@ __all__ = [
     "structure",
     "to_date",
     "to_datetime",
+    "to_epoch",
     "unstructure",
 ]
 
@@ -65,6 +66,12 @@ def to_date(value: Any) -> date:
         raise TypeError(f"expected a YYYY-MM-DD date, got {type(value).__name__}")
     text = value.strip()
     return date.fromisoformat(text) if len(text) == 10 else to_datetime(text).date()
+
+
+def to_epoch(value: datetime) -> float:
+    """Seconds since the epoch; a naive datetime is UTC, as in ``to_datetime``."""
+    aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return aware.timestamp()
 
 
 def _wire_names(cls: type) -> dict[str, str]:

@@ -12,6 +12,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientUsageError",
     "ConfigurationError",
     "ConflictError",
     "DecodeError",
@@ -40,6 +41,12 @@ class DevinError(Exception):
 
 class ConfigurationError(DevinError):
     """The client lacks a setting (API key, org id) or one is invalid."""
+
+
+class ClientUsageError(DevinError, RuntimeError):
+    """The client was used where it cannot work: from an event loop other than the one
+    its connection pool lives on, after being closed while a call was in flight, or a
+    blocking call from the blocking client's own loop thread."""
 
 
 class APIConnectionError(DevinError):

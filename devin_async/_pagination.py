@@ -123,6 +123,13 @@ class AsyncPaginator(Generic[T]):
             yield page
             if not page.has_next or not page.items:
                 return
+            if page.next_token == token:  # the same page again would loop forever
+                raise DecodeError(
+                    f"{self._request.method} {self._request.path} answered the cursor it "
+                    f"was given ({token!r}) as the next one; stopping instead of looping",
+                    status_code=None,
+                    path=self._request.path,
+                )
             token = page.next_token
 
     async def __aiter__(self) -> AsyncIterator[T]:

@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from ._converter import to_epoch
+
 __all__ = ["query"]
 
 # How arrays travel: repeated keys (``tags=a&tags=b``), as FastAPI expects. The API's
@@ -21,7 +23,7 @@ def _scalar(value: Any) -> str:
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, datetime):
-        return str(int(value.timestamp()))
+        return str(int(to_epoch(value)))
     return str(value)
 
 

@@ -95,8 +95,8 @@ class RateLimitMiddleware:
         rate = limit.requests_per_second
         burst = limit.burst or max(1, math.floor(rate or 1))
         self._bucket = TokenBucket(rate, burst) if rate else None
-        cap = limit.max_in_flight
-        self._in_flight = asyncio.Semaphore(cap) if cap else None
+        self._in_flight: asyncio.Semaphore | None = None
+        self._in_flight_loop: asyncio.AbstractEventLoop | None = None
 
     @property
     def gate_opens_at(self) -> float:
@@ -105,7 +105,7 @@ class RateLimitMiddleware:
 
     def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
         # One coroutine frame on the usual path; the pacing machinery only when configured.
-        if self._in_flight is None and self._bucket is None:
+        if self.limit.max_in_flight is None and self._bucket is None:
             return self._send(request, call_next)
         return self._paced_send(request, call_next)
 
@@ -117,10 +117,19 @@ class RateLimitMiddleware:
             self._close_gate(response)
         return response
 
+    def _slots(self, cap: int) -> asyncio.Semaphore:
+        # A semaphore binds to the loop it first waits on: one per loop, so a client
+        # reused after aclose() on a new loop (asyncio.run twice, Devin restarted) works.
+        loop = asyncio.get_running_loop()
+        if self._in_flight is None or self._in_flight_loop is not loop:
+            self._in_flight, self._in_flight_loop = asyncio.Semaphore(cap), loop
+        return self._in_flight
+
     async def _paced_send(self, request: Request, call_next: Handler) -> Response:
-        if self._in_flight is None:
+        cap = self.limit.max_in_flight
+        if cap is None:
             return await self._paced(request, call_next)
-        async with self._in_flight:
+        async with self._slots(cap):
             return await self._paced(request, call_next)
 
     async def _paced(self, request: Request, call_next: Handler) -> Response:

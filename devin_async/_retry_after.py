@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Mapping
 from email.utils import parsedate_to_datetime
@@ -22,7 +23,7 @@ def parse_retry_after(
             value = float(millis) / 1000
         except ValueError:
             value = -1.0
-        if value >= 0:
+        if math.isfinite(value) and value >= 0:
             return value
     raw = headers.get("Retry-After") or headers.get("retry-after")
     if not raw:
@@ -38,6 +39,6 @@ def parse_retry_after(
         if when.tzinfo is None:
             return None
         return max(0.0, when.timestamp() - now())
-    if seconds != seconds or seconds < 0:  # NaN or negative: not a usable instruction
+    if not math.isfinite(seconds) or seconds < 0:  # inf would close the 429 gate for good
         return None
     return seconds

@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import aiohttp
 from yarl import URL
 
-from ._errors import APIConnectionError, APITimeoutError, DevinError
+from ._errors import APIConnectionError, APITimeoutError, ClientUsageError, DevinError
 from ._http import Request, Response
 from ._version import __version__
 
@@ -91,6 +91,7 @@ class AiohttpTransport:
         self._base_url = base_url
         self._pool_size = pool_size
         self._session: aiohttp.ClientSession | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._timeouts: dict[float | None, aiohttp.ClientTimeout] = {}
 
     @property
@@ -98,8 +99,20 @@ class AiohttpTransport:
         return self._session is not None and not self._session.closed
 
     def _client_session(self) -> aiohttp.ClientSession:
+        loop = asyncio.get_running_loop()
+        if self._session is not None and not self._session.closed and self._loop is not loop:
+            # aiohttp's pool is bound to the loop it was made on; using it elsewhere fails
+            # deep inside aiohttp (or hangs), so say what happened and what to do.
+            ended = self._loop is not None and self._loop.is_closed()
+            raise ClientUsageError(
+                "this client's connection pool belongs to "
+                + ("an event loop that has ended" if ended else "another event loop")
+                + ": 'await client.aclose()' before that loop ends (or use 'async with'), "
+                "or create one client per event loop"
+            )
         if self._session is None or self._session.closed:
             # Created here, inside a coroutine, so it binds to the loop that uses it.
+            self._loop = loop
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0),
                 headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
@@ -182,5 +195,8 @@ class AiohttpTransport:
 
     async def aclose(self) -> None:
         if self._session is not None:
-            await self._session.close()
+            if self._loop is not None and self._loop.is_closed():
+                self._session.detach()  # its loop is gone: nothing left to close gracefully
+            else:
+                await self._session.close()
             self._session = None

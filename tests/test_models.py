@@ -161,3 +161,31 @@ def test_models_are_frozen() -> None:
     session = structure(v3_session(), SessionResponse)
     with pytest.raises(AttributeError):
         session.title = "changed"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "needle"),
+    [
+        ("url", None, "$.url"),
+        ("session_id", {"id": 1}, "$.session_id"),
+        ("is_archived", "false", "$.is_archived"),
+        ("is_archived", 1, "$.is_archived"),
+        ("tags", "nightly", "$.tags"),
+        ("tags", [None], "$.tags"),
+        ("acus_consumed", True, "$.acus_consumed"),
+        ("acus_consumed", "2.5", "$.acus_consumed"),
+        ("pull_requests", [{"pr_url": None}], "pr_url"),
+    ],
+)
+def test_drifted_values_are_decode_errors_not_coerced_into_wrong_data(
+    field: str, value: Any, needle: str
+) -> None:
+    with pytest.raises(DecodeError) as info:
+        structure(v3_session(**{field: value}), SessionResponse)
+    assert needle in str(info.value)
+
+
+def test_numbers_where_strings_are_due_are_kept_as_their_text() -> None:
+    session = structure(v3_session(title=42, acus_consumed=3), SessionResponse)
+    assert session.title == "42"
+    assert session.acus_consumed == 3.0

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from devin_async import (
+    ClientUsageError,
     ConfigurationError,
     Devin,
     NotFoundError,
@@ -293,3 +294,35 @@ def test_a_forked_child_gets_its_own_loop_and_session(devin: Devin) -> None:
     assert (os.waitstatus_to_exitcode(status), report) == (0, f"{SECOND} True")
     assert devin._portal is parent_portal
     assert devin.sessions.get(FIRST).session_id == FIRST  # the parent's loop is unharmed
+
+
+def test_close_racing_calls_in_other_threads_fails_them_clearly_and_leaks_nothing(
+    server: FakeDevin,
+) -> None:
+    client = make_devin(server)
+    outcomes: dict[str, int] = {}
+    stop = threading.Event()
+
+    def worker() -> None:
+        while not stop.is_set():
+            try:
+                client.sessions.get("devin-abc123def456")
+                key = "ok"
+            except ClientUsageError:
+                key = "closed"
+            except BaseException as exc:  # anything else is a defect
+                key = type(exc).__name__
+            outcomes[key] = outcomes.get(key, 0) + 1
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for _ in range(30):
+        client.close()
+    stop.set()
+    for t in threads:
+        t.join(timeout=10)
+    client.close()
+    assert not any(t.is_alive() for t in threads), "a caller hung"
+    assert set(outcomes) <= {"ok", "closed"}, outcomes
+    gc.collect()  # an orphaned aiohttp pool would warn here (warnings are errors)

@@ -159,6 +159,27 @@ async def test_messages_follow_the_cursor_until_the_last_page(
     assert ("after", "c2") in recorder.requests[1].params
 
 
+async def test_a_cursor_that_does_not_move_is_an_error_not_an_endless_loop(
+    client: AsyncDevin, recorder: Recorder
+) -> None:
+    recorder.answers += [page([SESSION], "c1"), page([SESSION], "c1"), page([SESSION], "c1")]
+    seen = []
+    with pytest.raises(DecodeError, match="cursor it was given"):  # noqa: PT012
+        async for s in client.sessions.list():
+            seen.append(s.session_id)
+    assert seen == ["devin-1", "devin-1"]
+    assert len(recorder.requests) == 2
+
+
+async def test_naive_datetime_filters_are_utc_like_naive_timestamps_read(
+    client: AsyncDevin, recorder: Recorder
+) -> None:
+    recorder.answers += [page([], None)]
+    naive, aware = datetime(2025, 1, 1), datetime(2025, 1, 1, tzinfo=timezone.utc)
+    _ = [s async for s in client.sessions.list(created_after=naive)]
+    assert ("created_after", str(int(aware.timestamp()))) in recorder.requests[0].params
+
+
 async def test_schedules_page_by_limit_and_offset(client: AsyncDevin, recorder: Recorder) -> None:
     recorder.answers += [
         (200, {"items": [SCHEDULE, SCHEDULE], "has_next_page": True}),

@@ -131,15 +131,28 @@ class SyncClientBase(SyncNode["AsyncDevin"]):
         portal, client = self._live()
         return portal.iterate(lambda: fn(client))
 
-    def _shut_down(self, *, only_in_process: int | None = None, wait: bool = True) -> None:
+    def _shut_down(
+        self, *, only_in_process: int | None = None, wait: bool = True, renew: bool = False
+    ) -> None:
         if only_in_process is not None and self._pid != only_in_process:
             return
-        self._portal.stop(last=self._client.aclose, wait=wait)
+        portal, client = self._portal, self._client
+        if renew:  # not from __del__, which may run while this thread holds the lock
+            with _clients_lock:
+                portal, client = self._portal, self._client
+                # A fresh async client for the next loop: one AsyncDevin never serves two
+                # loops, so calls racing this close cannot leak a pool onto a dying loop.
+                self._client = self._make_client()
+                self._portal = Portal(serving=self._client)
+        portal.stop(last=client.aclose, wait=wait)
 
     def close(self) -> None:
-        """Close the connection pool and stop the background loop. Using it again restarts."""
+        """Close the connection pool and stop the background loop. Using it again restarts.
+
+        Calls still waiting or in flight in other threads raise ``ClientUsageError``.
+        """
         self._live()
-        self._shut_down()
+        self._shut_down(renew=True)
 
     def __enter__(self) -> Self:
         return self

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
+
+from .._errors import ClientUsageError
 
 __all__ = ["Portal"]
 
@@ -23,13 +26,36 @@ async def _first(make: Callable[[], AsyncIterator[T]]) -> AsyncIterator[T]:
     return make().__aiter__()
 
 
-def _run_until_stopped(loop: asyncio.AbstractEventLoop, serving: object) -> None:
+_CLOSED = "the Devin client was closed while this call was waiting or in flight"
+
+
+class _LoopState:
+    """One loop's life: the calls handed to it, and whether it still takes new ones.
+
+    ``lock`` orders a caller's hand-off against the loop's end, so that every call is
+    either run, or failed with ``ClientUsageError``: never dropped, never left waiting.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop):
+        self.loop = loop
+        self.lock = threading.Lock()
+        self.submitted: set[_Handoff[Any]] = set()
+        self.stopping = False  # set on the loop thread when shutdown begins
+        self.closed = False  # set once the loop runs no more callbacks
+
+
+def _run_until_stopped(state: _LoopState, serving: object) -> None:
     # ``serving`` stays referenced by this frame until the loop stops, so that when its
     # owner is garbage-collected the shutdown it schedules can still close it cleanly.
     try:
-        loop.run_forever()
+        state.loop.run_forever()
     finally:
-        loop.close()
+        with state.lock:
+            state.closed = True
+            leftovers = list(state.submitted)
+        for handoff in leftovers:  # handed over while the loop was stopping: never started
+            handoff.fail(ClientUsageError(_CLOSED))
+        state.loop.close()
 
 
 class _Handoff(Generic[T]):
@@ -39,39 +65,52 @@ class _Handoff(Generic[T]):
     would cost the waiting thread one more loop iteration per call.
     """
 
-    __slots__ = ("done", "error", "finished", "result", "task")
+    __slots__ = ("done", "error", "finished", "result", "state", "task")
 
-    def __init__(self) -> None:
+    def __init__(self, state: _LoopState) -> None:
         # A bare lock, held until the outcome is in: cheaper than an Event on every call,
         # and acquiring it is interruptible by signals (Ctrl-C) on POSIX.
         self.done = threading.Lock()
         self.done.acquire()
+        self.state = state
         self.finished = False
         self.error: BaseException | None = None
         self.task: asyncio.Task[None] | None = None
 
-    def start(self, loop: asyncio.AbstractEventLoop, fn: Callable[[], Awaitable[T]]) -> None:
-        self.task = loop.create_task(self._run(fn))
+    def start(self, fn: Callable[[], Awaitable[T]]) -> None:
+        if self.state.stopping:  # handed over after shutdown began: the client is gone
+            self.fail(ClientUsageError(_CLOSED))
+            return
+        self.task = self.state.loop.create_task(self._run(fn))
 
     async def _run(self, fn: Callable[[], Awaitable[T]]) -> None:
         try:
             self.result = await fn()
-        except BaseException as exc:  # CancelledError too: the caller re-raises it
+        except asyncio.CancelledError as exc:  # by Ctrl-C (re-raised there) or by close()
+            self.error = ClientUsageError(_CLOSED) if self.state.stopping else exc
+        except BaseException as exc:
             self.error = exc
         finally:
             self._finish()
 
+    def fail(self, error: BaseException) -> None:
+        self.error = error
+        self._finish()
+
     def cancel(self) -> None:
-        assert self.task is not None
+        if self.task is None:  # refused at start: already finished
+            return
         self.task.cancel()
         # A task cancelled before its first step never runs ``_run``'s finally.
         self.task.add_done_callback(self._finish)
 
     def _finish(self, *_: object) -> None:
-        # Only ever called on the loop thread, so the flag needs no lock.
-        if not self.finished:
+        with self.state.lock:
+            if self.finished:
+                return
             self.finished = True
-            self.done.release()
+            self.state.submitted.discard(self)
+        self.done.release()
 
     def outcome(self) -> T:
         if self.error is not None:
@@ -87,44 +126,55 @@ class Portal:
         self._name = name
         self._serving = serving
         self._lock = threading.Lock()
-        self._loop: asyncio.AbstractEventLoop | None = None
+        self._state: _LoopState | None = None
         self._thread: threading.Thread | None = None
 
     @property
     def is_running(self) -> bool:
-        return self._loop is not None
+        return self._state is not None
 
-    def _loop_for_caller(self) -> asyncio.AbstractEventLoop:
+    @property
+    def _loop(self) -> asyncio.AbstractEventLoop | None:
+        return None if self._state is None else self._state.loop
+
+    def _state_for_caller(self) -> _LoopState:
         if self._thread is not None and threading.current_thread() is self._thread:
             # Waiting here would block the very loop that has to produce the answer.
-            raise RuntimeError(
+            raise ClientUsageError(
                 "a blocking Devin call was made from the client's own event loop thread "
                 "(e.g. in a middleware or callback); use AsyncDevin and 'await' there instead"
             )
-        if self._loop is not None:
-            return self._loop
+        state = self._state
+        if state is not None:
+            return state
         with self._lock:
-            if self._loop is None:
-                self._loop = asyncio.new_event_loop()
+            if self._state is None:
+                self._state = _LoopState(asyncio.new_event_loop())
                 self._thread = threading.Thread(
                     target=_run_until_stopped,
-                    args=(self._loop, self._serving),
+                    args=(self._state, self._serving),
                     name=self._name,
                     daemon=True,
                 )
                 self._thread.start()
-            return self._loop
+            return self._state
 
     def call(self, fn: Callable[[], Awaitable[T]]) -> T:
         """Run ``fn()`` on the loop and wait; an interrupt (Ctrl-C) cancels it there."""
-        loop = self._loop_for_caller()
-        handoff: _Handoff[T] = _Handoff()
-        loop.call_soon_threadsafe(handoff.start, loop, fn)
+        state = self._state_for_caller()
+        handoff: _Handoff[T] = _Handoff(state)
+        with state.lock:
+            if state.closed:
+                raise ClientUsageError(_CLOSED)
+            state.submitted.add(handoff)
+            state.loop.call_soon_threadsafe(handoff.start, fn)
+        loop = state.loop
         try:
             handoff.done.acquire()
         except BaseException:
             # Callbacks run in order, so ``start`` has run before this cancel does.
-            loop.call_soon_threadsafe(handoff.cancel)
+            with contextlib.suppress(RuntimeError):  # the loop may have ended meanwhile
+                loop.call_soon_threadsafe(handoff.cancel)
             handoff.done.acquire(timeout=CANCEL_GRACE_SECONDS)
             raise
         return handoff.outcome()
@@ -160,12 +210,14 @@ class Portal:
         With ``wait=False``, or from the loop's own thread, it is scheduled, not awaited.
         """
         with self._lock:
-            loop, thread = self._loop, self._thread
-            self._loop = self._thread = None
-        if loop is None or thread is None:
+            state, thread = self._state, self._thread
+            self._state = self._thread = None
+        if state is None or thread is None:
             return
+        loop = state.loop
 
         async def shut_down() -> None:
+            state.stopping = True  # calls handed over from now on fail instead of starting
             try:
                 others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
                 for task in others:

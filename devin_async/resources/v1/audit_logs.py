@@ -7,6 +7,7 @@ from datetime import datetime
 
 from typing_extensions import Unpack
 
+from ..._converter import to_epoch
 from ..._options import RequestOptions
 from ..._query import query
 from ...models.v1 import V1AuditLog, V1AuditLogList
@@ -24,7 +25,7 @@ def _bound(value: Timestamp | None) -> str | None:
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, datetime):
-        return str(int(value.timestamp() * 1000))
+        return str(int(to_epoch(value) * 1000))
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"expected a datetime, int or str bound, got {type(value).__name__}")
     return str(value)

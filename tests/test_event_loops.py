@@ -1,0 +1,54 @@
+"""One client across event loops: reuse after aclose(), a clear error otherwise."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import warnings
+
+import pytest
+
+from devin_async import ClientUsageError, RateLimit
+from devin_async.testing import FakeDevin
+
+
+def test_a_client_closed_between_loops_works_on_the_next_loop() -> None:
+    fake = FakeDevin()
+    url = fake.start_in_thread()
+    try:
+        client = fake.client(rate_limit=RateLimit(max_in_flight=1))
+        assert client.base_url == url
+
+        async def use() -> list[str]:
+            ids = ["devin-abc123def456"] * 3  # concurrent: the in-flight cap has to wait
+            sessions = await asyncio.gather(*(client.sessions.get(i) for i in ids))
+            await client.aclose()
+            return [s.session_id for s in sessions]
+
+        assert asyncio.run(use()) == ["devin-abc123def456"] * 3
+        assert asyncio.run(use()) == ["devin-abc123def456"] * 3
+    finally:
+        fake.stop_thread()
+
+
+def test_a_client_left_open_on_an_ended_loop_says_so() -> None:
+    fake = FakeDevin()
+    fake.start_in_thread()
+    try:
+        client = fake.client()
+        asyncio.run(client.sessions.get("devin-abc123def456"))  # no aclose(): loop ends
+
+        async def again() -> None:
+            with pytest.raises(ClientUsageError, match="an event loop that has ended"):
+                await client.sessions.get("devin-abc123def456")
+            await client.aclose()  # drops the dead pool; the client works again
+            await client.sessions.get("devin-abc123def456")
+            await client.aclose()
+
+        with warnings.catch_warnings():
+            # The pool abandoned with its loop can only be dropped, not closed gracefully.
+            warnings.simplefilter("ignore", ResourceWarning)
+            asyncio.run(again())
+            gc.collect()
+    finally:
+        fake.stop_thread()
