@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar, cast
 
 import attrs
 
-from ._errors import APITimeoutError, DevinError
+from ._errors import APITimeoutError, ClientUsageError, ConfigurationError, DevinError
 from ._http import Handler, Request, Response
 
 __all__ = [
@@ -141,6 +141,10 @@ class BulkError(DevinError):
     def failures(self) -> list[Outcome[Any]]:
         """The outcomes that are not OK, in input order."""
         return [o for o in self.outcomes if not o.ok]
+
+
+# Failures of the client rather than of one id: every id would fail the same way.
+_CLIENT_ERRORS = (ConfigurationError, ClientUsageError)
 
 
 class _Tally:
@@ -323,6 +327,8 @@ class _Pool(Generic[T]):
             error: Exception | None = None
             try:
                 value = await self._fetch(devin_id)
+            except _CLIENT_ERRORS:
+                raise  # the client itself cannot work (no key, no org id): stop the batch
             except Exception as exc:  # one id's failure never aborts the batch
                 error = exc
             self.in_flight[slot] = None

@@ -11,8 +11,10 @@ from inproc import InProcessAPI, client_for
 
 from devin_async import (
     APITimeoutError,
+    AsyncDevin,
     BulkError,
     BulkReport,
+    ConfigurationError,
     Handler,
     NotFoundError,
     OutcomeStatus,
@@ -123,6 +125,19 @@ async def test_bad_arguments_fail_at_once(
     async with client_for(api) as client:
         with pytest.raises(error, match=match):
             await client.sessions.get_many(**args)  # type: ignore[call-overload]
+    assert not api.calls
+
+
+async def test_a_client_that_cannot_work_fails_the_batch_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("DEVIN_ORG_ID", raising=False)
+    api = InProcessAPI()
+    async with client_for(api) as configured:
+        no_org = AsyncDevin(api_key="cog_test_key", base_url=configured.base_url, transport=api)
+        async with no_org:
+            with pytest.raises(ConfigurationError, match="organization id"):
+                await no_org.sessions.get_many([f"devin-{i}" for i in range(1000)])
     assert not api.calls
 
 
