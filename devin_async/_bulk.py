@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import contextvars
 import enum
 import time
 from collections.abc import (
@@ -28,6 +27,7 @@ import attrs
 
 from ._errors import APITimeoutError, ClientUsageError, ConfigurationError, DevinError
 from ._http import Handler, Request, Response
+from ._tally import TALLY, Tally
 
 __all__ = [
     "AttemptCounter",
@@ -147,43 +147,21 @@ class BulkError(DevinError):
 _CLIENT_ERRORS = (ConfigurationError, ClientUsageError)
 
 
-class _Tally:
-    """Requests sent for one id; the pipeline's innermost layer updates it."""
-
-    __slots__ = ("attempts", "rate_limited")
-
-    def __init__(self) -> None:
-        self.attempts = 0
-        self.rate_limited = 0
-
-
-_TALLY: contextvars.ContextVar[_Tally | None] = contextvars.ContextVar(
-    "devin_async_bulk_tally", default=None
-)
-
-
 class AttemptCounter:
-    """Innermost pipeline layer: counts the requests (and 429s) of a fan-out's id.
+    """Innermost pipeline layer: counts the requests a fan-out makes for its current id.
 
-    Outside a fan-out it only reads a context variable and adds no coroutine frame.
+    Outside a fan-out it only reads a context variable. 429s are counted by the rate
+    limiter, which looks at every answer anyway: no extra coroutine frame per request.
     """
 
     def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
-        tally = _TALLY.get()
-        if tally is None:
-            return call_next(request)
-        tally.attempts += 1
-        return self._counted(tally, call_next(request))
-
-    @staticmethod
-    async def _counted(tally: _Tally, sending: Awaitable[Response]) -> Response:
-        response = await sending
-        if response.status == 429:
-            tally.rate_limited += 1
-        return response
+        tally = TALLY.get()
+        if tally is not None:
+            tally.attempts += 1
+        return call_next(request)
 
 
-def _outcome(devin_id: str, value: Any, error: Exception | None, tally: _Tally) -> Outcome[Any]:
+def _outcome(devin_id: str, value: Any, error: Exception | None, tally: Tally) -> Outcome[Any]:
     status = OutcomeStatus.OK if error is None else OutcomeStatus.FAILED
     return Outcome(devin_id, status, value, error, tally.attempts, tally.rate_limited)
 
@@ -220,16 +198,26 @@ class _Ids:
         self._lock = asyncio.Lock()  # an async iterator must not be entered twice at once
         self._exhausted = False
 
+    @property
+    def is_sync(self) -> bool:
+        return self._sync is not None
+
+    def next_now(self) -> str | None:
+        """``next()`` for a plain iterable, without a coroutine (the fan-out hot path)."""
+        assert self._sync is not None
+        return None if self._exhausted else self._checked(next(self._sync, None))
+
     async def next(self) -> str | None:
         """The next id, or ``None`` once there are no more."""
         if self._exhausted:
             return None
         if self._sync is not None:
-            devin_id = next(self._sync, None)
-        else:
-            assert self._async is not None
-            async with self._lock:
-                devin_id = await anext(self._async, None)
+            return self._checked(next(self._sync, None))
+        assert self._async is not None
+        async with self._lock:
+            return self._checked(await anext(self._async, None))
+
+    def _checked(self, devin_id: object) -> str | None:
         if devin_id is None:
             self._exhausted = True
             return None
@@ -317,12 +305,13 @@ class _Pool(Generic[T]):
             while limit is not None and self.backlog >= limit:  # the consumer is behind
                 await self._room.wait()
             self.backlog += 1
-            devin_id = await self._source.next()
+            source = self._source
+            devin_id = source.next_now() if source.is_sync else await source.next()
             if devin_id is None:
                 return
             self.in_flight[slot] = devin_id
-            tally = _Tally()
-            _TALLY.set(tally)  # each worker task runs in its own copy of the context
+            tally = Tally()
+            TALLY.set(tally)  # each worker task runs in its own copy of the context
             value: T | None = None
             error: Exception | None = None
             try:

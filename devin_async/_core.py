@@ -72,7 +72,8 @@ class ClientCore:
         options: RequestOptions | None = None,
     ) -> Request:
         opts = options or {}
-        _check_options(opts)
+        if opts:
+            _check_options(opts)
         return Request(
             method=method,
             path=build_path(template, **path) if path else template,

@@ -49,7 +49,17 @@ class Request:
     max_retries: int | None = None
 
     def with_headers(self, extra: Mapping[str, str]) -> Request:
-        return attrs.evolve(self, headers={**self.headers, **extra})
+        # Spelled out rather than attrs.evolve: this runs on every request (auth).
+        return Request(
+            self.method,
+            self.path,
+            self.params,
+            self.json,
+            self.files,
+            {**self.headers, **extra},
+            self.timeout,
+            self.max_retries,
+        )
 
     def __repr__(self) -> str:
         return f"Request({self.method} {self.path}, headers={redact_headers(self.headers)!r})"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import quote
 
@@ -27,17 +28,23 @@ def _segment(name: str, value: object) -> str:
     return quote(value, safe="")
 
 
+@functools.lru_cache(maxsize=512)
+def _parts(template: str) -> tuple[str, ...]:
+    """``template`` split once into literal text (even indexes) and names (odd indexes)."""
+    return tuple(_PLACEHOLDER.split(template))
+
+
 def build_path(template: str, **params: object) -> str:
     """Fill ``template``'s ``{name}`` placeholders with encoded, validated values."""
-
-    def fill(match: re.Match[str]) -> str:
-        name = match.group(1)
+    parts = _parts(template)
+    out = list(parts)
+    for i in range(1, len(parts), 2):
+        name = parts[i]
         value = params[name]
         if name == "org_id" and value is None:
             raise ConfigurationError(
                 "this call needs an organization id: pass org_id=..., "
                 "or set it on the client (org_id= or DEVIN_ORG_ID)"
             )
-        return _segment(name, value)
-
-    return _PLACEHOLDER.sub(fill, template)
+        out[i] = _segment(name, value)
+    return "".join(out)

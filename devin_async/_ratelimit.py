@@ -20,6 +20,7 @@ from ._clock import Clock, RealClock
 from ._errors import RateLimitError
 from ._http import Handler, Request, Response
 from ._retry_after import parse_retry_after
+from ._tally import TALLY
 
 __all__ = ["RateLimit", "RateLimitMiddleware", "TokenBucket"]
 
@@ -115,6 +116,9 @@ class RateLimitMiddleware:
         response = await call_next(request)
         if response.status == 429:
             self._close_gate(response)
+            tally = TALLY.get()
+            if tally is not None:  # inside a fan-out: its report counts 429s
+                tally.rate_limited += 1
         return response
 
     def _slots(self, cap: int) -> asyncio.Semaphore:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from types import MappingProxyType
 from typing import Annotated, Any
 
 import attrs
 
-__all__ = ["EpochMillis", "Model", "model"]
+__all__ = ["NO_EXTRA", "EpochMillis", "Model", "model"]
 
 # Every model is frozen and keyword-only: field order never matters to callers.
 model = attrs.frozen(kw_only=True)
@@ -23,8 +24,12 @@ class _Milliseconds:
 EpochMillis = Annotated[datetime, _Milliseconds]
 
 
+# Shared by every model with nothing unknown: no empty dict per instance on fan-out paths.
+NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
+
+
 @model
 class Model:
     """Fields the server sent that this SDK version does not know yet land in ``extra``."""
 
-    extra: Mapping[str, Any] = attrs.field(factory=dict, repr=False)
+    extra: Mapping[str, Any] = attrs.field(default=NO_EXTRA, repr=False)
