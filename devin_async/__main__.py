@@ -9,8 +9,9 @@ import argparse
 import asyncio
 import sys
 
+from ._client import AsyncDevin
 from ._errors import NotFoundError
-from .testing import FakeDevin
+from .testing import DropConnection, ErrorStatus, FakeDevin
 
 
 async def demo() -> None:
@@ -49,6 +50,27 @@ async def demo() -> None:
             await client.sessions.get("devin-doesnotexist")
         except NotFoundError as exc:
             print(f"\nclient.sessions.get('devin-doesnotexist') raised NotFoundError:\n  {exc}")
+
+        await fan_out(fake, client)
+
+
+async def fan_out(fake: FakeDevin, client: AsyncDevin) -> None:
+    """Fetch 500 sessions at once while the fake API misbehaves, then page through them."""
+    ids: list[str] = [fake.state.add_session(tags=["nightly"])["session_id"] for _ in range(500)]
+    fake.faults.add(ErrorStatus(503), probability=0.1, path="/v3/")
+    fake.faults.add(ErrorStatus(429, retry_after=0), probability=0.05, path="/v3/")
+    fake.faults.add(DropConnection(), probability=0.02, path="/v3/")
+    print("\nclient.sessions.get_many(500 ids) with 10% 503, 5% 429 and 2% dropped connections")
+    sessions = await client.sessions.get_many(ids, concurrency=32)
+    report = sessions.report
+    print(
+        f"  {report.succeeded} fetched, {report.failed} failed, {report.retries} retries "
+        f"({report.rate_limited} after 429), every id in input order: "
+        f"{[s.session_id for s in sessions] == ids}"
+    )
+    fake.faults.clear()
+    pages = [len(page.items) async for page in client.sessions.list(tags=["nightly"]).pages()]
+    print(f"\nclient.sessions.list(tags=['nightly']): {sum(pages)} sessions in pages of {pages}")
 
 
 def main(argv: list[str] | None = None) -> int:
