@@ -122,8 +122,12 @@ async def test_client_closed_by_async_with_and_reusable_after_aclose() -> None:
         client = fake.client()
         await client.sessions.get("devin-abc123def456")
         await client.aclose()
-        await client.sessions.get("devin-abc123def456")  # a new pool is opened lazily
+        assert not client._transport.is_open
+        again = await client.sessions.get("devin-abc123def456")  # a new pool, opened lazily
+        assert again.session_id == "devin-abc123def456"
+        assert client._transport.is_open
         await client.aclose()
+        assert not client._transport.is_open
 
 
 async def test_unclosed_client_warns_resource_warning() -> None:
