@@ -189,3 +189,16 @@ def test_numbers_where_strings_are_due_are_kept_as_their_text() -> None:
     session = structure(v3_session(title=42, acus_consumed=3), SessionResponse)
     assert session.title == "42"
     assert session.acus_consumed == 3.0
+
+
+def test_models_pickle_and_copy_with_and_without_extras() -> None:
+    import copy
+    import pickle
+
+    plain = structure(v3_session(), SessionResponse)
+    extended = structure(v3_session(devin_mode="fast"), SessionResponse)
+    for session in (plain, extended):
+        assert pickle.loads(pickle.dumps(session)) == session
+        assert copy.deepcopy(session) == session
+    assert plain.extra == {}
+    assert dict(pickle.loads(pickle.dumps(extended)).extra) == {"devin_mode": "fast"}

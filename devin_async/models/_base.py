@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime
-from types import MappingProxyType
 from typing import Annotated, Any
 
 import attrs
@@ -24,8 +23,29 @@ class _Milliseconds:
 EpochMillis = Annotated[datetime, _Milliseconds]
 
 
-# Shared by every model with nothing unknown: no empty dict per instance on fan-out paths.
-NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
+class _NoExtra(Mapping[str, Any]):
+    """The read-only, empty ``extra`` shared by every model with nothing unknown (no empty
+    dict per instance on fan-out paths); pickles back to itself."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "{}"
+
+    def __reduce__(self) -> str:
+        return "NO_EXTRA"  # pickled by reference to this module's singleton
+
+
+NO_EXTRA: Mapping[str, Any] = _NoExtra()
 
 
 @model
