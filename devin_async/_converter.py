@@ -127,7 +127,7 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
         }  # fmt: skip
         body, kwargs = [], []
         for i, field in enumerate(attrs.fields(typing.cast(Any, cls))):
-            if field.name == "extra":
+            if field.name == "extra" or not field.init:
                 continue
             env[f"t{i}"] = tp = hints[field.name]
             env[f"h{i}"] = conv.get_structure_hook(tp)
