@@ -74,9 +74,20 @@ def may_retry(method: str, outcome: Outcome) -> bool:
     if isinstance(outcome, APIConnectionError):
         # A POST that may have left can have created something: never resend it.
         return method in IDEMPOTENT_METHODS or not outcome.sent
+    server_says = server_retry_advice(outcome)
+    if server_says is not None:  # the server knows whether the request had any effect
+        return server_says
     if outcome.status == 429:  # refused before any work was done
         return True
     return outcome.status in RETRYABLE_STATUSES and method in IDEMPOTENT_METHODS
+
+
+def server_retry_advice(response: Response) -> bool | None:
+    """``x-should-retry: true|false`` (sent by Devin's gateway, honoured by the official
+    SDKs), or ``None`` when the server gave no advice."""
+    headers = response.headers
+    advice = headers.get("x-should-retry") or headers.get("X-Should-Retry")
+    return {"true": True, "false": False}.get(advice.strip().lower()) if advice else None
 
 
 def backoff(policy: RetryPolicy, retry: int, draw: float) -> float:
@@ -185,7 +196,9 @@ class RetryMiddleware:
         except APIConnectionError as exc:
             first = exc
         else:
-            if first.status not in RETRYABLE_STATUSES:
+            if first.status < 400 or (
+                first.status not in RETRYABLE_STATUSES and server_retry_advice(first) is None
+            ):
                 return first
         return await self._after_failure(request, call_next, first, started)
 

@@ -31,6 +31,19 @@ def test_idempotent_methods_retry_exactly_the_transient_statuses(
     assert may_retry(method, answer(status)) is retried
 
 
+@pytest.mark.parametrize("method", ["GET", "POST"])
+@pytest.mark.parametrize(
+    ("status", "advice", "retried"),
+    [(409, "true", True), (503, "false", False), (429, "FALSE", False), (500, "maybe", None)],
+)
+def test_the_servers_x_should_retry_advice_wins(
+    method: str, status: int, advice: str, retried: bool | None
+) -> None:
+    response = Response(status, {"x-should-retry": advice}, b"", GET)
+    default = may_retry(method, answer(status))
+    assert may_retry(method, response) is (default if retried is None else retried)
+
+
 @pytest.mark.parametrize("method", ["POST", "PATCH"])
 @pytest.mark.parametrize(("status", "retried"), [(429, True), (500, False), (503, False)])
 def test_non_idempotent_methods_retry_only_a_429_answer(
@@ -180,3 +193,21 @@ async def test_fake_clock_advance_wakes_due_sleepers_and_refuses_going_back() ->
     assert woke_at == [102.0]
     with pytest.raises(ValueError, match="backwards"):
         clock.advance(-1)
+
+
+async def test_x_should_retry_true_retries_a_409_through_the_middleware() -> None:
+    from devin_async import AsyncDevin, ConflictError
+
+    answers = [(409, {"x-should-retry": "true"}), (409, {"x-should-retry": "false"})]
+    sent: list[Request] = []
+
+    async def transport(request: Request) -> Response:
+        sent.append(request)
+        status, headers = answers.pop(0)
+        return Response(status, headers, b'{"detail": "busy"}', request)
+
+    client = AsyncDevin(api_key="cog_k", org_id="org-1", transport=transport, clock=FakeClock())
+    with pytest.raises(ConflictError) as info:
+        await client.sessions.get("devin-1")
+    assert len(sent) == 2  # retried once on the server's word, then stopped on it
+    assert info.value.attempts == 2
