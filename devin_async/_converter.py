@@ -330,17 +330,22 @@ converter = make_converter(detailed=False)
 _detailed = make_converter(detailed=True)
 
 
-def structure(data: Any, cls: type[T], *, what: str = "") -> T:
-    """``data`` (decoded JSON) as ``cls``; a clear ``DecodeError`` if it does not fit."""
+def structure(data: Any, cls: type[T], *, what: object = "") -> T:
+    """``data`` (decoded JSON) as ``cls``; a clear ``DecodeError`` if it does not fit.
+
+    ``what`` names the source (say the ``Request``); it is turned into text only on
+    failure, so the happy path of every call formats nothing.
+    """
     try:
         return converter.structure(data, cls)
     except Exception:
         problems = _explain(data, cls)
     name = getattr(cls, "__name__", str(cls))
+    where = str(what)
     raise DecodeError(
-        f"{what or 'response'} does not fit {name}: {problems}",
+        f"{where or 'response'} does not fit {name}: {problems}",
         status_code=None,
-        path=what,
+        path=where,
     ) from None
 
 

@@ -112,4 +112,4 @@ class ClientCore:
     async def call(self, cast_to: type[T], request: Request) -> T:
         """The answer to ``request`` as a ``cast_to`` model."""
         data = decode_json(await self.send(request))
-        return structure(data, cast_to, what=f"{request.method} {request.path}")
+        return structure(data, cast_to, what=request)

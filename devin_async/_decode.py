@@ -21,7 +21,7 @@ def _loads(response: Response) -> Any:
         return json.loads(response.content)
     except (ValueError, UnicodeDecodeError):
         raise DecodeError(
-            f"{response.request.method} {response.request.path} answered {response.status} "
+            f"{response.request} answered {response.status} "
             f"with a body that is not valid JSON ({_content_type(response) or 'no content type'}"
             f", {len(response.content)} bytes): {excerpt(response.content)!r}",
             status_code=response.status,
@@ -67,7 +67,7 @@ def error_for(response: Response) -> APIStatusError:
         detail, summary = error_detail(parsed)
     else:
         detail, summary = None, excerpt(response.content)
-    message = f"{request.method} {request.path} answered {response.status}"
+    message = f"{request} answered {response.status}"
     if summary:
         message += f": {summary}"
     if response.request_id:
@@ -99,7 +99,7 @@ def decode_json(response: Response, *, empty_ok: bool = False) -> Any:
         if empty_ok:
             return None
         raise DecodeError(
-            f"{response.request.method} {response.request.path} answered {response.status} "
+            f"{response.request} answered {response.status} "
             "with an empty body where JSON was expected",
             status_code=response.status,
             path=response.request.path,

@@ -61,8 +61,12 @@ class Request:
             self.max_retries,
         )
 
+    def __str__(self) -> str:
+        """``GET /v3/...``: how messages name a request (no query, no headers)."""
+        return f"{self.method} {self.path}"
+
     def __repr__(self) -> str:
-        return f"Request({self.method} {self.path}, headers={redact_headers(self.headers)!r})"
+        return f"Request({self}, headers={redact_headers(self.headers)!r})"
 
 
 @attrs.frozen(repr=False)
@@ -79,7 +83,7 @@ class Response:
         return self.headers.get("x-request-id") or self.headers.get("X-Request-Id")
 
     def __repr__(self) -> str:
-        return f"Response({self.status} for {self.request.method} {self.request.path})"
+        return f"Response({self.status} for {self.request})"
 
 
 Handler = Callable[[Request], Awaitable[Response]]

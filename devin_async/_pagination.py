@@ -105,7 +105,7 @@ class AsyncPaginator(Generic[T]):
             )
         except TypeError as exc:
             raise DecodeError(
-                f"{request.method} {request.path} answered a page that is not a list: {exc}",
+                f"{request} answered a page that is not a list: {exc}",
                 status_code=None,
                 path=request.path,
             ) from None
@@ -125,7 +125,7 @@ class AsyncPaginator(Generic[T]):
                 return
             if page.next_token == token:  # the same page again would loop forever
                 raise DecodeError(
-                    f"{self._request.method} {self._request.path} answered the cursor it "
+                    f"{self._request} answered the cursor it "
                     f"was given ({token!r}) as the next one; stopping instead of looping",
                     status_code=None,
                     path=self._request.path,

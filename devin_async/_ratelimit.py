@@ -154,7 +154,7 @@ class RateLimitMiddleware:
         while (wait := self._gate_opens_at - clock.now()) > 0:
             if wait > self._max_wait:
                 raise RateLimitError(
-                    f"{request.method} {request.path} not sent: the server asked this client "
+                    f"{request} not sent: the server asked this client "
                     f"to pause for {wait:g} s more, over the cap of {self._max_wait:g} s",
                     status_code=429,
                     retry_after=wait,

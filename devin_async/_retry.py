@@ -164,7 +164,7 @@ def _final_error(request: Request, outcome: Outcome, attempts: int, reason: str)
         return _annotate(error_for(outcome), attempts, reason)
     if outcome.sent and request.method not in IDEMPOTENT_METHODS:
         unknown = APIOutcomeUnknownError(
-            f"{request.method} {request.path} may have reached the server ({outcome}); "
+            f"{request} may have reached the server ({outcome}); "
             "its outcome is unknown, so it was not resent. Check the server's state "
             "before trying again.",
             method=request.method,

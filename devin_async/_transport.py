@@ -33,7 +33,7 @@ def encode_query(params: Any) -> str:
 
 def _map_error(exc: BaseException, request: Request) -> DevinError:
     """Translate an aiohttp/asyncio failure into our hierarchy, saying whether it was sent."""
-    where = f"{request.method} {request.path}"
+    where = f"{request}"
     kwargs: dict[str, Any] = {"method": request.method, "path": request.path}
     if isinstance(exc, aiohttp.ConnectionTimeoutError):
         return APITimeoutError(f"timed out connecting for {where}", sent=False, **kwargs)

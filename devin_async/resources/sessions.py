@@ -301,7 +301,7 @@ class Sessions(OrgResource, SessionFanOut[SessionResponse], terminal=V3_TERMINAL
         )
         data = await self._core.call_json(request)
         items = data.get("items") if isinstance(data, dict) else None
-        return structure(items, _EventDetails, what=f"GET {request.path}")
+        return structure(items, _EventDetails, what=request)
 
     async def attachments(
         self, devin_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]

@@ -184,7 +184,7 @@ class EnterpriseSessions(EnterpriseResource, SessionFanOut[SessionResponse], ter
         data = await self._core.call_json(request)
         if isinstance(data, dict) and "items" in data:
             data = data["items"]
-        return structure(data, _Attachments, what=f"GET {request.path}")
+        return structure(data, _Attachments, what=request)
 
     async def tags(
         self, devin_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]

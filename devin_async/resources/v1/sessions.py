@@ -132,7 +132,7 @@ class V1Sessions(SessionFanOut[V1Session], terminal=V1_TERMINAL):
         data = await self._core.call_json(request, empty_ok=True)
         if data is None:
             return V1MessageResult()
-        return structure(data, V1MessageResult, what=f"POST {request.path}")
+        return structure(data, V1MessageResult, what=request)
 
     async def update_tags(
         self, session_id: str, tags: Sequence[str], **options: Unpack[RequestOptions]
