@@ -3,8 +3,9 @@
 A fixed pool of ``concurrency`` workers pulls ids one at a time, so an iterator of any
 length is consumed lazily and no more than ``concurrency`` calls are ever alive. Each
 id ends as exactly one ``Outcome``: a value, an error, or timed out at the batch
-deadline. How often an id was tried (retries, 429s) is counted by ``AttemptCounter``,
-the innermost pipeline layer, through a context variable each worker sets per id.
+deadline. How often an id was tried is counted by ``AttemptCounter``, the innermost
+pipeline layer, and its 429s by the rate limiter, through the ``Tally`` each worker
+sets per id in a context variable (``_tally.py``).
 """
 
 from __future__ import annotations
