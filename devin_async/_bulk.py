@@ -176,6 +176,12 @@ def _timed_out(devin_id: str, deadline: float, *, started: bool) -> Outcome[Any]
     return Outcome(devin_id, OutcomeStatus.TIMED_OUT, None, error)
 
 
+def _not_one_str(ids: object) -> None:
+    # A str is iterable too: "devin-abc" would fan out over its letters.
+    if isinstance(ids, str):
+        raise TypeError("ids must be an iterable of ids, not a single str")
+
+
 def _check_id(devin_id: object) -> str:
     if not isinstance(devin_id, str):
         raise TypeError(f"every id must be a str, got {type(devin_id).__name__}: {devin_id!r}")
@@ -192,8 +198,7 @@ class _Ids:
     """Ids handed out one at a time to the workers, validated as they are taken."""
 
     def __init__(self, ids: Iterable[str] | AsyncIterable[str]):
-        if isinstance(ids, str):
-            raise TypeError("ids must be an iterable of ids, not a single str")
+        _not_one_str(ids)
         self._sync = None if isinstance(ids, AsyncIterable) else iter(ids)
         self._async = ids.__aiter__() if isinstance(ids, AsyncIterable) else None
         self._lock = asyncio.Lock()  # an async iterator must not be entered twice at once
@@ -517,8 +522,7 @@ class BulkIterator(Generic[T]):
         clock: Now = time.perf_counter,
     ):
         check_concurrency(concurrency)
-        if isinstance(ids, str):
-            raise TypeError("ids must be an iterable of ids, not a single str")
+        _not_one_str(ids)
         self._stats = _Stats(total, clock)
         self._on_progress = on_progress
         self._outcomes = fan_out(
@@ -569,7 +573,6 @@ def check_on_error(on_error: str) -> str:
 
 def distinct_ids(ids: Iterable[str]) -> tuple[list[str], list[str]]:
     """The ids as given (validated) and each distinct id once, in first-seen order."""
-    if isinstance(ids, str):
-        raise TypeError("ids must be an iterable of ids, not a single str")
+    _not_one_str(ids)
     given = [_check_id(devin_id) for devin_id in ids]
     return given, list(dict.fromkeys(given))
