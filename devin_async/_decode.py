@@ -5,20 +5,40 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
+
 from ._errors import APIStatusError, DecodeError, RateLimitError, excerpt, status_error_class
 from ._http import Response
 from ._retry_after import parse_retry_after
 
-__all__ = ["decode_json", "error_detail", "error_for"]
+__all__ = ["decode_json", "error_detail", "error_for", "parse_json"]
 
 
 def _content_type(response: Response) -> str:
     return response.headers.get("Content-Type", "").split(";")[0].strip().lower()
 
 
+# orjson reads a body about three times faster than the stdlib, and gives the same data
+# for everything but a number of 19 or more digits (it turns one beyond 64 bits into a
+# float, silently); it refuses what the stdlib tolerates (NaN, a BOM, lone surrogates).
+# Those bodies go to the stdlib, so what a body means never depends on the parser.
+_DIGITS_AS_ZEROS = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+_LONG_NUMBER = b"0" * 19
+
+
+def parse_json(content: bytes) -> Any:
+    """JSON text as Python data, exactly as ``json.loads`` reads it; ``ValueError`` if not JSON."""
+    if _LONG_NUMBER not in content.translate(_DIGITS_AS_ZEROS):
+        try:
+            return orjson.loads(content)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(content)
+
+
 def _loads(response: Response) -> Any:
     try:
-        return json.loads(response.content)
+        return parse_json(response.content)
     except (ValueError, UnicodeDecodeError):
         raise DecodeError(
             f"{response.request} answered {response.status} "
@@ -60,7 +80,7 @@ def error_for(response: Response) -> APIStatusError:
     parsed: Any = None
     if response.content:
         try:
-            parsed = json.loads(response.content)
+            parsed = parse_json(response.content)
         except (ValueError, UnicodeDecodeError):
             parsed = None
     if parsed is not None:

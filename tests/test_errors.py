@@ -193,3 +193,21 @@ def test_every_error_is_a_devin_error() -> None:
         obj = getattr(devin_async, name)
         if isinstance(obj, type) and issubclass(obj, Exception):
             assert issubclass(obj, devin_async.DevinError), name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"n": 18446744073709551616}',  # past 64 bits: orjson would give a float
+        b'{"n": -9223372036854775809}',
+        b'{"id": "devin-1234567890123456789012"}',  # a long digit run inside a string
+        b'{"x": NaN, "y": Infinity}',
+        b'\xef\xbb\xbf{"bom": true}',
+        b'{"s": "\\ud800"}',  # a lone surrogate
+        b'{"big": 1e400}',
+        b'{"a": 1, "a": 2, "f": 0.1, "z": -0.0, "u": "\\u00e9"}',
+    ],
+)
+def test_bodies_mean_what_the_standard_json_module_says(body: bytes) -> None:
+    decoded = decode_json(response(200, body))
+    assert repr(decoded) == repr(json.loads(body))  # repr: NaN != NaN, -0.0 == 0.0
