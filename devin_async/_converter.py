@@ -123,15 +123,13 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
         known = frozenset(names.values())
         env: dict[str, Any] = {
             "cls": cls, "known": known, "Mapping": Mapping, "MISSING": _MISSING,
-            "NO_EXTRA": NO_EXTRA,
+            "NO_EXTRA": NO_EXTRA, "from_epoch": datetime.fromtimestamp, "UTC": timezone.utc,
         }  # fmt: skip
         body, kwargs = [], []
         for i, field in enumerate(attrs.fields(typing.cast(Any, cls))):
             if field.name == "extra" or not field.init:
                 continue
-            env[f"t{i}"] = tp = hints[field.name]
-            env[f"h{i}"] = conv.get_structure_hook(tp)
-            value = _inline(tp, i, "v")
+            value = _inline(hints[field.name], str(i), "v", env, conv)
             wire = repr(names[field.name])
             if field.default is attrs.NOTHING:
                 body += [f"    v = o[{wire}]", f"    a{i} = {value}"]
@@ -165,16 +163,25 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
     return factory
 
 
-def _inline(tp: Any, i: int, var: str) -> str:
-    """An expression converting ``var`` to ``tp``: inline when exact, else the hook ``h{i}``."""
-    hook = f"h{i}({var}, t{i})"
+def _inline(tp: Any, key: str, var: str, env: dict[str, Any], conv: cattrs.Converter) -> str:
+    """An expression converting ``var`` to ``tp``: the common wire shape inline, anything
+    else through the hook ``h{key}`` (which also raises for what does not fit)."""
+    env[f"t{key}"], env[f"h{key}"] = tp, conv.get_structure_hook(tp)
+    hook = f"h{key}({var}, t{key})"
     if tp in _INLINE_CLASSES:
         return f"{var} if {var}.__class__ is {tp.__name__} else {hook}"
+    if tp is datetime:  # v3 sends epoch seconds as an int
+        return f"from_epoch({var}, UTC) if {var}.__class__ is int else {hook}"
+    if _is_open_enum(tp):  # a known value: one dict lookup
+        env[f"e{key}"] = tp._value2member_map_.get
+        known = f"{var}.__class__ is str and (m := e{key}({var})) is not None"
+        return f"m if {known} else {hook}"
+    if _is_list(tp) and typing.get_args(tp):
+        item = _inline(typing.get_args(tp)[0], key + "_", "x", env, conv)
+        return f"[{item} for x in {var}] if {var}.__class__ is list else {hook}"
     if _is_optional(tp):
         inner = next(arg for arg in typing.get_args(tp) if arg is not type(None))
-        if inner in _INLINE_CLASSES:
-            exact = f"{var}.__class__ is {inner.__name__}"
-            return f"{var} if {var} is None or {exact} else {hook}"
+        return f"None if {var} is None else ({_inline(inner, key + 'o', var, env, conv)})"
     return hook
 
 

@@ -202,3 +202,34 @@ def test_models_pickle_and_copy_with_and_without_extras() -> None:
         assert copy.deepcopy(session) == session
     assert plain.extra == {}
     assert dict(pickle.loads(pickle.dumps(extended)).extra) == {"devin_mode": "fast"}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "check"),
+    [
+        ({"created_at": 1704067200.5}, lambda s: s.created_at.microsecond == 500000),
+        ({"created_at": "2024-01-01T00:00:00Z"}, lambda s: s.created_at.tzinfo is not None),
+        ({"status_detail": None}, lambda s: s.status_detail is None),
+        ({"status_detail": "brand_new"}, lambda s: s.status_detail == "brand_new"),
+        ({"status": "exit"}, lambda s: s.status is SessionStatus.EXIT),
+        ({"tags": [7]}, lambda s: s.tags == ["7"]),
+        ({"child_session_ids": None}, lambda s: s.child_session_ids is None),
+        ({"child_session_ids": ["devin-2"]}, lambda s: s.child_session_ids == ["devin-2"]),
+        ({"pull_requests": []}, lambda s: s.pull_requests == []),
+    ],
+)
+def test_fast_converter_agrees_with_the_hooks_on_uncommon_shapes(
+    overrides: dict[str, Any], check: Any
+) -> None:
+    # The fast path inlines the common wire shapes; everything else goes to the hooks.
+    assert check(structure(v3_session(**overrides), SessionResponse))
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("status", ["running"]), ("status", {"a": 1}), ("created_at", [1]), ("tags", ("a",))],
+)
+def test_fast_converter_rejects_what_the_hooks_reject(field: str, value: Any) -> None:
+    with pytest.raises(DecodeError) as info:
+        structure(v3_session(**{field: value}), SessionResponse)
+    assert f"$.{field}" in str(info.value)
