@@ -73,3 +73,53 @@ def test_stop_cancels_calls_in_flight_and_is_idempotent() -> None:
     portal.stop()
     portal.stop()
     assert not portal.is_running
+
+
+async def _many_steps(x: int) -> int:
+    for _ in range(200):
+        await asyncio.sleep(0)
+    return x
+
+
+def test_a_stale_wakeup_never_ends_the_next_call_early(portal: Portal) -> None:
+    from devin_async._sync._portal import _wakeup_for_this_thread
+
+    for n in range(20):
+        # What an abandoned (interrupted) call's late finish leaves behind.
+        _wakeup_for_this_thread().set()
+        assert portal.call(lambda n=n: _many_steps(n)) == n  # type: ignore[misc]
+
+
+def test_calls_from_short_lived_threads_leave_no_open_descriptors(portal: Portal) -> None:
+    import gc
+    import os
+    import threading
+
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("needs /proc to count descriptors")
+    portal.call(lambda: _double(1))  # the loop and its own descriptors exist before counting
+
+    def one_call() -> None:
+        assert portal.call(lambda: _double(2)) == 4
+
+    def open_fds() -> int:
+        gc.collect()
+        return len(os.listdir("/proc/self/fd"))
+
+    before = open_fds()
+    for _ in range(30):
+        thread = threading.Thread(target=one_call)
+        thread.start()
+        thread.join()
+    assert open_fds() <= before + 2  # each thread's wake-up pipe went with it
+
+
+def test_an_asyncio_debug_mode_loop_still_takes_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Debug mode forbids touching a loop from another thread: calls are handed over instead.
+    monkeypatch.setenv("PYTHONASYNCIODEBUG", "1")
+    portal = Portal()
+    try:
+        assert portal.call(lambda: _double(5)) == 10
+        assert portal._loop is not None and portal._loop.get_debug()
+    finally:
+        portal.stop()

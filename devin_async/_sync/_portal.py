@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import os
+import select
+import socket
 import threading
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any, Generic, TypeVar
 
@@ -16,6 +21,10 @@ T = TypeVar("T")
 
 # How long an interrupted caller waits for its cancelled task to unwind before re-raising.
 CANCEL_GRACE_SECONDS = 5.0
+
+
+def _nothing() -> None:
+    """Scheduled only to wake the loop up."""
 
 
 async def _awaited(fn: Callable[[], Awaitable[T]]) -> T:
@@ -40,7 +49,7 @@ class _LoopState:
         self.loop = loop
         self.lock = threading.Lock()
         self.submitted: set[_Handoff[Any]] = set()
-        self.stopping = False  # set on the loop thread when shutdown begins
+        self.stopping = False  # set (under ``lock``) on the loop thread when shutdown begins
         self.closed = False  # set once the loop runs no more callbacks
 
 
@@ -58,21 +67,82 @@ def _run_until_stopped(state: _LoopState, serving: object) -> None:
         state.loop.close()
 
 
-class _Handoff(Generic[T]):
-    """One blocking call: the loop thread fills in the outcome, the caller waits on ``done``.
+class _Wakeup:
+    """How the loop thread wakes one calling thread: a pipe owned by that thread.
 
-    ``done`` is released inside the task itself rather than by a done-callback, which
-    would cost the waiting thread one more loop iteration per call.
+    Writing to a pipe lets go of the GIL before the wake-up happens, so the woken
+    caller can run at once; releasing a lock would wake it while the loop thread still
+    holds the GIL, and the caller would sleep again until the loop thread idles.
     """
 
-    __slots__ = ("done", "error", "finished", "result", "state", "task")
+    def __init__(self) -> None:
+        self._pid = os.getpid()
+        if os.name == "posix":
+            reader, writer = os.pipe()
+            os.set_blocking(writer, False)
+            self._waitable: Any = reader
+            self._send = functools.partial(os.write, writer, b"\0")
+            self._drain = functools.partial(os.read, reader, 64)
+            self._closers: tuple[Callable[[], object], ...] = (
+                functools.partial(os.close, reader),
+                functools.partial(os.close, writer),
+            )
+        else:  # Windows' select() takes sockets only
+            receiver, sender = socket.socketpair()
+            sender.setblocking(False)
+            self._waitable = receiver
+            self._send = functools.partial(sender.send, b"\0")
+            self._drain = functools.partial(receiver.recv, 64)
+            self._closers = (receiver.close, sender.close)
+
+    @property
+    def inherited(self) -> bool:
+        return self._pid != os.getpid()
+
+    def set(self) -> None:
+        with contextlib.suppress(OSError):  # full of unread wake-ups: one more changes nothing
+            self._send()
+
+    def wait_until(self, finished: Callable[[], bool], timeout: float | None = None) -> bool:
+        """Sleep until ``finished()``; a wake-up left over from an abandoned call is skipped.
+        Interruptible by signals (Ctrl-C). False if ``timeout`` passed first."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not finished():
+            if deadline is not None:
+                ready, _, _ = select.select([self._waitable], [], [], deadline - time.monotonic())
+                if not ready:
+                    return False
+            self._drain()
+        return True
+
+    def __del__(self) -> None:  # the calling thread ended (or forked away)
+        if not self.inherited:
+            for close in self._closers:
+                close()
+
+
+_wakeups = threading.local()
+
+
+def _wakeup_for_this_thread() -> _Wakeup:
+    wakeup: _Wakeup | None = getattr(_wakeups, "wakeup", None)
+    if wakeup is None or wakeup.inherited:  # a forked child must not share its parent's
+        wakeup = _wakeups.wakeup = _Wakeup()
+    return wakeup
+
+
+class _Handoff(Generic[T]):
+    """One blocking call: the loop thread fills in the outcome, then wakes the caller.
+
+    The caller is woken from inside the task rather than by a done-callback, which
+    would cost it one more loop iteration per call.
+    """
+
+    __slots__ = ("error", "finished", "result", "state", "task", "wakeup")
 
     def __init__(self, state: _LoopState) -> None:
-        # A bare lock, held until the outcome is in: cheaper than an Event on every call,
-        # and acquiring it is interruptible by signals (Ctrl-C) on POSIX.
-        self.done = threading.Lock()
-        self.done.acquire()
         self.state = state
+        self.wakeup = _wakeup_for_this_thread()
         self.finished = False
         self.error: BaseException | None = None
         self.task: asyncio.Task[None] | None = None
@@ -81,9 +151,9 @@ class _Handoff(Generic[T]):
         if self.state.stopping:  # handed over after shutdown began: the client is gone
             self.fail(ClientUsageError(_CLOSED))
             return
-        self.task = self.state.loop.create_task(self._run(fn))
+        self.task = self.state.loop.create_task(self.run(fn))
 
-    async def _run(self, fn: Callable[[], Awaitable[T]]) -> None:
+    async def run(self, fn: Callable[[], Awaitable[T]]) -> None:
         try:
             self.result = await fn()
         except asyncio.CancelledError as exc:  # by Ctrl-C (re-raised there) or by close()
@@ -101,7 +171,7 @@ class _Handoff(Generic[T]):
         if self.task is None:  # refused at start: already finished
             return
         self.task.cancel()
-        # A task cancelled before its first step never runs ``_run``'s finally.
+        # A task cancelled before its first step never runs ``run``'s finally.
         self.task.add_done_callback(self._finish)
 
     def _finish(self, *_: object) -> None:
@@ -110,7 +180,10 @@ class _Handoff(Generic[T]):
                 return
             self.finished = True
             self.state.submitted.discard(self)
-        self.done.release()
+        self.wakeup.set()
+
+    def is_finished(self) -> bool:
+        return self.finished
 
     def outcome(self) -> T:
         if self.error is not None:
@@ -163,19 +236,27 @@ class Portal:
         """Run ``fn()`` on the loop and wait; an interrupt (Ctrl-C) cancels it there."""
         state = self._state_for_caller()
         handoff: _Handoff[T] = _Handoff(state)
+        loop = state.loop
         with state.lock:
-            if state.closed:
+            if state.closed or state.stopping:
                 raise ClientUsageError(_CLOSED)
             state.submitted.add(handoff)
-            state.loop.call_soon_threadsafe(handoff.start, fn)
-        loop = state.loop
+            if loop.get_debug():  # asyncio's debug mode forbids touching a loop from here
+                loop.call_soon_threadsafe(handoff.start, fn)
+            else:
+                # The task is made here, so the loop runs it in the very iteration the
+                # wake-up below ends (asyncio's own registries are made for this: tasks of
+                # every thread's loops share them). ``stopping`` is set under this lock, so
+                # shutdown either sees this task and cancels it, or refused it just above.
+                handoff.task = loop.create_task(handoff.run(fn))
+                loop.call_soon_threadsafe(_nothing)
         try:
-            handoff.done.acquire()
+            handoff.wakeup.wait_until(handoff.is_finished)
         except BaseException:
             # Callbacks run in order, so ``start`` has run before this cancel does.
             with contextlib.suppress(RuntimeError):  # the loop may have ended meanwhile
                 loop.call_soon_threadsafe(handoff.cancel)
-            handoff.done.acquire(timeout=CANCEL_GRACE_SECONDS)
+            handoff.wakeup.wait_until(handoff.is_finished, timeout=CANCEL_GRACE_SECONDS)
             raise
         return handoff.outcome()
 
@@ -217,7 +298,8 @@ class Portal:
         loop = state.loop
 
         async def shut_down() -> None:
-            state.stopping = True  # calls handed over from now on fail instead of starting
+            with state.lock:
+                state.stopping = True  # calls handed over from now on fail, not start
             try:
                 others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
                 for task in others:
