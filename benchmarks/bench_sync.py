@@ -1,11 +1,15 @@
 """Blocking calls: ``Devin`` beside requests, asyncio.run per call, and the async client.
 
-    python benchmarks/bench_sync.py [--calls 2000] [--rounds 20]
+    python benchmarks/bench_sync.py [--calls 2000] [--rounds 10] [--warmup 200]
 
-The fake API runs in a separate process on 127.0.0.1, so CPU time measured here is the
-client's alone. Every row makes the same sequential ``GET`` of one session (the SDK rows
-also decode it into a model). The rows take turns in rounds of calls/rounds each, so
-load from other programs on a shared machine falls on all of them alike. Prints per-call
+The benchmark server (``session_server.py``) runs in a separate process on 127.0.0.1,
+so CPU time measured here is the client's alone. Every row makes the same sequential
+``GET`` of one session (the SDK rows also decode it into a model). The rows take turns
+in rounds of calls/rounds each, so load from other programs on a shared machine falls
+on all of them alike; before each turn a row makes ``warmup`` untimed calls, because on
+a two-core machine the scheduler keeps placing threads for the previous row's pattern
+for a while (right after a busy row, the shim's two threads pay for it: about 70 us
+more per call). Prints per-call
 latency (median, p99), calls/s and CPU per call, then the targets of the sync shim:
 Devin >= 1.5x the calls/s of requests.Session, and Devin - AsyncDevin < 100 us per call.
 
@@ -46,17 +50,19 @@ Chunk = Callable[[int], list[int]]  # makes n calls, returns each one's latency 
 
 
 @contextmanager
-def fake_api_process() -> Iterator[str]:
+def session_server_process() -> Iterator[str]:
+    """The lean benchmark server (``session_server.py``), so that what differs between
+    rows is the client: with the heavier fake API, two client threads and a busy server
+    contend for this machine's two cores, and the shim's second thread pays for it."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "devin_async.testing"],
-        cwd=Path(__file__).resolve().parent.parent,
+        [sys.executable, str(Path(__file__).with_name("session_server.py"))],
         stdout=subprocess.PIPE,
         text=True,
     )
     try:
         assert server.stdout is not None
-        banner = server.stdout.readline()  # "fake Devin API at http://127.0.0.1:PORT (...)"
-        yield banner.split(" at ", 1)[1].split()[0]
+        line = server.stdout.readline()  # "PORT <n>"
+        yield f"http://127.0.0.1:{int(line.split()[1])}"
     finally:
         server.terminate()
         server.wait(10)
@@ -72,7 +78,8 @@ class Row:
         self.latencies: list[int] = []
         self.wall = self.cpu = 0.0
 
-    def run(self, calls: int) -> None:
+    def run(self, calls: int, warmup: int) -> None:
+        self.chunk(warmup)  # untimed: let the scheduler settle on this row's pattern
         cpu0, wall0 = time.process_time(), time.perf_counter()
         self.latencies += self.chunk(calls)
         self.wall += time.perf_counter() - wall0
@@ -176,12 +183,12 @@ async def _new_aiohttp_session() -> aiohttp.ClientSession:
     return aiohttp.ClientSession()  # created inside the loop that will use it
 
 
-def measure(rows: list[Row], calls: int, rounds: int) -> None:
+def measure(rows: list[Row], calls: int, rounds: int, warmup: int) -> None:
     for row in rows:
         row.chunk(5)  # warm up: connections, imports, first-call caches
     for _ in range(rounds):
         for row in rows:
-            row.run(calls // rounds)
+            row.run(calls // rounds, warmup)
 
 
 def report(title: str, rows: list[Row]) -> dict[str, Row]:
@@ -195,20 +202,23 @@ def report(title: str, rows: list[Row]) -> dict[str, Row]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--calls", type=int, default=2000, help="calls per row")
-    parser.add_argument("--rounds", type=int, default=20, help="turns the rows take")
+    parser.add_argument("--rounds", type=int, default=10, help="turns the rows take")
+    parser.add_argument(
+        "--warmup", type=int, default=200, help="untimed calls before each row's turn"
+    )
     args = parser.parse_args()
     loop = asyncio.new_event_loop()
     try:
-        with fake_api_process() as url, ExitStack() as stack:
+        with session_server_process() as url, ExitStack() as stack:
             rows = socket_rows(url, loop, stack)
-            measure(rows, args.calls, args.rounds)
+            measure(rows, args.calls, args.rounds, args.warmup)
         with ExitStack() as stack:
             memory = in_memory_rows(loop, stack)
-            measure(memory, args.calls, args.rounds)
+            measure(memory, args.calls, args.rounds, args.warmup)
     finally:
         loop.close()
 
-    by = report(f"{args.calls} sequential GETs per row, fake API in its own process", rows)
+    by = report(f"{args.calls} sequential GETs per row, session_server.py in its own process", rows)
     shim, direct = by["Devin (sync shim)"], by["AsyncDevin (awaited)"]
     speedup = shim.calls_per_s / by["requests.Session"].calls_per_s
     raw = direct.calls_per_s / by["raw aiohttp (awaited)"].calls_per_s
