@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 from collections.abc import AsyncIterator
 
 import pytest
@@ -123,3 +124,57 @@ def test_an_asyncio_debug_mode_loop_still_takes_calls(monkeypatch: pytest.Monkey
         assert portal._loop is not None and portal._loop.get_debug()
     finally:
         portal.stop()
+
+
+NESTED_SIGNAL_SCRIPT = """
+import asyncio, os, signal
+from devin_async._sync._portal import Portal
+
+portal = Portal()
+released = None
+
+async def inner():
+    released.set()  # the outer call can finish now, while this one still runs
+    for _ in range(50):
+        await asyncio.sleep(0)
+    return "inner"
+
+def on_signal(signum, frame):  # a handler that makes a blocking call of its own
+    print(portal.call(inner))
+
+async def outer():
+    global released
+    released = asyncio.Event()
+    os.kill(os.getpid(), signal.SIGUSR1)  # interrupts the main thread's wait
+    await released.wait()
+    return "outer"
+
+signal.signal(signal.SIGUSR1, on_signal)
+print(portal.call(outer))
+portal.stop()
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGUSR1"), reason="needs POSIX signals")
+def test_a_call_made_by_a_signal_handler_does_not_swallow_the_outer_wakeup() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    done = subprocess.run(
+        [sys.executable, "-c", NESTED_SIGNAL_SCRIPT],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,  # only a hang waits this long
+    )
+    assert (done.returncode, done.stdout.split(), done.stderr) == (0, ["inner", "outer"], "")
+
+
+def test_a_wait_past_its_deadline_says_so_even_with_a_wakeup_pending() -> None:
+    from devin_async._sync._portal import _Wakeup
+
+    wakeup = _Wakeup()
+    wakeup.set()  # a stale wake-up: drained, then the deadline has passed
+    assert wakeup.wait_until(lambda: False, timeout=0.0) is False
+    assert wakeup.wait_until(lambda: True, timeout=0.0) is True

@@ -77,29 +77,33 @@ class _Wakeup:
 
     def __init__(self) -> None:
         self._pid = os.getpid()
+        self._closers: tuple[Callable[[], object], ...] = ()
+        self._waiting = 0  # > 1 when a signal handler's call waits inside another's wait
         if os.name == "posix":
             reader, writer = os.pipe()
+            self._closers = (
+                functools.partial(os.close, reader),
+                functools.partial(os.close, writer),
+            )
             os.set_blocking(writer, False)
             self._waitable: Any = reader
             self._send = functools.partial(os.write, writer, b"\0")
             self._drain = functools.partial(os.read, reader, 64)
-            self._closers: tuple[Callable[[], object], ...] = (
-                functools.partial(os.close, reader),
-                functools.partial(os.close, writer),
-            )
         else:  # Windows' select() takes sockets only
             receiver, sender = socket.socketpair()
+            self._closers = (receiver.close, sender.close)
             sender.setblocking(False)
             self._waitable = receiver
             self._send = functools.partial(sender.send, b"\0")
             self._drain = functools.partial(receiver.recv, 64)
-            self._closers = (receiver.close, sender.close)
 
     @property
     def inherited(self) -> bool:
         return self._pid != os.getpid()
 
     def set(self) -> None:
+        if self.inherited:  # a forked copy of the loop thread: these descriptors are not ours
+            return
         with contextlib.suppress(OSError):  # full of unread wake-ups: one more changes nothing
             self._send()
 
@@ -107,13 +111,26 @@ class _Wakeup:
         """Sleep until ``finished()``; a wake-up left over from an abandoned call is skipped.
         Interruptible by signals (Ctrl-C). False if ``timeout`` passed first."""
         deadline = None if timeout is None else time.monotonic() + timeout
-        while not finished():
-            if deadline is not None:
-                ready, _, _ = select.select([self._waitable], [], [], deadline - time.monotonic())
-                if not ready:
+        self._waiting += 1
+        try:
+            while not finished():
+                if deadline is not None and not self._readable(deadline - time.monotonic()):
                     return False
-            self._drain()
-        return True
+                self._drain()
+            return True
+        finally:
+            self._waiting -= 1
+            if self._waiting:  # the wait this one interrupted may have lost its wake-up to it
+                self.set()
+
+    def _readable(self, timeout: float) -> bool:
+        if timeout <= 0:
+            return False
+        if hasattr(select, "poll"):  # select() cannot watch descriptors past 1023
+            poller = select.poll()
+            poller.register(self._waitable, select.POLLIN)
+            return bool(poller.poll(timeout * 1000))
+        return bool(select.select([self._waitable], [], [], timeout)[0])
 
     def __del__(self) -> None:  # the calling thread ended (or forked away)
         if not self.inherited:
@@ -241,7 +258,9 @@ class Portal:
             if state.closed or state.stopping:
                 raise ClientUsageError(_CLOSED)
             state.submitted.add(handoff)
-            if loop.get_debug():  # asyncio's debug mode forbids touching a loop from here
+            if loop.get_debug() or not isinstance(loop, asyncio.BaseEventLoop):
+                # asyncio's debug mode forbids touching the loop from here, and another
+                # loop (uvloop, from an event loop policy) may not be safe to touch at all.
                 loop.call_soon_threadsafe(handoff.start, fn)
             else:
                 # The task is made here, so the loop runs it in the very iteration the
