@@ -83,11 +83,13 @@ async def _many_steps(x: int) -> int:
 
 
 def test_a_stale_wakeup_never_ends_the_next_call_early(portal: Portal) -> None:
-    from devin_async._sync._portal import _wakeup_for_this_thread
+    from devin_async._sync import _wakeup
 
     for n in range(20):
-        # What an abandoned (interrupted) call's late finish leaves behind.
-        _wakeup_for_this_thread().set()
+        # What a call's late wake-up leaves in the pipe it gives back for the next call.
+        stale = _wakeup.borrow()
+        stale.set()
+        _wakeup.give_back(stale)
         assert portal.call(lambda n=n: _many_steps(n)) == n  # type: ignore[misc]
 
 
@@ -171,10 +173,45 @@ def test_a_call_made_by_a_signal_handler_does_not_swallow_the_outer_wakeup() -> 
     assert (done.returncode, done.stdout.split(), done.stderr) == (0, ["inner", "outer"], "")
 
 
-def test_a_wait_past_its_deadline_says_so_even_with_a_wakeup_pending() -> None:
-    from devin_async._sync._portal import _Wakeup
+@pytest.mark.parametrize("kind", ["PipeWakeup", "LockWakeup"])
+def test_a_wait_past_its_deadline_says_so_even_with_a_wakeup_pending(kind: str) -> None:
+    from devin_async._sync import _wakeup
 
-    wakeup = _Wakeup()
-    wakeup.set()  # a stale wake-up: drained, then the deadline has passed
+    wakeup = getattr(_wakeup, kind)()
+    wakeup.set()
     assert wakeup.wait_until(lambda: False, timeout=0.0) is False
     assert wakeup.wait_until(lambda: True, timeout=0.0) is True
+    wakeup.set()  # a stale wake-up is skipped: no early return, no error
+    assert wakeup.wait_until(lambda: False, timeout=0.0) is False
+
+
+def test_more_callers_at_once_than_pipes_all_get_their_answers(portal: Portal) -> None:
+    import threading
+
+    from devin_async._sync import _wakeup
+
+    callers = _wakeup.MAX_PIPES * 3
+    arrived = 0
+    everyone_in: asyncio.Event | None = None
+
+    async def gather_then_answer(n: int) -> int:
+        nonlocal arrived, everyone_in
+        everyone_in = everyone_in or asyncio.Event()
+        arrived += 1
+        if arrived == callers:
+            everyone_in.set()
+        await everyone_in.wait()  # all calls are in flight at once here
+        return n
+
+    answers: dict[int, int] = {}
+
+    def call(n: int) -> None:
+        answers[n] = portal.call(lambda: gather_then_answer(n))
+
+    threads = [threading.Thread(target=call, args=(n,)) for n in range(callers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert answers == {n: n for n in range(callers)}
+    assert _wakeup._pipes_made <= _wakeup.MAX_PIPES

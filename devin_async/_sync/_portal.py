@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
-import os
-import select
-import socket
 import threading
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any, Generic, TypeVar
 
 from .._errors import ClientUsageError
+from ._wakeup import Wakeup, borrow, give_back
 
 __all__ = ["Portal"]
 
@@ -67,87 +63,6 @@ def _run_until_stopped(state: _LoopState, serving: object) -> None:
         state.loop.close()
 
 
-class _Wakeup:
-    """How the loop thread wakes one calling thread: a pipe owned by that thread.
-
-    Writing to a pipe lets go of the GIL before the wake-up happens, so the woken
-    caller can run at once; releasing a lock would wake it while the loop thread still
-    holds the GIL, and the caller would sleep again until the loop thread idles.
-    """
-
-    def __init__(self) -> None:
-        self._pid = os.getpid()
-        self._closers: tuple[Callable[[], object], ...] = ()
-        self._waiting = 0  # > 1 when a signal handler's call waits inside another's wait
-        if os.name == "posix":
-            reader, writer = os.pipe()
-            self._closers = (
-                functools.partial(os.close, reader),
-                functools.partial(os.close, writer),
-            )
-            os.set_blocking(writer, False)
-            self._waitable: Any = reader
-            self._send = functools.partial(os.write, writer, b"\0")
-            self._drain = functools.partial(os.read, reader, 64)
-        else:  # Windows' select() takes sockets only
-            receiver, sender = socket.socketpair()
-            self._closers = (receiver.close, sender.close)
-            sender.setblocking(False)
-            self._waitable = receiver
-            self._send = functools.partial(sender.send, b"\0")
-            self._drain = functools.partial(receiver.recv, 64)
-
-    @property
-    def inherited(self) -> bool:
-        return self._pid != os.getpid()
-
-    def set(self) -> None:
-        if self.inherited:  # a forked copy of the loop thread: these descriptors are not ours
-            return
-        with contextlib.suppress(OSError):  # full of unread wake-ups: one more changes nothing
-            self._send()
-
-    def wait_until(self, finished: Callable[[], bool], timeout: float | None = None) -> bool:
-        """Sleep until ``finished()``; a wake-up left over from an abandoned call is skipped.
-        Interruptible by signals (Ctrl-C). False if ``timeout`` passed first."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        self._waiting += 1
-        try:
-            while not finished():
-                if deadline is not None and not self._readable(deadline - time.monotonic()):
-                    return False
-                self._drain()
-            return True
-        finally:
-            self._waiting -= 1
-            if self._waiting:  # the wait this one interrupted may have lost its wake-up to it
-                self.set()
-
-    def _readable(self, timeout: float) -> bool:
-        if timeout <= 0:
-            return False
-        if hasattr(select, "poll"):  # select() cannot watch descriptors past 1023
-            poller = select.poll()
-            poller.register(self._waitable, select.POLLIN)
-            return bool(poller.poll(timeout * 1000))
-        return bool(select.select([self._waitable], [], [], timeout)[0])
-
-    def __del__(self) -> None:  # the calling thread ended (or forked away)
-        if not self.inherited:
-            for close in self._closers:
-                close()
-
-
-_wakeups = threading.local()
-
-
-def _wakeup_for_this_thread() -> _Wakeup:
-    wakeup: _Wakeup | None = getattr(_wakeups, "wakeup", None)
-    if wakeup is None or wakeup.inherited:  # a forked child must not share its parent's
-        wakeup = _wakeups.wakeup = _Wakeup()
-    return wakeup
-
-
 class _Handoff(Generic[T]):
     """One blocking call: the loop thread fills in the outcome, then wakes the caller.
 
@@ -159,7 +74,7 @@ class _Handoff(Generic[T]):
 
     def __init__(self, state: _LoopState) -> None:
         self.state = state
-        self.wakeup = _wakeup_for_this_thread()
+        self.wakeup: Wakeup = borrow()
         self.finished = False
         self.error: BaseException | None = None
         self.task: asyncio.Task[None] | None = None
@@ -256,6 +171,7 @@ class Portal:
         loop = state.loop
         with state.lock:
             if state.closed or state.stopping:
+                give_back(handoff.wakeup)
                 raise ClientUsageError(_CLOSED)
             state.submitted.add(handoff)
             if loop.get_debug() or not isinstance(loop, asyncio.BaseEventLoop):
@@ -275,8 +191,10 @@ class Portal:
             # Callbacks run in order, so ``start`` has run before this cancel does.
             with contextlib.suppress(RuntimeError):  # the loop may have ended meanwhile
                 loop.call_soon_threadsafe(handoff.cancel)
-            handoff.wakeup.wait_until(handoff.is_finished, timeout=CANCEL_GRACE_SECONDS)
+            if handoff.wakeup.wait_until(handoff.is_finished, timeout=CANCEL_GRACE_SECONDS):
+                give_back(handoff.wakeup)
             raise
+        give_back(handoff.wakeup)
         return handoff.outcome()
 
     def iterate(self, make: Callable[[], AsyncIterator[T]]) -> Iterator[T]:
