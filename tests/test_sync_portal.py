@@ -214,4 +214,50 @@ def test_more_callers_at_once_than_pipes_all_get_their_answers(portal: Portal) -
     for thread in threads:
         thread.join(timeout=60)
     assert answers == {n: n for n in range(callers)}
-    assert _wakeup._pipes_made <= _wakeup.MAX_PIPES
+    assert len(_wakeup._idle) <= _wakeup.MAX_PIPES  # the rest waited on locks
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGUSR1"), reason="needs POSIX signals")
+def test_an_abandoned_call_gives_its_pipe_back_when_it_ends(
+    portal: Portal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from devin_async._sync import _portal, _wakeup
+
+    monkeypatch.setattr(_portal, "CANCEL_GRACE_SECONDS", 0.0)  # give up at once
+    portal.call(lambda: _double(1))
+    lent = _wakeup._idle[-1]  # the next call borrows this pipe
+    main = threading.main_thread().ident
+    assert main is not None
+    release: asyncio.Event | None = None
+
+    async def slow_to_cancel() -> None:
+        nonlocal release
+        release = asyncio.Event()
+        signal.pthread_kill(main, signal.SIGUSR1)  # Ctrl-C, as far as the caller knows
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            await release.wait()  # unwinding takes longer than the caller waits
+            raise
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGUSR1, interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            portal.call(slow_to_cancel)
+    finally:
+        signal.signal(signal.SIGUSR1, previous)
+    assert lent not in _wakeup._idle  # still lent: the call has not ended
+
+    async def end_it() -> None:
+        assert release is not None
+        release.set()
+        for _ in range(10):  # let the abandoned task unwind and finish
+            await asyncio.sleep(0)
+
+    portal.call(end_it)
+    assert lent in _wakeup._idle

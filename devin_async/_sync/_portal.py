@@ -70,12 +70,13 @@ class _Handoff(Generic[T]):
     would cost it one more loop iteration per call.
     """
 
-    __slots__ = ("error", "finished", "result", "state", "task", "wakeup")
+    __slots__ = ("abandoned", "error", "finished", "result", "state", "task", "wakeup")
 
     def __init__(self, state: _LoopState) -> None:
         self.state = state
         self.wakeup: Wakeup = borrow()
         self.finished = False
+        self.abandoned = False  # its caller stopped waiting: the loop gives ``wakeup`` back
         self.error: BaseException | None = None
         self.task: asyncio.Task[None] | None = None
 
@@ -113,6 +114,8 @@ class _Handoff(Generic[T]):
             self.finished = True
             self.state.submitted.discard(self)
         self.wakeup.set()
+        if self.abandoned:
+            give_back(self.wakeup)
 
     def is_finished(self) -> bool:
         return self.finished
@@ -191,7 +194,10 @@ class Portal:
             # Callbacks run in order, so ``start`` has run before this cancel does.
             with contextlib.suppress(RuntimeError):  # the loop may have ended meanwhile
                 loop.call_soon_threadsafe(handoff.cancel)
-            if handoff.wakeup.wait_until(handoff.is_finished, timeout=CANCEL_GRACE_SECONDS):
+            handoff.wakeup.wait_until(handoff.is_finished, timeout=CANCEL_GRACE_SECONDS)
+            with state.lock:
+                handoff.abandoned = not handoff.finished
+            if not handoff.abandoned:
                 give_back(handoff.wakeup)
             raise
         give_back(handoff.wakeup)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import os
 import select
 import socket
@@ -36,6 +37,7 @@ class Wakeup(Protocol):
 
 class PipeWakeup:
     def __init__(self) -> None:
+        self._getpid = os.getpid  # still at hand in __del__ at interpreter exit
         self._pid = os.getpid()
         self._closers: tuple[Callable[[], object], ...] = ()
         if os.name == "posix":
@@ -58,7 +60,7 @@ class PipeWakeup:
 
     @property
     def inherited(self) -> bool:
-        return self._pid != os.getpid()
+        return self._pid != self._getpid()
 
     def set(self) -> None:
         if self.inherited:  # a forked copy of the loop thread: these descriptors are not ours
@@ -83,7 +85,7 @@ class PipeWakeup:
             return bool(poller.poll(timeout * 1000))
         return bool(select.select([self._waitable], [], [], timeout)[0])
 
-    def __del__(self) -> None:  # lent to a call that was abandoned, now over
+    def __del__(self) -> None:
         if not self.inherited:
             for close in self._closers:
                 close()
@@ -109,43 +111,36 @@ class LockWakeup:
         return True
 
 
-_lock = threading.Lock()
+# No lock around the pool: a signal handler's call could run while its own thread held
+# it. ``list.pop``/``append`` and ``next()`` on a counter are atomic under the GIL.
 _idle: list[PipeWakeup] = []
-_pipes_made = 0
+_tickets = itertools.count()  # pipes made so far (or tried)
 
 
 def borrow() -> Wakeup:
     """A wake-up for one call: an idle pipe, a new one while fewer than ``MAX_PIPES``
     exist, or a lock."""
-    global _pipes_made
-    with _lock:
-        if _idle:
-            return _idle.pop()
-        if _pipes_made < MAX_PIPES:
-            _pipes_made += 1
-        else:
-            return LockWakeup()
+    with contextlib.suppress(IndexError):
+        return _idle.pop()
+    if next(_tickets) >= MAX_PIPES:
+        return LockWakeup()
     try:
         return PipeWakeup()
     except OSError:  # out of descriptors: this call waits on a lock instead
-        with _lock:
-            _pipes_made -= 1
         return LockWakeup()
 
 
 def give_back(wakeup: Wakeup) -> None:
-    """Return the wake-up of a call that finished (never one whose waiter gave up: its
-    late wake-up would land on the next call, which is harmless but wasteful)."""
+    """Return a wake-up once its call is over (a late wake-up it may still receive is
+    skipped by the next borrower)."""
     if isinstance(wakeup, PipeWakeup) and not wakeup.inherited:
-        with _lock:
-            _idle.append(wakeup)
+        _idle.append(wakeup)
 
 
 def _forget_parents_pipes() -> None:
-    global _lock, _pipes_made
-    _lock = threading.Lock()  # another parent thread may have held it at fork time
-    _idle.clear()  # the parent's: left open (closing is the parent's business)
-    _pipes_made = 0
+    global _tickets
+    _idle.clear()  # the parent's: left open (closing them is the parent's business)
+    _tickets = itertools.count()
 
 
 if hasattr(os, "register_at_fork"):
