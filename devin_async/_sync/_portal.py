@@ -195,12 +195,12 @@ class Portal:
             with contextlib.suppress(RuntimeError):  # the loop may have ended meanwhile
                 loop.call_soon_threadsafe(handoff.cancel)
             handoff.wakeup.wait_until(handoff.is_finished, timeout=CANCEL_GRACE_SECONDS)
-            with state.lock:
+            raise
+        finally:
+            with state.lock:  # against ``_finish``: exactly one of the two gives it back
                 handoff.abandoned = not handoff.finished
             if not handoff.abandoned:
                 give_back(handoff.wakeup)
-            raise
-        give_back(handoff.wakeup)
         return handoff.outcome()
 
     def iterate(self, make: Callable[[], AsyncIterator[T]]) -> Iterator[T]:
