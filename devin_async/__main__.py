@@ -61,8 +61,8 @@ async def fan_out(fake: FakeDevin, client: AsyncDevin) -> None:
     fake.faults.add(ErrorStatus(429, retry_after=0), probability=0.05, path="/v3/")
     fake.faults.add(DropConnection(), probability=0.02, path="/v3/")
     print("\nclient.sessions.get_many(500 ids) with 10% 503, 5% 429 and 2% dropped connections")
-    # About one request in six fails here, so the default 3 retries would leave an id
-    # failed in about a third of runs: this batch allows 8 (a per-call override).
+    # About one request in six fails here: with the default 3 retries, now and then an id
+    # would run out of them. This batch allows 8 (a per-call override).
     sessions = await client.sessions.get_many(ids, concurrency=32, max_retries=8)
     report = sessions.report
     print(
