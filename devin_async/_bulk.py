@@ -27,6 +27,7 @@ from typing import Any, Generic, TypeVar, cast
 import attrs
 
 from ._errors import APITimeoutError, ClientUsageError, ConfigurationError, DevinError
+from ._frozen import filler
 from ._http import Handler, Request, Response
 from ._tally import TALLY, Tally
 
@@ -164,7 +165,10 @@ class AttemptCounter:
 
 def _outcome(devin_id: str, value: Any, error: Exception | None, tally: Tally) -> Outcome[Any]:
     status = OutcomeStatus.OK if error is None else OutcomeStatus.FAILED
-    return Outcome(devin_id, status, value, error, tally.attempts, tally.rate_limited)
+    return _new_outcome(devin_id, status, value, error, tally.attempts, tally.rate_limited)
+
+
+_new_outcome = filler(Outcome)
 
 
 def _timed_out(devin_id: str, deadline: float, *, started: bool) -> Outcome[Any]:

@@ -20,6 +20,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ._enums import OpenEnum
 from ._errors import DecodeError
+from ._frozen import slot_setters
 from .models._base import NO_EXTRA, EpochMillis, Model
 
 __all__ = [
@@ -108,29 +109,6 @@ _MISSING = object()
 _INLINE_CLASSES = (str, int, float, bool)
 
 
-def _slot_setters(cls: type) -> dict[str, Any] | None:
-    """Each field's slot setter, when filling the slots is all ``cls.__init__`` would do.
-
-    A frozen class's ``__init__`` goes through ``object.__setattr__`` once per field,
-    after matching two dozen keyword arguments: a third of the cost of a session.
-    ``None`` for a class that validates, converts or post-processes in ``__init__``.
-    """
-    if not attrs.has(cls) or "__slots__" not in cls.__dict__:
-        return None
-    hooks = ("__attrs_pre_init__", "__attrs_post_init__", "__attrs_cached_hash__")
-    if any(hasattr(cls, hook) for hook in hooks):
-        return None
-    setters: dict[str, Any] = {}
-    for field in attrs.fields(cls):
-        if not field.init or field.validator or field.converter or field.on_setattr:
-            return None
-        slot = next((k.__dict__[field.name] for k in cls.__mro__ if field.name in k.__dict__), None)
-        if not isinstance(slot, types.MemberDescriptorType):
-            return None
-        setters[field.name] = slot.__set__
-    return setters
-
-
 def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
     """The fast converter's structure function for a model, generated as Python source.
 
@@ -144,7 +122,7 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
         hints = typing.get_type_hints(cls, include_extras=True)
         names = _wire_names(cls)
         known = frozenset(names.values())
-        setters = _slot_setters(cls)
+        setters = slot_setters(cls)
         env: dict[str, Any] = {
             "cls": cls, "known": known, "Mapping": Mapping, "MISSING": _MISSING,
             "NO_EXTRA": NO_EXTRA, "from_epoch": datetime.fromtimestamp, "UTC": timezone.utc,

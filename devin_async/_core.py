@@ -10,7 +10,7 @@ from ._config import Settings
 from ._converter import structure
 from ._decode import decode_json
 from ._errors import ConfigurationError
-from ._http import Handler, Multipart, Request, Response
+from ._http import Handler, Multipart, Request, Response, new_request
 from ._options import RequestOptions
 from ._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
 from ._paths import build_path
@@ -74,14 +74,15 @@ class ClientCore:
         opts = options or {}
         if opts:
             _check_options(opts)
-        return Request(
-            method=method,
-            path=build_path(template, **path) if path else template,
-            params=params,
-            json=json,
-            files=files,
-            timeout=opts.get("timeout", self.settings.timeout),
-            max_retries=opts.get("max_retries"),
+        return new_request(
+            method,
+            build_path(template, **path) if path else template,
+            params,
+            json,
+            files,
+            {},
+            opts.get("timeout", self.settings.timeout),
+            opts.get("max_retries"),
         )
 
     async def call_json(self, request: Request, *, empty_ok: bool = False) -> Any:

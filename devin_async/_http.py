@@ -7,6 +7,8 @@ from typing import Any, Protocol
 
 import attrs
 
+from ._frozen import filler
+
 __all__ = ["Handler", "Middleware", "Multipart", "Request", "Response", "redact_headers"]
 
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
@@ -50,7 +52,7 @@ class Request:
 
     def with_headers(self, extra: Mapping[str, str]) -> Request:
         # Spelled out rather than attrs.evolve: this runs on every request (auth).
-        return Request(
+        return new_request(
             self.method,
             self.path,
             self.params,
@@ -85,6 +87,10 @@ class Response:
     def __repr__(self) -> str:
         return f"Response({self.status} for {self.request})"
 
+
+# Positional constructors for the hot path (every field given, in declaration order).
+new_request = filler(Request)
+new_response = filler(Response)
 
 Handler = Callable[[Request], Awaitable[Response]]
 

@@ -13,7 +13,7 @@ import aiohttp
 from yarl import URL
 
 from ._errors import APIConnectionError, APITimeoutError, ClientUsageError, DevinError
-from ._http import Request, Response
+from ._http import Request, Response, new_response
 from ._version import __version__
 
 __all__ = ["DEFAULT_POOL_SIZE", "AiohttpTransport", "encode_query"]
@@ -161,7 +161,7 @@ class AiohttpTransport:
                 **self._body(request),
             ) as resp:
                 content = await resp.read()
-                return Response(resp.status, resp.headers, content, request)
+                return new_response(resp.status, resp.headers, content, request)
         except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
             raise _map_error(exc, request) from None
 

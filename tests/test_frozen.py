@@ -1,0 +1,43 @@
+"""Hot-path constructors of frozen classes: same objects as their __init__ makes."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from devin_async import Request, Response
+from devin_async._bulk import Outcome, OutcomeStatus
+from devin_async._frozen import filler
+from devin_async._http import new_request, new_response
+
+
+def test_fillers_make_what_init_makes() -> None:
+    args = ("GET", "/v3/x", (("a", "b"),), None, None, {"H": "v"}, 5.0, 2)
+    request = new_request(*args)
+    assert type(request) is Request
+    assert request == Request(*args) and repr(request) == repr(Request(*args))
+    assert new_response(200, {}, b"{}", request) == Response(200, {}, b"{}", request)
+    outcome = filler(Outcome)("devin-1", OutcomeStatus.OK, 1, None, 1, 0)
+    assert outcome == Outcome("devin-1", OutcomeStatus.OK, 1, None, 1, 0)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        request.path = "/elsewhere"  # type: ignore[misc]
+
+
+def test_a_class_that_works_in_init_keeps_its_init() -> None:
+    @attrs.frozen
+    class Positive:
+        n: int = attrs.field(validator=attrs.validators.gt(0))
+
+    @attrs.frozen
+    class Converted:
+        n: int = attrs.field(converter=int)
+
+    @attrs.frozen(slots=False)
+    class DictBased:
+        n: int
+
+    assert filler(Positive) is Positive and filler(Converted) is Converted
+    assert filler(DictBased) is DictBased
+    with pytest.raises(ValueError, match="must be > 0"):
+        filler(Positive)(0)
+    assert filler(Converted)("3").n == 3
