@@ -76,7 +76,7 @@ class ClientCore:
             _check_options(opts)
         return new_request(
             method,
-            build_path(template, **path) if path else template,
+            build_path(template, path) if path else template,
             params,
             json,
             files,

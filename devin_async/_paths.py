@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Mapping
 from urllib.parse import quote
 
 from ._errors import ConfigurationError
@@ -12,12 +12,15 @@ __all__ = ["build_path"]
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Ids such as "devin-abc123": nothing to check or encode (the fan-out hot path).
-_PLAIN = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9_.~-]*")
+_plain = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9_.~-]*").fullmatch
 
 
 def _segment(name: str, value: object) -> str:
-    if type(value) is str and _PLAIN.fullmatch(value):
-        return value
+    if value is None and name == "org_id":
+        raise ConfigurationError(
+            "this call needs an organization id: pass org_id=..., "
+            "or set it on the client (org_id= or DEVIN_ORG_ID)"
+        )
     if not isinstance(value, str):
         raise TypeError(f"path parameter {name!r} must be a str, not {type(value).__name__}")
     if not value.strip():
@@ -28,23 +31,19 @@ def _segment(name: str, value: object) -> str:
     return quote(value, safe="")
 
 
-@functools.lru_cache(maxsize=512)
-def _parts(template: str) -> tuple[str, ...]:
-    """``template`` split once into literal text (even indexes) and names (odd indexes)."""
-    return tuple(_PLACEHOLDER.split(template))
+_split: dict[str, tuple[str, ...]] = {}  # template -> literal text (even), names (odd)
 
 
-def build_path(template: str, **params: object) -> str:
+def build_path(template: str, params: Mapping[str, object]) -> str:
     """Fill ``template``'s ``{name}`` placeholders with encoded, validated values."""
-    parts = _parts(template)
-    out = list(parts)
+    parts = _split.get(template)
+    if parts is None:  # one entry per template in the code: bounded
+        parts = _split[template] = tuple(_PLACEHOLDER.split(template))
+    path = parts[0]
     for i in range(1, len(parts), 2):
-        name = parts[i]
-        value = params[name]
-        if name == "org_id" and value is None:
-            raise ConfigurationError(
-                "this call needs an organization id: pass org_id=..., "
-                "or set it on the client (org_id= or DEVIN_ORG_ID)"
-            )
-        out[i] = _segment(name, value)
-    return "".join(out)
+        value = params[parts[i]]
+        if value.__class__ is str and _plain(value):
+            path += value + parts[i + 1]
+        else:
+            path += _segment(parts[i], value) + parts[i + 1]
+    return path
