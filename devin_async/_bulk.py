@@ -145,6 +145,8 @@ class BulkError(DevinError):
         return [o for o in self.outcomes if not o.ok]
 
 
+_OK = OutcomeStatus.OK
+
 # Failures of the client rather than of one id: every id would fail the same way.
 _CLIENT_ERRORS = (ConfigurationError, ClientUsageError)
 
@@ -560,17 +562,39 @@ class BulkIterator(Generic[T]):
         await self.aclose()
 
 
-def finish(
-    ids: list[str], outcomes: dict[str, Outcome[T]], report: BulkReport, *, on_error: str
-) -> BulkResult[Any]:
-    """Outcomes back in input order: values (raising ``BulkError`` if any id failed),
-    or, with ``on_error="return"``, the ``Outcome``s themselves."""
-    ordered = [outcomes[devin_id] for devin_id in ids]
-    if on_error == "return":
-        return BulkResult(ordered, report)
-    if report.failed or report.timed_out:
+class Settled(Generic[T]):
+    """Final outcomes by id. A success at the first attempt, the usual case, is kept as
+    its bare value: an ``Outcome`` object per id would make the garbage collector run
+    more often while a batch holds thousands of results."""
+
+    def __init__(self) -> None:
+        self._plain: dict[str, T] = {}
+        self._other: dict[str, Outcome[T]] = {}
+
+    def add(self, outcome: Outcome[T]) -> None:
+        if outcome.attempts == 1 and outcome.status is _OK and not outcome.rate_limited:
+            self._plain[outcome.id] = cast(T, outcome.value)
+        else:
+            self._other[outcome.id] = outcome
+
+    def __contains__(self, devin_id: str) -> bool:
+        return devin_id in self._plain or devin_id in self._other
+
+    def outcome(self, devin_id: str) -> Outcome[T]:
+        if devin_id in self._plain:
+            return Outcome(devin_id, _OK, self._plain[devin_id], None, 1, 0)
+        return self._other[devin_id]
+
+    def finish(self, ids: list[str], report: BulkReport, *, on_error: str) -> BulkResult[Any]:
+        """Outcomes back in input order: values (raising ``BulkError`` if any id failed),
+        or, with ``on_error="return"``, the ``Outcome``s themselves."""
+        if on_error == "raise" and not (report.failed or report.timed_out):
+            plain, other = self._plain, self._other
+            return BulkResult([plain[i] if i in plain else other[i].value for i in ids], report)
+        ordered = [self.outcome(devin_id) for devin_id in ids]
+        if on_error == "return":
+            return BulkResult(ordered, report)
         raise BulkError(ordered, report)
-    return BulkResult([o.value for o in ordered], report)
 
 
 def check_on_error(on_error: str) -> str:

@@ -18,6 +18,7 @@ from ._bulk import (
     Outcome,
     OutcomeStatus,
     ProgressCallback,
+    Settled,
     Sleep,
     _Stats,
     fetch_all,
@@ -126,7 +127,7 @@ async def poll_until(
     on_progress: ProgressCallback | None = None,
     sleep: Sleep,
     clock: Now,
-) -> tuple[dict[str, Outcome[T]], BulkReport]:
+) -> tuple[Settled[T], BulkReport]:
     """Poll distinct ``ids`` until ``until(session)`` holds for each, it fails, or time is up.
 
     A failed fetch (after the pipeline's retries) ends that id as ``FAILED``; an id still
@@ -137,11 +138,11 @@ async def poll_until(
         raise ValueError(f"max_wait must be >= 0 seconds, got {max_wait!r}")
     delays = poll_delays(interval, max_interval)
     stats = _Stats(len(ids), clock)
-    settled: dict[str, Outcome[T]] = {}
+    settled: Settled[T] = Settled()
     last: dict[str, T] = {}
 
     def settle(outcome: Outcome[T]) -> None:
-        settled[outcome.id] = outcome
+        settled.add(outcome)
         stats.count(outcome, on_progress)
 
     def settle_or_keep(outcome: Outcome[T]) -> None:

@@ -18,11 +18,11 @@ from .._bulk import (
     BulkResult,
     Outcome,
     ProgressCallback,
+    Settled,
     _Stats,
     check_on_error,
     distinct_ids,
     fetch_all,
-    finish,
 )
 from .._options import RequestOptions
 from .._polling import (
@@ -114,10 +114,10 @@ class SessionFanOut(Resource, Generic[T]):
         check_on_error(on_error)
         given, distinct = distinct_ids(ids)
         stats = _Stats(len(distinct), self._core.clock.now)
-        outcomes: dict[str, Outcome[T]] = {}
+        settled: Settled[T] = Settled()
 
         def collect(outcome: Outcome[T]) -> None:
-            outcomes[outcome.id] = outcome
+            settled.add(outcome)
             stats.count(outcome, on_progress)
 
         await fetch_all(
@@ -128,7 +128,7 @@ class SessionFanOut(Resource, Generic[T]):
             deadline=deadline,
             sleep=self._core.clock.sleep,
         )
-        return finish(given, outcomes, stats.report(), on_error=on_error)
+        return settled.finish(given, stats.report(), on_error=on_error)
 
     def iter_many(
         self,
@@ -238,7 +238,7 @@ class SessionFanOut(Resource, Generic[T]):
         """
         check_on_error(on_error)
         given, distinct = distinct_ids(ids)
-        outcomes, report = await poll_until(
+        settled, report = await poll_until(
             self._fetcher(org_id, options),
             distinct,
             until=until or self._terminal,
@@ -250,4 +250,4 @@ class SessionFanOut(Resource, Generic[T]):
             sleep=self._core.clock.sleep,
             clock=self._core.clock.now,
         )
-        return finish(given, outcomes, report, on_error=on_error)
+        return settled.finish(given, report, on_error=on_error)
