@@ -345,6 +345,7 @@ def make_converter(*, detailed: bool) -> cattrs.Converter:
 
 converter = make_converter(detailed=False)
 _detailed = make_converter(detailed=True)
+_hooks: dict[Any, Callable[[Any, Any], Any]] = {}  # per model type: bounded
 
 
 def structure(data: Any, cls: type[T], *, what: object = "") -> T:
@@ -353,8 +354,11 @@ def structure(data: Any, cls: type[T], *, what: object = "") -> T:
     ``what`` names the source (say the ``Request``); it is turned into text only on
     failure, so the happy path of every call formats nothing.
     """
+    hook = _hooks.get(cls)
+    if hook is None:  # cattrs' dispatch costs a tenth of structuring a session
+        hook = _hooks[cls] = converter.get_structure_hook(cls)
     try:
-        return converter.structure(data, cls)
+        return hook(data, cls)  # type: ignore[no-any-return]
     except Exception:
         problems = _explain(data, cls)
     name = getattr(cls, "__name__", str(cls))
