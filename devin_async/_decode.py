@@ -115,7 +115,8 @@ def decode_json(response: Response, *, empty_ok: bool = False) -> Any:
     """
     if not 200 <= response.status < 300:
         raise error_for(response)
-    if not response.content.strip():
+    content = response.content
+    if not content or (content[:1].isspace() and not content.strip()):
         if empty_ok:
             return None
         raise DecodeError(

@@ -33,10 +33,14 @@ class AuthMiddleware:
 
     def __init__(self, settings: Settings):
         self._settings = settings
+        self._key: object = None
+        self._header: dict[str, str] = {}
 
     def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
         key = self._settings.require_key()
-        return call_next(request.with_headers({"Authorization": f"Bearer {key.reveal()}"}))
+        if key is not self._key:  # formatted once per key, not once per request
+            self._key, self._header = key, {"Authorization": f"Bearer {key.reveal()}"}
+        return call_next(request.with_headers(self._header))
 
 
 class LoggingMiddleware:
