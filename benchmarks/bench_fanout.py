@@ -12,7 +12,9 @@ request (from ``/proc``: when it is near the client's, the server is the bottlen
 The target row is raw aiohttp + ``resp.json()`` that drops each body once parsed. The
 "kept" row also keeps every body and hands them back in input order, as a fan-out
 must: holding thousands of results costs the garbage collector and the allocator
-(about 15-20 us per request here), which ``get_many`` pays too.
+(about 15-20 us per request here), which ``get_many`` pays too. The "orjson + models"
+row adds the SDK's typed models and nothing else (no request objects, middleware or
+per-id outcomes): the most a typed fan-out could reach on this machine.
 """
 
 from __future__ import annotations
@@ -28,11 +30,13 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import aiohttp
+import orjson
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # benchmark the checkout, not an installed copy
 
-from devin_async import AsyncDevin  # noqa: E402
+from devin_async import AsyncDevin, SessionResponse  # noqa: E402
+from devin_async._converter import structure  # noqa: E402
 
 ORG = "org-abc123def456"
 KEY = "cog_benchmark_key"
@@ -76,6 +80,28 @@ async def raw_bytes(base_url: str, ids: list[str], concurrency: int) -> None:
     await _raw(base_url, ids, concurrency, decode=False, keep=False)
 
 
+async def typed_floor(base_url: str, ids: list[str], concurrency: int) -> None:
+    """What typed results cost at the least: raw aiohttp, orjson and the SDK's model
+    structuring, kept in input order; no request objects, middleware or bookkeeping.
+    Not a way to use the SDK: a reference for how close ``get_many`` can get."""
+    headers = {"Authorization": f"Bearer {KEY}", "Accept": "application/json"}
+    connector = aiohttp.TCPConnector(limit=100, limit_per_host=0)
+    results: dict[str, SessionResponse] = {}
+    async with aiohttp.ClientSession(connector=connector, headers=headers) as session:
+        pending = iter(ids)
+
+        async def worker() -> None:
+            for devin_id in pending:
+                url = f"{base_url}/v3/organizations/{ORG}/sessions/{devin_id}"
+                async with session.get(url) as resp:
+                    assert resp.status == 200, resp.status
+                    body = await resp.read()
+                results[devin_id] = structure(orjson.loads(body), SessionResponse)
+
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+    assert len([results[devin_id] for devin_id in ids]) == len(ids)
+
+
 async def get_many(base_url: str, ids: list[str], concurrency: int) -> None:
     async with AsyncDevin(api_key=KEY, org_id=ORG, base_url=base_url) as client:
         sessions = await client.sessions.get_many(ids, concurrency=concurrency)
@@ -87,6 +113,7 @@ SCENARIOS: dict[str, Scenario] = {
     "raw aiohttp + json()": raw_json,
     "raw aiohttp, bytes only": raw_bytes,
     "raw aiohttp + json(), kept": raw_json_kept,
+    "raw aiohttp + orjson + models": typed_floor,
     "get_many (typed, full middleware)": get_many,
 }
 

@@ -573,7 +573,7 @@ class Settled(Generic[T]):
 
     def add(self, outcome: Outcome[T]) -> None:
         if outcome.attempts == 1 and outcome.status is _OK and not outcome.rate_limited:
-            self._plain[outcome.id] = cast(T, outcome.value)
+            self._plain[outcome.id] = outcome.value  # type: ignore[assignment]
         else:
             self._other[outcome.id] = outcome
 
