@@ -145,7 +145,7 @@ class BulkError(DevinError):
         return [o for o in self.outcomes if not o.ok]
 
 
-_OK = OutcomeStatus.OK
+_OK, _FAILED = OutcomeStatus.OK, OutcomeStatus.FAILED
 
 # Failures of the client rather than of one id: every id would fail the same way.
 _CLIENT_ERRORS = (ConfigurationError, ClientUsageError)
@@ -163,11 +163,6 @@ class AttemptCounter:
         if tally is not None:
             tally.attempts += 1
         return call_next(request)
-
-
-def _outcome(devin_id: str, value: Any, error: Exception | None, tally: Tally) -> Outcome[Any]:
-    status = OutcomeStatus.OK if error is None else OutcomeStatus.FAILED
-    return _new_outcome(devin_id, status, value, error, tally.attempts, tally.rate_limited)
 
 
 _new_outcome = filler(Outcome)
@@ -217,7 +212,10 @@ class _Ids:
     def next_now(self) -> str | None:
         """``next()`` for a plain iterable, without a coroutine (the fan-out hot path)."""
         assert self._sync is not None
-        return None if self._exhausted else self._checked(next(self._sync, None))
+        if self._exhausted:
+            return None
+        devin_id = next(self._sync, None)
+        return devin_id if devin_id.__class__ is str else self._checked(devin_id)
 
     async def next(self) -> str | None:
         """The next id, or ``None`` once there are no more."""
@@ -289,7 +287,7 @@ class _Pool(Generic[T]):
         self._deadline = deadline
         self._room = _Wakeup(loop)
         self.changed = _Wakeup(loop)
-        self.backlog = 0  # ids taken from the source, not yet released by the consumer
+        self.backlog = 0  # ids taken, not yet released by the consumer (with max_backlog)
         self.in_flight: list[str | None] = [None] * concurrency
         self.running = concurrency
         self.expired = False
@@ -313,31 +311,38 @@ class _Pool(Generic[T]):
 
     async def _work(self, slot: int) -> None:
         limit = self._max_backlog
+        source = self._source
+        take = source.next_now if source.is_sync else None
+        fetch, on_outcome, in_flight = self._fetch, self._on_outcome, self.in_flight
         # Set once per worker (each task runs in its own copy of the context) and reset
         # per id: a ContextVar.set per id makes garbage that costs the GC more than
         # the set itself (about 1 extra collection every 400 ids).
         tally = Tally()
         TALLY.set(tally)
         while True:
-            while limit is not None and self.backlog >= limit:  # the consumer is behind
-                await self._room.wait()
-            self.backlog += 1
-            source = self._source
-            devin_id = source.next_now() if source.is_sync else await source.next()
+            if limit is not None:
+                while self.backlog >= limit:  # the consumer is behind
+                    await self._room.wait()
+                self.backlog += 1
+            devin_id = take() if take is not None else await source.next()
             if devin_id is None:
                 return
-            self.in_flight[slot] = devin_id
+            in_flight[slot] = devin_id
             tally.attempts = tally.rate_limited = 0
-            value: T | None = None
-            error: Exception | None = None
             try:
-                value = await self._fetch(devin_id)
+                value = await fetch(devin_id)
             except _CLIENT_ERRORS:
                 raise  # the client itself cannot work (no key, no org id): stop the batch
             except Exception as exc:  # one id's failure never aborts the batch
-                error = exc
-            self.in_flight[slot] = None
-            self._on_outcome(_outcome(devin_id, value, error, tally))
+                outcome = _new_outcome(
+                    devin_id, _FAILED, None, exc, tally.attempts, tally.rate_limited
+                )
+            else:
+                outcome = _new_outcome(
+                    devin_id, _OK, value, None, tally.attempts, tally.rate_limited
+                )
+            in_flight[slot] = None
+            on_outcome(outcome)
 
     def _worker_done(self, task: asyncio.Task[None]) -> None:
         self.running -= 1
