@@ -493,17 +493,14 @@ class _Stats:
     def count(self, outcome: Outcome[Any], on_progress: ProgressCallback | None) -> None:
         """Count a final outcome, then tell ``on_progress``."""
         self.count_requests(outcome)
-        self.count_final(outcome)
-        if on_progress is not None:
-            on_progress(self.report())
-
-    def count_final(self, outcome: Outcome[Any]) -> None:
-        if outcome.status is OutcomeStatus.OK:
+        if outcome.status is _OK:
             self.succeeded += 1
-        elif outcome.status is OutcomeStatus.FAILED:
+        elif outcome.status is _FAILED:
             self.failed += 1
         else:
             self.timed_out += 1
+        if on_progress is not None:
+            on_progress(self.report())
 
     def report(self) -> BulkReport:
         return BulkReport(
