@@ -10,6 +10,7 @@ from typing_extensions import Unpack
 
 from .._body import NOT_GIVEN, NotGiven, body
 from .._converter import structure
+from .._http import Request
 from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from .._polling import V3_TERMINAL
@@ -84,15 +85,19 @@ class EventFilters(RequestOptions, total=False):
     created_before: Timestamp
 
 
-class Sessions(OrgResource, SessionFanOut[SessionResponse], terminal=V3_TERMINAL):
+class Sessions(
+    OrgResource, SessionFanOut[SessionResponse], model=SessionResponse, terminal=V3_TERMINAL
+):
     """Sessions of one organization (the client's ``org_id`` unless a call passes one)."""
 
     async def get(
         self, devin_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> SessionResponse:
         """Get one session by its ``devin-...`` id."""
-        request = self._request("GET", _SESSION, org_id, options, devin_id=devin_id)
-        return await self._core.call(SessionResponse, request)
+        return await self._core.call(SessionResponse, self._get_request(devin_id, org_id, options))
+
+    def _get_request(self, devin_id: str, org_id: str | None, options: RequestOptions) -> Request:
+        return self._request("GET", _SESSION, org_id, options, devin_id=devin_id)
 
     def list(
         self,

@@ -12,6 +12,7 @@ from typing_extensions import Unpack
 
 from ..._body import NOT_GIVEN, NotGiven, body
 from ..._converter import structure
+from ..._http import Request
 from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ..._polling import V3_TERMINAL
@@ -44,18 +45,22 @@ class EnterpriseSessionFilters(SessionFilters, total=False):
     org_ids: Sequence[str]
 
 
-class EnterpriseSessions(EnterpriseResource, SessionFanOut[SessionResponse], terminal=V3_TERMINAL):
+class EnterpriseSessions(
+    EnterpriseResource, SessionFanOut[SessionResponse], model=SessionResponse, terminal=V3_TERMINAL
+):
     """Sessions across the enterprise (read access needs ViewAccountSessions)."""
 
     async def get(
         self, devin_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> SessionResponse:
         """Get one session by its ``devin-...`` id."""
-        return await self._call(
-            SessionResponse,
+        return await self._core.call(SessionResponse, self._get_request(devin_id, org_id, options))
+
+    def _get_request(self, devin_id: str, org_id: str | None, options: RequestOptions) -> Request:
+        return self._core.request(
             "GET",
             _SESSION,
-            {"devin_id": devin_id},
+            path={"devin_id": devin_id},
             params=query(org_id=org_id),
             options=options,
         )

@@ -9,6 +9,7 @@ from typing_extensions import Unpack
 
 from ..._body import NOT_GIVEN, NotGiven, body
 from ..._converter import structure
+from ..._http import Request
 from ..._options import RequestOptions
 from ..._pagination import AsyncPaginator, PageStyle
 from ..._polling import V1_TERMINAL
@@ -33,15 +34,16 @@ V1_DEFAULT_PAGE_SIZE = 100
 V1_MAX_PAGE_SIZE = 1000
 
 
-class V1Sessions(SessionFanOut[V1Session], terminal=V1_TERMINAL):
+class V1Sessions(SessionFanOut[V1Session], model=V1Session, terminal=V1_TERMINAL):
     """v1 sessions, for ``apk_...`` keys (the key's organization is implied)."""
 
     async def get(self, session_id: str, **options: Unpack[RequestOptions]) -> V1Session:
         """Get one session with its messages."""
-        request = self._core.request(
-            "GET", _SESSION, path={"session_id": session_id}, options=options
-        )
-        return await self._core.call(V1Session, request)
+        return await self._core.call(V1Session, self._get_request(session_id, None, options))
+
+    def _get_request(self, session_id: str, org_id: str | None, options: RequestOptions) -> Request:
+        # v1 has no organization in its paths; the fan-out refuses an org_id for it.
+        return self._core.request("GET", _SESSION, path={"session_id": session_id}, options=options)
 
     def list(
         self,
