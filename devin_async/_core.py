@@ -13,7 +13,7 @@ from ._errors import ConfigurationError
 from ._http import Handler, Multipart, Request, Response, new_request
 from ._options import RequestOptions
 from ._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
-from ._paths import build_path
+from ._paths import build_path, path_maker
 from ._transport import DEFAULT_POOL_SIZE
 
 __all__ = ["ClientCore", "Downloader"]
@@ -60,6 +60,13 @@ class ClientCore:
     def org_id(self, override: str | None) -> str | None:
         return override if override is not None else self.settings.org_id
 
+    def _limits(self, options: RequestOptions | None) -> tuple[float | None, int | None]:
+        """The timeout and retry count ``options`` set for a call (checked)."""
+        opts = options or {}
+        if opts:
+            _check_options(opts)
+        return opts.get("timeout", self.settings.timeout), opts.get("max_retries")
+
     def request(
         self,
         method: str,
@@ -71,19 +78,29 @@ class ClientCore:
         files: Multipart | None = None,
         options: RequestOptions | None = None,
     ) -> Request:
-        opts = options or {}
-        if opts:
-            _check_options(opts)
-        return new_request(
-            method,
-            build_path(template, path) if path else template,
-            params,
-            json,
-            files,
-            {},
-            opts.get("timeout", self.settings.timeout),
-            opts.get("max_retries"),
-        )
+        timeout, retries = self._limits(options)
+        path_ = build_path(template, path) if path else template
+        return new_request(method, path_, params, json, files, {}, timeout, retries)
+
+    def request_maker(
+        self,
+        method: str,
+        template: str,
+        *,
+        path: Mapping[str, object],
+        each: str,
+        params: Sequence[tuple[str, str]] = (),
+        options: RequestOptions | None = None,
+    ) -> Callable[[str], Request]:
+        """``request`` for many values of the path parameter ``each`` (a fan-out's ids):
+        options are checked and the other path parameters placed once, not per id."""
+        timeout, retries = self._limits(options)
+        path_of = path_maker(template, path, each)
+
+        def make(value: str) -> Request:
+            return new_request(method, path_of(value), params, None, None, {}, timeout, retries)
+
+        return make
 
     async def call_json(self, request: Request, *, empty_ok: bool = False) -> Any:
         """The decoded JSON answer to ``request`` (``None`` for an allowed empty body)."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from urllib.parse import quote
 
 from ._errors import ConfigurationError
 
-__all__ = ["build_path"]
+__all__ = ["build_path", "path_maker"]
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Ids such as "devin-abc123": nothing to check or encode (the fan-out hot path).
@@ -34,16 +34,37 @@ def _segment(name: str, value: object) -> str:
 _split: dict[str, tuple[str, ...]] = {}  # template -> literal text (even), names (odd)
 
 
-def build_path(template: str, params: Mapping[str, object]) -> str:
-    """Fill ``template``'s ``{name}`` placeholders with encoded, validated values."""
+def _parts(template: str) -> tuple[str, ...]:
     parts = _split.get(template)
     if parts is None:  # one entry per template in the code: bounded
         parts = _split[template] = tuple(_PLACEHOLDER.split(template))
+    return parts
+
+
+def _place(name: str, value: object) -> str:
+    return value if value.__class__ is str and _plain(value) else _segment(name, value)
+
+
+def _fill(parts: tuple[str, ...], params: Mapping[str, object]) -> str:
     path = parts[0]
     for i in range(1, len(parts), 2):
-        value = params[parts[i]]
-        if value.__class__ is str and _plain(value):
-            path += value + parts[i + 1]
-        else:
-            path += _segment(parts[i], value) + parts[i + 1]
+        path += _place(parts[i], params[parts[i]]) + parts[i + 1]
     return path
+
+
+def build_path(template: str, params: Mapping[str, object]) -> str:
+    """Fill ``template``'s ``{name}`` placeholders with encoded, validated values."""
+    return _fill(_parts(template), params)
+
+
+def path_maker(template: str, fixed: Mapping[str, object], each: str) -> Callable[[object], str]:
+    """``build_path`` for many values of the one placeholder ``each``, every other one
+    filled (and checked) once from ``fixed``."""
+    parts = _parts(template)
+    at = next(i for i in range(1, len(parts), 2) if parts[i] == each)
+    head, tail = _fill(parts[:at], fixed), _fill(parts[at + 1 :], fixed)
+
+    def path_of(value: object) -> str:
+        return head + _place(each, value) + tail
+
+    return path_of

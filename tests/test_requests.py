@@ -167,3 +167,25 @@ async def test_missing_key_is_a_configuration_error(
         with pytest.raises(ConfigurationError, match="DEVIN_API_KEY"):
             await c.enterprise.sessions.get("devin-abc")
     assert not mocked.requests
+
+
+@pytest.mark.parametrize(
+    ("template", "fixed", "each"),
+    [
+        ("/v3/organizations/{org_id}/sessions/{devin_id}", {"org_id": "org 1/x"}, "devin_id"),
+        ("/v3/organizations/{org_id}/sessions/{devin_id}/tags", {"org_id": "o"}, "devin_id"),
+        ("/v1/sessions/{session_id}", {}, "session_id"),
+        ("/v3/organizations/{org_id}/x", {}, "org_id"),
+    ],
+)
+def test_a_path_maker_builds_what_build_path_builds(
+    template: str, fixed: dict[str, object], each: str
+) -> None:
+    from devin_async._paths import build_path, path_maker
+
+    path_of = path_maker(template, fixed, each)
+    for value in ["devin-1", "a b", "../../v1/secrets", "%2e", "é"]:
+        assert path_of(value) == build_path(template, {**fixed, each: value})
+    for bad in ["", "..", "a\nb"]:
+        with pytest.raises(ValueError, match=each):
+            path_of(bad)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .._http import Request
@@ -64,4 +64,13 @@ class OrgResource(Resource):
         path = {"org_id": self._core.org_id(org_id), **ids}
         return self._core.request(
             method, ORG + template, path=path, params=params, json=json, options=options
+        )
+
+    def _request_maker(
+        self, method: str, template: str, org_id: str | None, options: RequestOptions, *, each: str
+    ) -> Callable[[str], Request]:
+        """``_request`` for many values of the path parameter ``each``."""
+        path = {"org_id": self._core.org_id(org_id)}
+        return self._core.request_maker(
+            method, ORG + template, path=path, each=each, options=options
         )

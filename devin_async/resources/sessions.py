@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -96,8 +96,10 @@ class Sessions(
         """Get one session by its ``devin-...`` id."""
         return await self._core.call(SessionResponse, self._get_request(devin_id, org_id, options))
 
-    def _get_request(self, devin_id: str, org_id: str | None, options: RequestOptions) -> Request:
-        return self._request("GET", _SESSION, org_id, options, devin_id=devin_id)
+    def _get_requests(
+        self, org_id: str | None, options: RequestOptions
+    ) -> Callable[[str], Request]:
+        return self._request_maker("GET", _SESSION, org_id, options, each="devin_id")
 
     def list(
         self,

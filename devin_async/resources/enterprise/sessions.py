@@ -6,7 +6,7 @@ only when given (the client's default organization does not apply at this level)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from typing_extensions import Unpack
 
@@ -56,13 +56,11 @@ class EnterpriseSessions(
         """Get one session by its ``devin-...`` id."""
         return await self._core.call(SessionResponse, self._get_request(devin_id, org_id, options))
 
-    def _get_request(self, devin_id: str, org_id: str | None, options: RequestOptions) -> Request:
-        return self._core.request(
-            "GET",
-            _SESSION,
-            path={"devin_id": devin_id},
-            params=query(org_id=org_id),
-            options=options,
+    def _get_requests(
+        self, org_id: str | None, options: RequestOptions
+    ) -> Callable[[str], Request]:
+        return self._core.request_maker(
+            "GET", _SESSION, path={}, each="devin_id", params=query(org_id=org_id), options=options
         )
 
     def list(

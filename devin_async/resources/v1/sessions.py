@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from typing_extensions import Unpack
@@ -41,9 +41,13 @@ class V1Sessions(SessionFanOut[V1Session], model=V1Session, terminal=V1_TERMINAL
         """Get one session with its messages."""
         return await self._core.call(V1Session, self._get_request(session_id, None, options))
 
-    def _get_request(self, session_id: str, org_id: str | None, options: RequestOptions) -> Request:
+    def _get_requests(
+        self, org_id: str | None, options: RequestOptions
+    ) -> Callable[[str], Request]:
         # v1 has no organization in its paths; the fan-out refuses an org_id for it.
-        return self._core.request("GET", _SESSION, path={"session_id": session_id}, options=options)
+        return self._core.request_maker(
+            "GET", _SESSION, path={}, each="session_id", options=options
+        )
 
     def list(
         self,
