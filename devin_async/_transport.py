@@ -100,6 +100,9 @@ class AiohttpTransport:
 
     def _client_session(self) -> aiohttp.ClientSession:
         loop = asyncio.get_running_loop()
+        session = self._session
+        if session is not None and self._loop is loop and not session.closed:
+            return session  # every call but the first
         if self._session is not None and not self._session.closed and self._loop is not loop:
             # aiohttp's pool is bound to the loop it was made on; using it elsewhere fails
             # deep inside aiohttp (or hangs), so say what happened and what to do.
