@@ -41,3 +41,32 @@ def test_a_class_that_works_in_init_keeps_its_init() -> None:
     with pytest.raises(ValueError, match="must be > 0"):
         filler(Positive)(0)
     assert filler(Converted)("3").n == 3
+
+
+def test_hidden_slots_and_hand_written_inits_keep_init() -> None:
+    @attrs.frozen(cache_hash=True)
+    class Hashed:
+        n: int
+
+    @attrs.frozen(init=False)
+    class Custom:
+        n: int
+
+        def __init__(self, n: int) -> None:
+            self.__attrs_init__(n * 10)  # type: ignore[attr-defined]
+
+    assert filler(Hashed) is Hashed and hash(filler(Hashed)(1)) == hash(Hashed(1))
+    assert filler(Custom) is Custom and filler(Custom)(1).n == 10
+
+
+def test_field_names_never_clash_with_the_generated_code() -> None:
+    @attrs.frozen
+    class Clashing:
+        obj: int
+        cls: int
+        a1: int
+        r: int = 0
+
+    made = filler(Clashing)(1, 2, 3, 4)
+    assert filler(Clashing) is not Clashing
+    assert made == Clashing(1, 2, 3, 4)
