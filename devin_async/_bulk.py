@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextvars
 import enum
 import time
 from collections.abc import (
@@ -314,6 +315,9 @@ class _Pool(Generic[T]):
         source = self._source
         take = source.next_now if source.is_sync else None
         fetch, on_outcome, in_flight = self._fetch, self._on_outcome, self.in_flight
+        # Callbacks run outside the tally's context, so that a task they start (say, a
+        # follow-up request from on_progress) is never counted against a later id.
+        callbacks = contextvars.copy_context()
         # Set once per worker (each task runs in its own copy of the context) and reset
         # per id: a ContextVar.set per id makes garbage that costs the GC more than
         # the set itself (about 1 extra collection every 400 ids).
@@ -342,7 +346,7 @@ class _Pool(Generic[T]):
                     devin_id, _OK, value, None, tally.attempts, tally.rate_limited
                 )
             in_flight[slot] = None
-            on_outcome(outcome)
+            callbacks.run(on_outcome, outcome)
 
     def _worker_done(self, task: asyncio.Task[None]) -> None:
         self.running -= 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import pytest
 from inproc import InProcessAPI, client_for
@@ -17,13 +18,14 @@ from devin_async import (
     ConfigurationError,
     Handler,
     NotFoundError,
+    Outcome,
     OutcomeStatus,
     Request,
     Response,
     SessionResponse,
     V1Session,
 )
-from devin_async._bulk import fan_out
+from devin_async._bulk import AttemptCounter, fan_out, fetch_all
 from devin_async.testing import FakeClock
 
 
@@ -139,6 +141,9 @@ async def test_a_client_that_cannot_work_fails_the_batch_at_once(
         async with no_org:
             with pytest.raises(ConfigurationError, match="organization id"):
                 await no_org.sessions.get_many([f"devin-{i}" for i in range(1000)])
+            # like get, a batch checks the client when it sends: nothing to send, no error
+            assert await no_org.sessions.get_many([]) == []
+            assert [o async for o in no_org.sessions.iter_many([])] == []
     assert not api.calls
 
 
@@ -366,3 +371,34 @@ def test_fan_out_names_are_public() -> None:
         assert getattr(devin_async, name) is not None
     assert issubclass(devin_async.BulkError, devin_async.DevinError)
     assert issubclass(devin_async.WaitTimeoutError, devin_async.DevinError)
+
+
+async def test_a_request_from_a_task_a_callback_starts_is_not_counted_to_an_id() -> None:
+    counter = AttemptCounter()
+    b_in_flight, side_sent = asyncio.Event(), asyncio.Event()
+
+    async def send(request: Request) -> Response:
+        if request.path == "/b":  # b stays in flight until the side request went out
+            b_in_flight.set()
+            await side_sent.wait()
+        return Response(200, {}, b"{}", request)
+
+    def fetch(devin_id: str) -> Any:
+        return counter(Request("GET", "/" + devin_id), send)
+
+    async def follow_up() -> None:  # say, a notification sent from a progress callback
+        await b_in_flight.wait()
+        await fetch("side")
+        side_sent.set()
+
+    outcomes: list[Outcome[Any]] = []
+    started: list[asyncio.Task[None]] = []
+
+    def on_outcome(outcome: Outcome[Any]) -> None:
+        outcomes.append(outcome)
+        if outcome.id == "a":
+            started.append(asyncio.create_task(follow_up()))
+
+    await fetch_all(fetch, ["a", "b"], concurrency=1, on_outcome=on_outcome)
+    await asyncio.gather(*started)
+    assert [(o.id, o.attempts) for o in outcomes] == [("a", 1), ("b", 1)]

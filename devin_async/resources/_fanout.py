@@ -84,10 +84,14 @@ class SessionFanOut(Resource, Generic[T]):
         Those cost a fan-out of thousands of ids about a tenth of its CPU."""
         if org_id is not None and not self._takes_org_id:
             raise TypeError(f"{type(self).__name__} calls take no org_id")
-        call, model, request = self._core.call, self._model, self._get_requests(org_id, options)
+        call, model = self._core.call, self._model
+        make: Callable[[str], Request] | None = None
 
         def fetch(devin_id: str) -> Awaitable[T]:
-            return call(model, request(devin_id))
+            nonlocal make
+            if make is None:  # at the first id, as get would: an empty batch checks nothing
+                make = self._get_requests(org_id, options)
+            return call(model, make(devin_id))
 
         return fetch
 
