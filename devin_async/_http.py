@@ -96,6 +96,8 @@ Handler = Callable[[Request], Awaitable[Response]]
 
 
 class Middleware(Protocol):
-    """One layer of the pipeline: does its job, then awaits ``call_next(request)``."""
+    """One layer of the pipeline: does its job, then awaits ``call_next(request)``.
 
-    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]: ...
+    Called as ``layer(request, call_next)``: both arguments come positionally."""
+
+    def __call__(self, request: Request, call_next: Handler, /) -> Awaitable[Response]: ...

@@ -41,14 +41,15 @@ class AuthMiddleware:
 
     def __init__(self, settings: Settings):
         self._settings = settings
-        self._key: object = None
-        self._header: dict[str, str] = {}
+        self._auth: tuple[object, dict[str, str]] = (None, {})  # (key, its header)
 
     def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
         key = self._settings.require_key()
-        if key is not self._key:  # formatted once per key, not once per request
-            self._key, self._header = key, {"Authorization": f"Bearer {key.reveal()}"}
-        return call_next(request.with_headers(self._header))
+        known, header = self._auth
+        if key is not known:  # formatted once per key, not once per request
+            header = {"Authorization": f"Bearer {key.reveal()}"}
+            self._auth = (key, header)  # one assignment: never a key with another's header
+        return call_next(request.with_headers(header))
 
 
 class LoggingMiddleware:
