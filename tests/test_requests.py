@@ -189,3 +189,23 @@ def test_a_path_maker_builds_what_build_path_builds(
     for bad in ["", "..", "a\nb"]:
         with pytest.raises(ValueError, match=each):
             path_of(bad)
+
+
+async def test_headers_that_change_between_requests_are_sent_as_they_are(
+    mocked: aioresponses,
+) -> None:
+    from devin_async import Request
+
+    calls = iter(["1", "2", "2", "3"])
+
+    def numbered(request: Request, call_next: Any) -> Any:
+        return call_next(request.with_headers({"X-Call": next(calls)}))
+
+    url = f"{BASE}/v3/organizations/org-1/sessions/devin-abc"
+    async with AsyncDevin(api_key=KEY, org_id="org-1", base_url=BASE, middleware=[numbered]) as c:
+        for _ in range(4):
+            mocked.get(url, payload=v3_body())
+            await c.sessions.get("devin-abc")
+    sent = [call.kwargs["headers"] for call in mocked.requests[("GET", URL(url))]]
+    assert [h["X-Call"] for h in sent] == ["1", "2", "2", "3"]
+    assert all(h["Authorization"] == f"Bearer {KEY}" for h in sent)
