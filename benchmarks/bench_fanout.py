@@ -46,7 +46,12 @@ Scenario = Callable[[str, list[str], int], Awaitable[None]]
 
 
 async def _raw(
-    base_url: str, ids: list[str], concurrency: int, *, decode: bool, keep: bool
+    base_url: str,
+    ids: list[str],
+    concurrency: int,
+    *,
+    body: Callable[[aiohttp.ClientResponse], Awaitable[object]],
+    keep: bool,
 ) -> None:
     headers = {"Authorization": f"Bearer {KEY}", "Accept": "application/json"}
     connector = aiohttp.TCPConnector(limit=100, limit_per_host=0)
@@ -59,47 +64,36 @@ async def _raw(
                 url = f"{base_url}/v3/organizations/{ORG}/sessions/{devin_id}"
                 async with session.get(url) as resp:
                     assert resp.status == 200, resp.status
-                    body = await resp.json() if decode else await resp.read()
+                    result = await body(resp)
                     if keep:
-                        results[devin_id] = body
+                        results[devin_id] = result
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
     if keep:  # what a fan-out hands back: every result, in input order
         assert len([results[devin_id] for devin_id in ids]) == len(ids)
 
 
+async def _typed(resp: aiohttp.ClientResponse) -> SessionResponse:
+    return structure(orjson.loads(await resp.read()), SessionResponse)
+
+
 async def raw_json(base_url: str, ids: list[str], concurrency: int) -> None:
-    await _raw(base_url, ids, concurrency, decode=True, keep=False)
+    await _raw(base_url, ids, concurrency, body=aiohttp.ClientResponse.json, keep=False)
 
 
 async def raw_json_kept(base_url: str, ids: list[str], concurrency: int) -> None:
-    await _raw(base_url, ids, concurrency, decode=True, keep=True)
+    await _raw(base_url, ids, concurrency, body=aiohttp.ClientResponse.json, keep=True)
 
 
 async def raw_bytes(base_url: str, ids: list[str], concurrency: int) -> None:
-    await _raw(base_url, ids, concurrency, decode=False, keep=False)
+    await _raw(base_url, ids, concurrency, body=aiohttp.ClientResponse.read, keep=False)
 
 
 async def typed_floor(base_url: str, ids: list[str], concurrency: int) -> None:
     """What typed results cost at the least: raw aiohttp, orjson and the SDK's model
     structuring, kept in input order; no request objects, middleware or bookkeeping.
     Not a way to use the SDK: a reference for how close ``get_many`` can get."""
-    headers = {"Authorization": f"Bearer {KEY}", "Accept": "application/json"}
-    connector = aiohttp.TCPConnector(limit=100, limit_per_host=0)
-    results: dict[str, SessionResponse] = {}
-    async with aiohttp.ClientSession(connector=connector, headers=headers) as session:
-        pending = iter(ids)
-
-        async def worker() -> None:
-            for devin_id in pending:
-                url = f"{base_url}/v3/organizations/{ORG}/sessions/{devin_id}"
-                async with session.get(url) as resp:
-                    assert resp.status == 200, resp.status
-                    body = await resp.read()
-                results[devin_id] = structure(orjson.loads(body), SessionResponse)
-
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-    assert len([results[devin_id] for devin_id in ids]) == len(ids)
+    await _raw(base_url, ids, concurrency, body=_typed, keep=True)
 
 
 async def get_many(base_url: str, ids: list[str], concurrency: int) -> None:
