@@ -20,7 +20,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ._enums import OpenEnum
 from ._errors import DecodeError
-from ._frozen import slot_setters
+from ._frozen import filler
 from .models._base import NO_EXTRA, EpochMillis, Model
 
 __all__ = [
@@ -122,13 +122,12 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
         hints = typing.get_type_hints(cls, include_extras=True)
         names = _wire_names(cls)
         known = frozenset(names.values())
-        setters = slot_setters(cls)
+        fill = filler(cls)
         env: dict[str, Any] = {
-            "cls": cls, "known": known, "Mapping": Mapping, "MISSING": _MISSING,
+            "cls": cls, "fill": fill, "known": known, "Mapping": Mapping, "MISSING": _MISSING,
             "NO_EXTRA": NO_EXTRA, "from_epoch": datetime.fromtimestamp, "UTC": timezone.utc,
-            "new": object.__new__,
         }  # fmt: skip
-        body, kwargs = [], []
+        body, args = [], {"extra": "x"}  # field name -> the local holding its value
         for i, field in enumerate(attrs.fields(typing.cast(Any, cls))):
             if field.name == "extra" or not field.init:
                 continue
@@ -145,14 +144,13 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
                     f"    v = o.get({wire}, MISSING)",
                     f"    a{i} = {missing} if v is MISSING else {value}",
                 ]
-            kwargs.append((field.name, field.alias, f"a{i}"))
-        kwargs.append(("extra", "extra", "x"))
-        if setters is None:
-            make = [f"    return cls({', '.join(f'{alias}={a}' for _, alias, a in kwargs)})"]
-        else:
-            env.update({f"s_{name}": setters[name] for name, _, _ in kwargs})
-            make = ["    r = new(cls)", *(f"    s_{name}(r, {a})" for name, _, a in kwargs)]
-            make.append("    return r")
+            args[field.name] = f"a{i}"
+        fields = attrs.fields(typing.cast(Any, cls))
+        if fill is cls:  # its __init__ does more than fill the slots: call it by keyword
+            call = ", ".join(f"{f.alias}={args[f.name]}" for f in fields if f.name in args)
+            make = f"    return cls({call})"
+        else:  # the slot filler takes every field, in declaration order
+            make = f"    return fill({', '.join(args[f.name] for f in fields)})"
         source = "\n".join(
             [
                 "def structure(o, _):",
@@ -164,7 +162,7 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
                 "    else:  # fields this SDK does not know yet are kept, not dropped",
                 "        x = {k: w for k, w in o.items() if k not in known}",
                 *body,
-                *make,
+                make,
             ]
         )
         exec(compile(source, f"<devin_async structure {cls.__qualname__}>", "exec"), env)
