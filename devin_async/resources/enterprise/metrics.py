@@ -63,15 +63,8 @@ class EnterpriseMetrics(EnterpriseResource):
         **options: Unpack[RequestOptions],
     ) -> list[ActiveUserMetrics]:
         """Active users for each day of the range."""
-        return await self._aggregate(
-            list[ActiveUserMetrics],
-            "dau",
-            options,
-            time_after=time_after,
-            time_before=time_before,
-            min_sessions=min_sessions,
-            min_searches=min_searches,
-            org_ids=org_ids,
+        return await self._periods(
+            "dau", time_after, time_before, min_sessions, min_searches, org_ids, options
         )
 
     async def wau(
@@ -85,15 +78,8 @@ class EnterpriseMetrics(EnterpriseResource):
         **options: Unpack[RequestOptions],
     ) -> list[ActiveUserMetrics]:
         """Active users for each week of the range."""
-        return await self._aggregate(
-            list[ActiveUserMetrics],
-            "wau",
-            options,
-            time_after=time_after,
-            time_before=time_before,
-            min_sessions=min_sessions,
-            min_searches=min_searches,
-            org_ids=org_ids,
+        return await self._periods(
+            "wau", time_after, time_before, min_sessions, min_searches, org_ids, options
         )
 
     async def mau(
@@ -107,9 +93,23 @@ class EnterpriseMetrics(EnterpriseResource):
         **options: Unpack[RequestOptions],
     ) -> list[ActiveUserMetrics]:
         """Active users for each month of the range."""
+        return await self._periods(
+            "mau", time_after, time_before, min_sessions, min_searches, org_ids, options
+        )
+
+    async def _periods(
+        self,
+        name: str,
+        time_after: Time,
+        time_before: Time,
+        min_sessions: int | None,
+        min_searches: int | None,
+        org_ids: Sequence[str] | None,
+        options: RequestOptions,
+    ) -> list[ActiveUserMetrics]:
         return await self._aggregate(
             list[ActiveUserMetrics],
-            "mau",
+            name,
             options,
             time_after=time_after,
             time_before=time_before,
