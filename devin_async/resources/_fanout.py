@@ -69,14 +69,18 @@ class SessionFanOut(Resource, Generic[T]):
         """Makes the request ``get`` sends for an id."""
         raise NotImplementedError
 
-    def _get_request(self, devin_id: str, org_id: str | None, options: RequestOptions) -> Request:
-        """The request ``get`` sends; the usual call (no org_id, no options) reuses one maker."""
+    def _maker(self, org_id: str | None, options: RequestOptions) -> Callable[[str], Request]:
+        """``_get_requests``, made once for the usual call (no org_id, no options)."""
         if org_id is not None or options:
-            return self._get_requests(org_id, options)(devin_id)
+            return self._get_requests(org_id, options)
         make = self._default_get
         if make is None:  # the client's settings never change: one maker serves every call
             make = self._default_get = self._get_requests(None, options)
-        return make(devin_id)
+        return make
+
+    def _get_request(self, devin_id: str, org_id: str | None, options: RequestOptions) -> Request:
+        """The request ``get`` sends."""
+        return self._maker(org_id, options)(devin_id)
 
     def _fetcher(self, org_id: str | None, options: RequestOptions) -> Callable[[str], Any]:
         """What ``get`` does for one id, minus what need not be redone per id: argument
@@ -90,7 +94,7 @@ class SessionFanOut(Resource, Generic[T]):
         def fetch(devin_id: str) -> Awaitable[T]:
             nonlocal make
             if make is None:  # at the first id, as get would: an empty batch checks nothing
-                make = self._get_requests(org_id, options)
+                make = self._maker(org_id, options)
             return call(model, make(devin_id))
 
         return fetch
