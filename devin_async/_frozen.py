@@ -1,61 +1,71 @@
-"""Building frozen attrs instances on hot paths by filling their slots directly.
+"""Building frozen attrs instances on hot paths without their ``__init__``.
 
-A frozen class's ``__init__`` sets each field through ``object.__setattr__`` (and
-matches keyword arguments first): for the thousands of requests, responses, outcomes
-and models of a fan-out, that is a large share of the client's own CPU time.
+A frozen class's ``__init__`` matches keyword arguments, then sets each field through
+``object.__setattr__``: for the thousands of requests, responses, outcomes and models
+of a fan-out, that is a large share of the client's own CPU time. A filler instead
+builds the object as an instance of a private subclass that adds nothing but plain
+attribute assignment, sets the slots the way any mutable object is filled, and then
+makes it an instance of the frozen class (``__class__`` assignment, which CPython
+allows between classes of the same layout). For a twenty-field model that costs a
+third of what setting each slot through its descriptor does.
 """
 
 from __future__ import annotations
 
-import types
+import keyword
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
-__all__ = ["filler", "slot_setters"]
+__all__ = ["fillable_fields", "filler"]
 
 T = TypeVar("T")
 
 
-def slot_setters(cls: type) -> dict[str, Callable[[Any, Any], None]] | None:
-    """Each field's slot setter, when filling the slots is all ``cls.__init__`` does;
+def fillable_fields(cls: type) -> tuple[str, ...] | None:
+    """The field names, in order, when filling the slots is all ``cls.__init__`` does;
     ``None`` for a class that validates, converts or post-processes there, has slots
-    that are not fields (such as attrs' cached hash), or an ``__init__`` of its own."""
-    if not attrs.has(cls) or "__slots__" not in cls.__dict__:
+    that are not fields (such as attrs' cached hash), an ``__init__`` of its own, or
+    anything that would notice a subclass being made (a metaclass, ``__init_subclass__``)."""
+    if not attrs.has(cls) or "__slots__" not in cls.__dict__ or type(cls) is not type:
         return None
     init = getattr(cls.__init__, "__code__", None)
     if init is None or not init.co_filename.startswith("<attrs generated"):
         return None
     if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
         return None
+    if any("__init_subclass__" in k.__dict__ for k in cls.__mro__ if k not in (object, Generic)):
+        return None
     fields = attrs.fields(cls)
     slots = {slot for k in cls.__mro__ for slot in k.__dict__.get("__slots__", ())}
     if slots - {"__weakref__"} != {field.name for field in fields}:
         return None
-    setters = {}
     for field in fields:
         if not field.init or field.validator or field.converter or field.on_setattr:
             return None
-        slot = next((k.__dict__[field.name] for k in cls.__mro__ if field.name in k.__dict__), None)
-        if not isinstance(slot, types.MemberDescriptorType):
+        if not field.name.isidentifier() or keyword.iskeyword(field.name):
             return None
-        setters[field.name] = slot.__set__
-    return setters
+    return tuple(field.name for field in fields)
 
 
 def filler(cls: type[T]) -> Callable[..., T]:
     """A constructor taking every field positionally, in ``attrs.fields`` order (defaults
     included), that fills the slots; ``cls`` itself when it needs its ``__init__``."""
-    setters = slot_setters(cls)
-    if setters is None:
+    names = fillable_fields(cls)
+    if names is None:
         return cls
-    env: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-    params = [f"a{i}" for i in range(len(setters))]  # never a field's name: no clash
-    lines = [f"def fill({', '.join(params)}):", "    obj = _new(_cls)"]
-    for i, setter in enumerate(setters.values()):
-        env[f"_s{i}"] = setter
-        lines.append(f"    _s{i}(obj, a{i})")
-    lines.append("    return obj")
+    # Same layout as cls (no slots of its own), default attribute setting: assigning
+    # its slots is as fast as for any mutable object. Never seen outside ``fill``.
+    mutable = type(
+        f"_Filling{cls.__name__}",
+        (cls,),
+        {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__},
+    )
+    env: dict[str, Any] = {"_new": object.__new__, "_mutable": mutable, "_cls": cls}
+    params = [f"a{i}" for i in range(len(names))]  # never a field's name: no clash
+    lines = [f"def fill({', '.join(params)}):", "    obj = _new(_mutable)"]
+    lines += [f"    obj.{name} = a{i}" for i, name in enumerate(names)]
+    lines += ["    obj.__class__ = _cls", "    return obj"]
     exec(compile("\n".join(lines), f"<devin_async fill {cls.__qualname__}>", "exec"), env)
     return env["fill"]  # type: ignore[no-any-return]

@@ -70,3 +70,37 @@ def test_field_names_never_clash_with_the_generated_code() -> None:
     made = filler(Clashing)(1, 2, 3, 4)
     assert filler(Clashing) is not Clashing
     assert made == Clashing(1, 2, 3, 4)
+
+
+def test_classes_that_would_notice_a_subclass_keep_init() -> None:
+    import abc
+
+    seen: list[type] = []
+
+    @attrs.frozen
+    class Registering:
+        n: int
+
+        def __init_subclass__(cls) -> None:
+            seen.append(cls)
+
+    @attrs.frozen
+    class Abstract(abc.ABC):
+        n: int
+
+    assert filler(Registering) is Registering and filler(Abstract) is Abstract
+    assert seen == []
+
+
+def test_filled_objects_are_exactly_the_frozen_class() -> None:
+    @attrs.frozen
+    class Point:
+        x: int
+        y: int = 0
+
+    made = filler(Point)(1, 2)
+    assert type(made) is Point and made == Point(1, 2) and hash(made) == hash(Point(1, 2))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.x = 5  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del made.y  # type: ignore[misc]

@@ -240,9 +240,9 @@ def test_fast_converter_rejects_what_the_hooks_reject(field: str, value: Any) ->
 )
 def test_models_built_by_filling_slots_equal_those_built_by_init(payload: dict[str, Any]) -> None:
     from devin_async._converter import _detailed, converter
-    from devin_async._frozen import slot_setters
+    from devin_async._frozen import fillable_fields
 
-    assert slot_setters(SessionResponse) is not None  # the fast converter fills slots
+    assert fillable_fields(SessionResponse) is not None  # the fast converter fills slots
     fast = converter.structure(payload, SessionResponse)
     # cattrs' structure calls __init__; == compares every field (extra included)
     assert fast == _detailed.structure(payload, SessionResponse)
@@ -267,9 +267,9 @@ def test_a_model_that_checks_in_init_is_built_through_init() -> None:
         def __attrs_post_init__(self) -> None:
             object.__setattr__(self, "double", 2 * self.size)
 
-    from devin_async._frozen import slot_setters
+    from devin_async._frozen import fillable_fields
 
-    assert slot_setters(Checked) is None and slot_setters(Derived) is None
+    assert fillable_fields(Checked) is None and fillable_fields(Derived) is None
     conv = make_converter(detailed=False)
     with pytest.raises(ValueError, match="size"):
         conv.structure({"size": -1}, Checked)
