@@ -169,16 +169,20 @@ class AiohttpTransport:
     async def send(self, request: Request) -> Response:
         session = self._client_session()
         try:
-            async with session.request(
+            resp = await session.request(
                 request.method,
                 self._url(request),
                 headers=self._headers(request.headers),
                 timeout=self._timeout(request.timeout),
                 allow_redirects=False,
                 **self._body(request),
-            ) as resp:
+            )
+            try:
                 content = await resp.read()
-                return new_response(resp.status, resp.headers, content, request)
+            finally:
+                resp.release()
+                await resp.wait_for_close()
+            return new_response(resp.status, resp.headers, content, request)
         except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
             raise _map_error(exc, request) from None
 
