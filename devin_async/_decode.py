@@ -24,11 +24,17 @@ def _content_type(response: Response) -> str:
 # Those bodies go to the stdlib, so what a body means never depends on the parser.
 _DIGITS_AS_ZEROS = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
 _LONG_NUMBER = b"0" * 19
+# Any run of 19 digits covers three consecutive bytes of content[::6]. Looking at that
+# sixth first rules out almost every body (ten-digit timestamps never match) for a
+# fifth of the cost of scanning it all.
+_STRIDE, _SAMPLED_RUN = 6, b"000"
 
 
 def parse_json(content: bytes) -> Any:
     """JSON text as Python data, exactly as ``json.loads`` reads it; ``ValueError`` if not JSON."""
-    if _LONG_NUMBER not in content.translate(_DIGITS_AS_ZEROS):
+    if _SAMPLED_RUN not in content[::_STRIDE].translate(
+        _DIGITS_AS_ZEROS
+    ) or _LONG_NUMBER not in content.translate(_DIGITS_AS_ZEROS):
         try:
             return orjson.loads(content)
         except orjson.JSONDecodeError:

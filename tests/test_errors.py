@@ -25,7 +25,7 @@ from devin_async import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from devin_async._decode import decode_json
+from devin_async._decode import decode_json, parse_json
 from devin_async._http import Request, Response
 
 KEY = "cog_secret_key_value_1234567890"
@@ -211,3 +211,13 @@ def test_every_error_is_a_devin_error() -> None:
 def test_bodies_mean_what_the_standard_json_module_says(body: bytes) -> None:
     decoded = decode_json(response(200, body))
     assert repr(decoded) == repr(json.loads(body))  # repr: NaN != NaN, -0.0 == 0.0
+
+
+@pytest.mark.parametrize("digits", [19, 20, 21, 25])
+def test_a_long_number_is_exact_wherever_it_sits(digits: int) -> None:
+    # The check for long numbers looks at every sixth byte first: try every alignment.
+    number = int("9" * digits)
+    for pad in range(13):
+        body = b'{"pad": "' + b"x" * pad + b'", "n": ' + str(number).encode() + b"}"
+        assert parse_json(body)["n"] == number, (digits, pad)
+        assert parse_json(body.replace(b": 9", b": -9"))["n"] == -number, (digits, pad)
