@@ -262,6 +262,8 @@ class _Pool(Generic[T]):
     ``max_backlog`` bounds the ids taken but not yet ``release()``d by the consumer
     (``None``: the callback consumes them at once). ``changed`` fires when a worker ends
     or the deadline passes; ``on_outcome`` fires it too if its consumer waits on it.
+    A consumer that keeps first-try successes apart (``Settled``) takes them through
+    ``on_first_try(id, value)``, without an ``Outcome`` built per id.
     """
 
     def __init__(
@@ -274,6 +276,7 @@ class _Pool(Generic[T]):
         sleep: Sleep,
         on_outcome: Callable[[Outcome[T]], object],
         max_backlog: int | None,
+        on_first_try: Callable[[str, T], object] | None = None,
     ):
         check_concurrency(concurrency)
         if deadline is not None and deadline < 0:
@@ -284,6 +287,7 @@ class _Pool(Generic[T]):
         loop = asyncio.get_running_loop()
         self._fetch = fetch
         self._on_outcome = on_outcome
+        self._on_first_try = on_first_try
         self._max_backlog = max_backlog
         self._deadline = deadline
         self._room = _Wakeup(loop)
@@ -315,6 +319,7 @@ class _Pool(Generic[T]):
         source = self._source
         take = source.next_now if source.is_sync else None
         fetch, on_outcome, in_flight = self._fetch, self._on_outcome, self.in_flight
+        first_try = self._on_first_try
         # Callbacks run outside the tally's context, so that a task they start (say, a
         # follow-up request from on_progress) is never counted against a later id.
         callbacks = contextvars.copy_context()
@@ -342,6 +347,10 @@ class _Pool(Generic[T]):
                     devin_id, _FAILED, None, exc, tally.attempts, tally.rate_limited
                 )
             else:
+                if first_try is not None and tally.attempts == 1 and not tally.rate_limited:
+                    in_flight[slot] = None
+                    callbacks.run(first_try, devin_id, value)
+                    continue
                 outcome = _new_outcome(
                     devin_id, _OK, value, None, tally.attempts, tally.rate_limited
                 )
@@ -389,9 +398,11 @@ async def fetch_all(
     on_outcome: Callable[[Outcome[T]], object],
     deadline: float | None = None,
     sleep: Sleep = asyncio.sleep,
+    on_first_try: Callable[[str, T], object] | None = None,
 ) -> None:
     """``fetch`` every id, at most ``concurrency`` at a time, handing each outcome to
-    ``on_outcome`` as it comes; returns once every id has one.
+    ``on_outcome`` (or a first-try success to ``on_first_try``, if given) as it comes;
+    returns once every id has one.
 
     The caller sleeps until the batch is over: no wake-up per outcome. At ``deadline``
     seconds the calls in flight are cancelled; they and every id not yet started come
@@ -405,6 +416,7 @@ async def fetch_all(
         sleep=sleep,
         on_outcome=on_outcome,
         max_backlog=None,
+        on_first_try=on_first_try,
     )
     try:
         while not pool.settled:
@@ -506,6 +518,12 @@ class _Stats:
         if on_progress is not None:
             on_progress(self.report())
 
+    def count_first_try(self, on_progress: ProgressCallback | None) -> None:
+        """``count`` for a success at the first attempt, without its ``Outcome``."""
+        self.succeeded += 1
+        if on_progress is not None:
+            on_progress(self.report())
+
     def report(self) -> BulkReport:
         return BulkReport(
             total=self.total,
@@ -579,9 +597,13 @@ class Settled(Generic[T]):
 
     def add(self, outcome: Outcome[T]) -> None:
         if outcome.attempts == 1 and outcome.status is _OK and not outcome.rate_limited:
-            self._plain[outcome.id] = outcome.value  # type: ignore[assignment]
+            self.add_first_try(outcome.id, outcome.value)  # type: ignore[arg-type]
         else:
             self._other[outcome.id] = outcome
+
+    def add_first_try(self, devin_id: str, value: T) -> None:
+        """``add`` for a success at the first attempt, given without its ``Outcome``."""
+        self._plain[devin_id] = value
 
     def __contains__(self, devin_id: str) -> bool:
         return devin_id in self._plain or devin_id in self._other

@@ -373,7 +373,10 @@ def test_fan_out_names_are_public() -> None:
     assert issubclass(devin_async.WaitTimeoutError, devin_async.DevinError)
 
 
-async def test_a_request_from_a_task_a_callback_starts_is_not_counted_to_an_id() -> None:
+@pytest.mark.parametrize("first_try_apart", [False, True])
+async def test_a_request_from_a_task_a_callback_starts_is_not_counted_to_an_id(
+    first_try_apart: bool,
+) -> None:
     counter = AttemptCounter()
     b_in_flight, side_sent = asyncio.Event(), asyncio.Event()
 
@@ -399,6 +402,15 @@ async def test_a_request_from_a_task_a_callback_starts_is_not_counted_to_an_id()
         if outcome.id == "a":
             started.append(asyncio.create_task(follow_up()))
 
-    await fetch_all(fetch, ["a", "b"], concurrency=1, on_outcome=on_outcome)
+    def on_first_try(devin_id: str, value: Any) -> None:  # as get_many keeps them
+        on_outcome(Outcome(devin_id, OutcomeStatus.OK, value, None, 1, 0))
+
+    await fetch_all(
+        fetch,
+        ["a", "b"],
+        concurrency=1,
+        on_outcome=on_outcome,
+        on_first_try=on_first_try if first_try_apart else None,
+    )
     await asyncio.gather(*started)
     assert [(o.id, o.attempts) for o in outcomes] == [("a", 1), ("b", 1)]

@@ -155,6 +155,10 @@ class SessionFanOut(Resource, Generic[T]):
             settled.add(outcome)
             stats.count(outcome, on_progress)
 
+        def collect_first_try(devin_id: str, value: T) -> None:
+            settled.add_first_try(devin_id, value)
+            stats.count_first_try(on_progress)
+
         await fetch_all(
             self._fetcher(org_id, options),
             distinct,
@@ -162,6 +166,7 @@ class SessionFanOut(Resource, Generic[T]):
             on_outcome=collect,
             deadline=deadline,
             sleep=self._core.clock.sleep,
+            on_first_try=collect_first_try,
         )
         return settled.finish(given, stats.report(), on_error=on_error)
 
