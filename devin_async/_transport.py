@@ -104,10 +104,13 @@ class AiohttpTransport:
         return self._session is not None and not self._session.closed
 
     def _client_session(self) -> aiohttp.ClientSession:
-        loop = asyncio.get_running_loop()
-        session = self._session
-        if session is not None and self._loop is loop and not session.closed:
+        session = self._session  # only aclose() closes it, and it forgets it first
+        if session is not None and self._loop is asyncio.get_running_loop():
             return session  # every call but the first
+        return self._new_client_session()
+
+    def _new_client_session(self) -> aiohttp.ClientSession:
+        loop = asyncio.get_running_loop()
         if self._session is not None and not self._session.closed and self._loop is not loop:
             # aiohttp's pool is bound to the loop it was made on; using it elsewhere fails
             # deep inside aiohttp (or hangs), so say what happened and what to do.
@@ -215,9 +218,9 @@ class AiohttpTransport:
             raise _map_error(exc, request) from None
 
     async def aclose(self) -> None:
-        if self._session is not None:
+        session, self._session = self._session, None
+        if session is not None:
             if self._loop is not None and self._loop.is_closed():
-                self._session.detach()  # its loop is gone: nothing left to close gracefully
+                session.detach()  # its loop is gone: nothing left to close gracefully
             else:
-                await self._session.close()
-            self._session = None
+                await session.close()
