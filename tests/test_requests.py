@@ -209,3 +209,43 @@ async def test_headers_that_change_between_requests_are_sent_as_they_are(
     sent = [call.kwargs["headers"] for call in mocked.requests[("GET", URL(url))]]
     assert [h["X-Call"] for h in sent] == ["1", "2", "2", "3"]
     assert all(h["Authorization"] == f"Bearer {KEY}" for h in sent)
+
+
+async def test_every_kind_of_callable_works_as_a_middleware() -> None:
+    import functools
+
+    from devin_async import Request, Response
+    from devin_async._pipeline import build_pipeline
+
+    seen: list[str] = []
+
+    def function(request: Request, call_next: Any) -> Any:
+        seen.append("function")
+        return call_next(request)
+
+    class Layer:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        async def __call__(self, request: Request, call_next: Any) -> Response:
+            seen.append(self.name)
+            return await call_next(request)
+
+    class Inherited(Layer):
+        pass
+
+    def tagged(tag: str, request: Request, call_next: Any) -> Any:
+        seen.append(tag)
+        return call_next(request)
+
+    async def transport(request: Request) -> Response:
+        return Response(200, {}, b"{}", request)
+
+    handler = build_pipeline(
+        [function, Layer("object"), functools.partial(tagged, "partial"), Inherited("last")],
+        transport,
+    )
+    for _ in range(2):
+        response = await handler(Request("GET", "/x"))
+        assert response.status == 200
+    assert seen == ["function", "object", "partial", "last"] * 2
