@@ -10,7 +10,7 @@ from ._config import Settings
 from ._converter import structure
 from ._decode import decode_json
 from ._errors import ConfigurationError
-from ._http import Handler, Multipart, Request, Response, new_request
+from ._http import NO_HEADERS, Handler, Multipart, Request, Response, new_request
 from ._options import RequestOptions
 from ._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
 from ._paths import build_path, path_maker
@@ -80,7 +80,7 @@ class ClientCore:
     ) -> Request:
         timeout, retries = self._limits(options)
         path_ = build_path(template, path) if path else template
-        return new_request(method, path_, params, json, files, {}, timeout, retries)
+        return new_request(method, path_, params, json, files, NO_HEADERS, timeout, retries)
 
     def request_maker(
         self,
@@ -98,7 +98,8 @@ class ClientCore:
         path_of = path_maker(template, path, each)
 
         def make(value: str) -> Request:
-            return new_request(method, path_of(value), params, None, None, {}, timeout, retries)
+            path_ = path_of(value)
+            return new_request(method, path_, params, None, None, NO_HEADERS, timeout, retries)
 
         return make
 

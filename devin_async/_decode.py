@@ -42,18 +42,15 @@ def parse_json(content: bytes) -> Any:
     return json.loads(content)
 
 
-def _loads(response: Response) -> Any:
-    try:
-        return parse_json(response.content)
-    except (ValueError, UnicodeDecodeError):
-        raise DecodeError(
-            f"{response.request} answered {response.status} "
-            f"with a body that is not valid JSON ({_content_type(response) or 'no content type'}"
-            f", {len(response.content)} bytes): {excerpt(response.content)!r}",
-            status_code=response.status,
-            body=response.content,
-            path=response.request.path,
-        ) from None
+def _not_json(response: Response) -> DecodeError:
+    return DecodeError(
+        f"{response.request} answered {response.status} "
+        f"with a body that is not valid JSON ({_content_type(response) or 'no content type'}"
+        f", {len(response.content)} bytes): {excerpt(response.content)!r}",
+        status_code=response.status,
+        body=response.content,
+        path=response.request.path,
+    )
 
 
 def error_detail(body: Any) -> tuple[Any, str]:
@@ -131,4 +128,7 @@ def decode_json(response: Response, *, empty_ok: bool = False) -> Any:
             status_code=response.status,
             path=response.request.path,
         )
-    return _loads(response)
+    try:
+        return parse_json(content)
+    except (ValueError, UnicodeDecodeError):
+        raise _not_json(response) from None

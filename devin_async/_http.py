@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Protocol
 
 import attrs
 
 from ._frozen import filler
 
-__all__ = ["Handler", "Middleware", "Multipart", "Request", "Response", "redact_headers"]
+__all__ = [
+    "NO_HEADERS",
+    "Handler",
+    "Middleware",
+    "Multipart",
+    "Request",
+    "Response",
+    "redact_headers",
+]
+
+# What a request carries before the auth layer adds its header: one read-only mapping
+# shared by every request, not an empty dict made for each.
+NO_HEADERS: Mapping[str, str] = MappingProxyType({})
 
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 
@@ -46,7 +59,7 @@ class Request:
     params: Sequence[tuple[str, str]] = ()
     json: Any = None
     files: Multipart | None = None
-    headers: Mapping[str, str] = attrs.field(factory=dict)
+    headers: Mapping[str, str] = NO_HEADERS
     timeout: float | None = None
     max_retries: int | None = None
 

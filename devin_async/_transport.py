@@ -14,7 +14,7 @@ from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
 from ._errors import APIConnectionError, APITimeoutError, ClientUsageError, DevinError
-from ._http import Request, Response, new_response
+from ._http import Multipart, Request, Response, new_response
 from ._version import __version__
 
 __all__ = ["DEFAULT_POOL_SIZE", "AiohttpTransport", "encode_query"]
@@ -144,21 +144,16 @@ class AiohttpTransport:
             url += "?" + encode_query(request.params)
         return URL(url, encoded=True)
 
-    def _body(self, request: Request) -> dict[str, Any]:
-        if request.files is not None:
-            # quote_fields=False: a name is sent as UTF-8, as browsers do; the default
-            # percent-encodes it, and servers then store "a%20b.txt" for "a b.txt".
-            form = aiohttp.FormData(quote_fields=False)
-            f = request.files
-            content = f.content
-            if hasattr(content, "seek"):  # a retry re-sends the file from its start
-                content.seek(f.start)
-                content = _Lent(content)
-            form.add_field(f.field, content, filename=f.filename, content_type=f.content_type)
-            return {"data": form}
-        if request.json is not None:
-            return {"json": request.json}
-        return {}
+    def _form(self, f: Multipart) -> aiohttp.FormData:
+        # quote_fields=False: a name is sent as UTF-8, as browsers do; the default
+        # percent-encodes it, and servers then store "a%20b.txt" for "a b.txt".
+        form = aiohttp.FormData(quote_fields=False)
+        content = f.content
+        if hasattr(content, "seek"):  # a retry re-sends the file from its start
+            content.seek(f.start)
+            content = _Lent(content)
+        form.add_field(f.field, content, filename=f.filename, content_type=f.content_type)
+        return form
 
     def _headers(self, headers: Mapping[str, str]) -> CIMultiDictProxy[str]:
         # Requests carry the same headers (the auth layer's) call after call. Handing
@@ -171,6 +166,7 @@ class AiohttpTransport:
 
     async def send(self, request: Request) -> Response:
         session = self._client_session()
+        files = request.files
         try:
             resp = await session.request(
                 request.method,
@@ -178,7 +174,8 @@ class AiohttpTransport:
                 headers=self._headers(request.headers),
                 timeout=self._timeout(request.timeout),
                 allow_redirects=False,
-                **self._body(request),
+                data=None if files is None else self._form(files),
+                json=request.json if files is None else None,
             )
             try:
                 content = await resp.read()
