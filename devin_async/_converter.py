@@ -128,9 +128,13 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
             "NO_EXTRA": NO_EXTRA, "from_epoch": datetime.fromtimestamp, "UTC": timezone.utc,
         }  # fmt: skip
         body, args = [], {"extra": "x"}  # field name -> the local holding its value
+        read: set[str] = set()  # the wire keys looked up
         for i, field in enumerate(attrs.fields(typing.cast(Any, cls))):
             if field.name == "extra" or not field.init:
                 continue
+            if names[field.name] in read:
+                raise TypeError(f"{cls.__name__}: two fields read {names[field.name]!r}")
+            read.add(names[field.name])
             value = _inline(hints[field.name], str(i), "v", env, conv)
             wire = repr(names[field.name])
             if field.default is attrs.NOTHING:
@@ -142,7 +146,11 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
                     env[f"d{i}"], missing = field.default, f"d{i}"
                 body += [
                     f"    v = o.get({wire}, MISSING)",
-                    f"    a{i} = {missing} if v is MISSING else {value}",
+                    "    if v is MISSING:",
+                    f"        a{i} = {missing}",
+                    "        gone += 1",
+                    "    else:",
+                    f"        a{i} = {value}",
                 ]
             args[field.name] = f"a{i}"
         fields = attrs.fields(typing.cast(Any, cls))
@@ -157,11 +165,14 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
                 "    if o.__class__ is not dict and not isinstance(o, Mapping):",
                 f"        raise TypeError('expected an object for {cls.__name__}, got '"
                 "+ type(o).__name__)",
-                "    if o.keys() <= known:",
+                "    gone = 0",
+                *body,
+                # Every known field was looked up: the keys not accounted for by
+                # those found are the unknown ones (cheaper than comparing key sets).
+                f"    if len(o) + gone == {len(read)}:",
                 "        x = NO_EXTRA",
                 "    else:  # fields this SDK does not know yet are kept, not dropped",
                 "        x = {k: w for k, w in o.items() if k not in known}",
-                *body,
                 make,
             ]
         )

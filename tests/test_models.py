@@ -127,6 +127,19 @@ def test_unknown_fields_are_kept_at_every_level_and_round_trip() -> None:
     assert structure(wire, SessionResponse) == session
 
 
+@pytest.mark.parametrize("unknown", [{}, {"devin_mode": "fast"}, {"a": 1, "b": None}])
+@pytest.mark.parametrize("absent", [(), ("title",), ("title", "tags", "user_id", "is_archived")])
+def test_unknown_fields_are_found_whichever_known_ones_are_absent(
+    unknown: dict[str, Any], absent: tuple[str, ...]
+) -> None:
+    payload = {k: v for k, v in v3_session(**unknown).items() if k not in absent}
+    if "tags" in absent:  # a required field: the only way to fail
+        with pytest.raises(DecodeError, match="tags"):
+            structure(payload, SessionResponse)
+        return
+    assert dict(structure(payload, SessionResponse).extra) == unknown
+
+
 def test_v3_epoch_and_v1_iso_timestamps_become_aware_datetimes() -> None:
     v3 = structure(v3_session(created_at=1704067200), SessionResponse)
     v1 = structure(
