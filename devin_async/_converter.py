@@ -20,7 +20,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ._enums import OpenEnum
 from ._errors import DecodeError
-from ._frozen import filler
+from ._frozen import fill_source
 from .models._base import NO_EXTRA, EpochMillis, Model
 
 __all__ = [
@@ -122,9 +122,8 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
         hints = typing.get_type_hints(cls, include_extras=True)
         names = _wire_names(cls)
         known = frozenset(names.values())
-        fill = filler(cls)
         env: dict[str, Any] = {
-            "cls": cls, "fill": fill, "known": known, "Mapping": Mapping, "MISSING": _MISSING,
+            "cls": cls, "known": known, "Mapping": Mapping, "MISSING": _MISSING,
             "NO_EXTRA": NO_EXTRA, "from_epoch": datetime.fromtimestamp, "UTC": timezone.utc,
         }  # fmt: skip
         body, args = [], {"extra": "x"}  # field name -> the local holding its value
@@ -154,11 +153,12 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
                 ]
             args[field.name] = f"a{i}"
         fields = attrs.fields(typing.cast(Any, cls))
-        if fill is cls:  # its __init__ does more than fill the slots: call it by keyword
+        fill = fill_source(cls, [args.get(f.name, "") for f in fields], env)
+        if fill is None:  # its __init__ does more than fill the slots: call it by keyword
             call = ", ".join(f"{f.alias}={args[f.name]}" for f in fields if f.name in args)
-            make = f"    return cls({call})"
-        else:  # the slot filler takes every field, in declaration order
-            make = f"    return fill({', '.join(args[f.name] for f in fields)})"
+            make = [f"    return cls({call})"]
+        else:  # filled in place, as _frozen.filler would
+            make = [*(f"    {line}" for line in fill), "    return obj"]
         source = "\n".join(
             [
                 "def structure(o, _):",
@@ -173,7 +173,7 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
                 "        x = NO_EXTRA",
                 "    else:  # fields this SDK does not know yet are kept, not dropped",
                 "        x = {k: w for k, w in o.items() if k not in known}",
-                make,
+                *make,
             ]
         )
         exec(compile(source, f"<devin_async structure {cls.__qualname__}>", "exec"), env)

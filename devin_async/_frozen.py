@@ -12,13 +12,14 @@ third of what setting each slot through its descriptor does.
 
 from __future__ import annotations
 
+import functools
 import keyword
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 import attrs
 
-__all__ = ["fillable_fields", "filler"]
+__all__ = ["fill_source", "fillable_fields", "filler"]
 
 T = TypeVar("T")
 
@@ -49,23 +50,40 @@ def fillable_fields(cls: type) -> tuple[str, ...] | None:
     return tuple(field.name for field in fields)
 
 
+@functools.cache
+def _mutable_twin(cls: type) -> type:
+    # Same layout as cls (no slots of its own), default attribute setting: assigning
+    # its slots is as fast as for any mutable object. Never seen outside a filler.
+    return type(
+        f"_Filling{cls.__name__}",
+        (cls,),
+        {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__},
+    )
+
+
+def fill_source(cls: type, values: Sequence[str], env: dict[str, Any]) -> list[str] | None:
+    """Statements that leave in ``obj`` an instance of ``cls`` whose fields (in
+    ``attrs.fields`` order) are the source expressions ``values``; what they refer to
+    is added to ``env``. ``None`` when ``cls`` needs its ``__init__``."""
+    names = fillable_fields(cls)
+    if names is None:
+        return None
+    env.update(_new=object.__new__, _mutable=_mutable_twin(cls), _cls=cls)
+    lines = ["obj = _new(_mutable)"]
+    lines += [f"obj.{name} = {value}" for name, value in zip(names, values, strict=True)]
+    return [*lines, "obj.__class__ = _cls"]
+
+
 def filler(cls: type[T]) -> Callable[..., T]:
     """A constructor taking every field positionally, in ``attrs.fields`` order (defaults
     included), that fills the slots; ``cls`` itself when it needs its ``__init__``."""
     names = fillable_fields(cls)
     if names is None:
         return cls
-    # Same layout as cls (no slots of its own), default attribute setting: assigning
-    # its slots is as fast as for any mutable object. Never seen outside ``fill``.
-    mutable = type(
-        f"_Filling{cls.__name__}",
-        (cls,),
-        {"__slots__": (), "__setattr__": object.__setattr__, "__delattr__": object.__delattr__},
-    )
-    env: dict[str, Any] = {"_new": object.__new__, "_mutable": mutable, "_cls": cls}
+    env: dict[str, Any] = {}
     params = [f"a{i}" for i in range(len(names))]  # never a field's name: no clash
-    lines = [f"def fill({', '.join(params)}):", "    obj = _new(_mutable)"]
-    lines += [f"    obj.{name} = a{i}" for i, name in enumerate(names)]
-    lines += ["    obj.__class__ = _cls", "    return obj"]
+    body = fill_source(cls, params, env)
+    assert body is not None
+    lines = [f"def fill({', '.join(params)}):", *(f"    {line}" for line in body), "    return obj"]
     exec(compile("\n".join(lines), f"<devin_async fill {cls.__qualname__}>", "exec"), env)
     return env["fill"]  # type: ignore[no-any-return]
