@@ -64,14 +64,16 @@ class Request:
     max_retries: int | None = None
 
     def with_headers(self, extra: Mapping[str, str]) -> Request:
-        # Spelled out rather than attrs.evolve: this runs on every request (auth).
+        # Spelled out rather than attrs.evolve: this runs on every request (auth). A
+        # read-only mapping added to no headers (the auth layer's) is shared, not copied.
+        shared = not self.headers and type(extra) is MappingProxyType
         return new_request(
             self.method,
             self.path,
             self.params,
             self.json,
             self.files,
-            {**self.headers, **extra},
+            extra if shared else {**self.headers, **extra},
             self.timeout,
             self.max_retries,
         )

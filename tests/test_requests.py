@@ -249,3 +249,21 @@ async def test_every_kind_of_callable_works_as_a_middleware() -> None:
         response = await handler(Request("GET", "/x"))
         assert response.status == 200
     assert seen == ["function", "object", "partial", "last"] * 2
+
+
+def test_with_headers_never_shares_a_mapping_its_owner_can_change() -> None:
+    from types import MappingProxyType
+
+    from devin_async import Request
+
+    mutable = {"X-A": "1"}
+    copied = Request("GET", "/x").with_headers(mutable)
+    mutable["X-A"] = "2"
+    assert copied.headers == {"X-A": "1"}
+    read_only = MappingProxyType({"X-B": "1"})
+    shared = Request("GET", "/x").with_headers(read_only)
+    assert shared.headers is read_only  # the auth layer's header, on every request
+    merged = shared.with_headers({"X-C": "3"})
+    assert merged.headers == {"X-B": "1", "X-C": "3"} and read_only == {"X-B": "1"}
+    with pytest.raises(TypeError):
+        shared.headers["X-B"] = "2"  # type: ignore[index]
