@@ -43,6 +43,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 Sleep = Callable[[float], Awaitable[Any]]
 Now = Callable[[], float]
@@ -256,6 +257,20 @@ class _Wakeup:
         await self._future
 
 
+@attrs.frozen
+class TwoStep(Generic[R, T]):
+    """A fetch in two steps: ``start(id)`` sends, ``finish(answer)`` turns the answer
+    into the value. The worker awaits ``start`` itself, so no coroutine wraps the two:
+    every suspension of a request passes through each frame that awaits it."""
+
+    start: Callable[[str], Awaitable[R]]
+    finish: Callable[[R], T]
+
+
+# What a fan-out calls per id: a coroutine function, or a TwoStep.
+Fetch = Callable[[str], Awaitable[T]] | TwoStep[Any, T]
+
+
 class _Pool(Generic[T]):
     """``concurrency`` workers fetching ids from one source; each outcome goes to ``on_outcome``.
 
@@ -268,7 +283,7 @@ class _Pool(Generic[T]):
 
     def __init__(
         self,
-        fetch: Callable[[str], Awaitable[T]],
+        fetch: Fetch[T],
         ids: Iterable[str] | AsyncIterable[str],
         *,
         concurrency: int,
@@ -318,7 +333,9 @@ class _Pool(Generic[T]):
         limit = self._max_backlog
         source = self._source
         take = source.next_now if source.is_sync else None
-        fetch, on_outcome, in_flight = self._fetch, self._on_outcome, self.in_flight
+        on_outcome, in_flight = self._on_outcome, self.in_flight
+        fetch = self._fetch
+        start, finish = (fetch.start, fetch.finish) if isinstance(fetch, TwoStep) else (fetch, None)
         first_try = self._on_first_try
         # Callbacks run outside the tally's context, so that a task they start (say, a
         # follow-up request from on_progress) is never counted against a later id.
@@ -339,7 +356,9 @@ class _Pool(Generic[T]):
             in_flight[slot] = devin_id
             tally.attempts = tally.rate_limited = 0
             try:
-                value = await fetch(devin_id)
+                value = await start(devin_id)
+                if finish is not None:
+                    value = finish(value)
             except _CLIENT_ERRORS:
                 raise  # the client itself cannot work (no key, no org id): stop the batch
             except Exception as exc:  # one id's failure never aborts the batch
@@ -391,7 +410,7 @@ class _Pool(Generic[T]):
 
 
 async def fetch_all(
-    fetch: Callable[[str], Awaitable[T]],
+    fetch: Fetch[T],
     ids: Iterable[str] | AsyncIterable[str],
     *,
     concurrency: int,
@@ -433,7 +452,7 @@ async def fetch_all(
 
 
 async def fan_out(
-    fetch: Callable[[str], Awaitable[T]],
+    fetch: Fetch[T],
     ids: Iterable[str] | AsyncIterable[str],
     *,
     concurrency: int,
@@ -545,7 +564,7 @@ class BulkIterator(Generic[T]):
 
     def __init__(
         self,
-        fetch: Callable[[str], Awaitable[T]],
+        fetch: Fetch[T],
         ids: Iterable[str] | AsyncIterable[str],
         *,
         concurrency: int,

@@ -130,5 +130,8 @@ class ClientCore:
 
     async def call(self, cast_to: type[T], request: Request) -> T:
         """The answer to ``request`` as a ``cast_to`` model."""
-        data = decode_json(await self.send(request))
-        return structure(data, cast_to, what=request)
+        return self.result(cast_to, await self.send(request))
+
+    def result(self, cast_to: type[T], response: Response) -> T:
+        """``response`` as a ``cast_to`` model (the typed error if it is not a 2xx)."""
+        return structure(decode_json(response), cast_to, what=response.request)

@@ -7,13 +7,14 @@ is a round of one, so a single session and ten thousand follow the same rules.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 import attrs
 
 from ._bulk import (
     BulkReport,
+    Fetch,
     Now,
     Outcome,
     OutcomeStatus,
@@ -116,7 +117,7 @@ def poll_delays(interval: float, max_interval: float) -> Iterator[float]:
 
 
 async def poll_until(
-    fetch: Callable[[str], Awaitable[T]],
+    fetch: Fetch[T],
     ids: list[str],
     *,
     until: Callable[[T], bool],

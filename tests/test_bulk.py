@@ -414,3 +414,26 @@ async def test_a_request_from_a_task_a_callback_starts_is_not_counted_to_an_id(
     )
     await asyncio.gather(*started)
     assert [(o.id, o.attempts) for o in outcomes] == [("a", 1), ("b", 1)]
+
+
+async def test_a_two_step_fetch_fails_one_id_when_its_finish_raises() -> None:
+    from devin_async._bulk import TwoStep
+
+    async def start(devin_id: str) -> str:
+        return devin_id.upper()
+
+    def finish(answer: str) -> int:
+        if answer == "BAD":
+            raise ValueError("not a number")
+        return len(answer)
+
+    outcomes: dict[str, Outcome[int]] = {}
+    await fetch_all(
+        TwoStep(start, finish),
+        ["ab", "bad", "abcd"],
+        concurrency=2,
+        on_outcome=lambda o: outcomes.__setitem__(o.id, o),
+    )
+    assert {i: o.value for i, o in outcomes.items() if o.ok} == {"ab": 2, "abcd": 4}
+    assert outcomes["bad"].status is OutcomeStatus.FAILED
+    assert isinstance(outcomes["bad"].error, ValueError)
