@@ -181,7 +181,11 @@ class AiohttpTransport:
                 content = await resp.read()
             finally:
                 resp.release()
-                await resp.wait_for_close()
+                if files is not None or request.json is not None:
+                    # Let a body writer finish unwinding before a retry re-sends the
+                    # file. A bodiless request has none to wait for: aiohttp makes one
+                    # only if the socket was paused, and release() cancelled it.
+                    await resp.wait_for_close()
             return new_response(resp.status, resp.headers, content, request)
         except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
             raise _map_error(exc, request) from None
