@@ -17,6 +17,7 @@ __all__ = [
     "Multipart",
     "Request",
     "Response",
+    "StockLayer",
     "redact_headers",
 ]
 
@@ -116,3 +117,16 @@ class Middleware(Protocol):
     Called as ``layer(request, call_next)``: both arguments come positionally."""
 
     def __call__(self, request: Request, call_next: Handler, /) -> Awaitable[Response]: ...
+
+
+class StockLayer:
+    """A layer of the SDK's own: its work is the handler ``handler(call_next)`` returns.
+
+    The pipeline binds that handler once, so a request costs one call per stock layer;
+    a user's layer takes two (the pipeline's closure, then the layer)."""
+
+    def handler(self, call_next: Handler) -> Handler:
+        raise NotImplementedError
+
+    def __call__(self, request: Request, call_next: Handler, /) -> Awaitable[Response]:
+        return self.handler(call_next)(request)

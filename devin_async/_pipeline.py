@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Mapping, Sequence
 from types import MappingProxyType
 
 from ._config import Settings
-from ._http import Handler, Middleware, Request, Response
+from ._http import Handler, Middleware, Request, Response, StockLayer
 
 __all__ = ["AuthMiddleware", "LoggingMiddleware", "build_pipeline", "logger"]
 
@@ -28,6 +28,8 @@ def _bind(layer: Middleware, call_next: Handler) -> Handler:
     # A closure, not functools.partial(layer, call_next=...): a partial passes its
     # keyword through a dict on every call, twice the cost of this frame. A layer
     # object's __call__ is looked up once here: calling the object looks it up per call.
+    if isinstance(layer, StockLayer):
+        return layer.handler(call_next)
     call = layer if isinstance(layer, types.FunctionType) else _method_of(layer)
 
     def handler(request: Request) -> Awaitable[Response]:
@@ -50,29 +52,35 @@ def _method_of(layer: Middleware) -> Middleware:
 # the transport (several per request) has to pass through.
 
 
-class AuthMiddleware:
+class AuthMiddleware(StockLayer):
     """Adds ``Authorization: Bearer ...``; a missing key fails here, when a call needs it."""
 
     def __init__(self, settings: Settings):
         self._settings = settings
         self._auth: tuple[object, Mapping[str, str]] = (None, {})  # (key, its header)
 
-    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
-        key = self._settings.require_key()
-        known, header = self._auth
-        if key is not known:  # formatted once per key, not once per request
-            header = MappingProxyType({"Authorization": f"Bearer {key.reveal()}"})
-            self._auth = (key, header)  # one assignment: never a key with another's header
-        return call_next(request.with_headers(header))
+    def handler(self, call_next: Handler) -> Handler:
+        def authorized(request: Request) -> Awaitable[Response]:
+            key = self._settings.require_key()
+            known, header = self._auth
+            if key is not known:  # formatted once per key, not once per request
+                header = MappingProxyType({"Authorization": f"Bearer {key.reveal()}"})
+                self._auth = (key, header)  # one assignment: never a key with another's header
+            return call_next(request.with_headers(header))
+
+        return authorized
 
 
-class LoggingMiddleware:
+class LoggingMiddleware(StockLayer):
     """Logs each exchange at DEBUG: method, path, status, time. Never headers or bodies."""
 
-    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
-        if not logger.isEnabledFor(logging.DEBUG):
-            return call_next(request)
-        return self._timed(request, call_next)
+    def handler(self, call_next: Handler) -> Handler:
+        def logged(request: Request) -> Awaitable[Response]:
+            if not logger.isEnabledFor(logging.DEBUG):
+                return call_next(request)
+            return self._timed(request, call_next)
+
+        return logged
 
     async def _timed(self, request: Request, call_next: Handler) -> Response:
         start = time.perf_counter()

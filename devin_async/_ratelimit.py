@@ -18,7 +18,7 @@ import attrs
 
 from ._clock import Clock, RealClock
 from ._errors import RateLimitError
-from ._http import Handler, Request, Response
+from ._http import Handler, Request, Response, StockLayer
 from ._retry_after import parse_retry_after
 from ._tally import TALLY
 
@@ -73,7 +73,7 @@ class TokenBucket:
         return max(0.0, slot - self._tolerance - now)
 
 
-class RateLimitMiddleware:
+class RateLimitMiddleware(StockLayer):
     """Paces requests per ``RateLimit`` and holds all of them while a 429 gate is closed.
 
     ``max_wait`` caps how long a request waits on the gate; past it the request fails
@@ -104,22 +104,26 @@ class RateLimitMiddleware:
         """Clock time before which this client sends nothing (``-inf`` when open)."""
         return self._gate_opens_at
 
-    def __call__(self, request: Request, call_next: Handler) -> Awaitable[Response]:
+    def handler(self, call_next: Handler) -> Handler:
+        async def send(request: Request) -> Response:
+            if self._gate_opens_at > self._clock.now():
+                await self._wait_for_gate(request)
+            response = await call_next(request)
+            if response.status == 429:
+                self._close_gate(response)
+                tally = TALLY.get()
+                if tally is not None:  # inside a fan-out: its report counts 429s
+                    tally.rate_limited += 1
+            return response
+
         # One coroutine frame on the usual path; the pacing machinery only when configured.
         if self.limit.max_in_flight is None and self._bucket is None:
-            return self._send(request, call_next)
-        return self._paced_send(request, call_next)
+            return send
 
-    async def _send(self, request: Request, call_next: Handler) -> Response:
-        if self._gate_opens_at > self._clock.now():
-            await self._wait_for_gate(request)
-        response = await call_next(request)
-        if response.status == 429:
-            self._close_gate(response)
-            tally = TALLY.get()
-            if tally is not None:  # inside a fan-out: its report counts 429s
-                tally.rate_limited += 1
-        return response
+        def paced(request: Request) -> Awaitable[Response]:
+            return self._paced_send(request, send)
+
+        return paced
 
     def _slots(self, cap: int) -> asyncio.Semaphore:
         # A semaphore binds to the loop it first waits on: one per loop, so a client
@@ -129,20 +133,20 @@ class RateLimitMiddleware:
             self._in_flight, self._in_flight_loop = asyncio.Semaphore(cap), loop
         return self._in_flight
 
-    async def _paced_send(self, request: Request, call_next: Handler) -> Response:
+    async def _paced_send(self, request: Request, send: Handler) -> Response:
         cap = self.limit.max_in_flight
         if cap is None:
-            return await self._paced(request, call_next)
+            return await self._paced(request, send)
         async with self._slots(cap):
-            return await self._paced(request, call_next)
+            return await self._paced(request, send)
 
-    async def _paced(self, request: Request, call_next: Handler) -> Response:
+    async def _paced(self, request: Request, send: Handler) -> Response:
         if self._bucket is not None:
             await self._wait_for_gate(request)
             delay = self._bucket.reserve(self._clock.now())
             if delay:
                 await self._clock.sleep(delay)
-        return await self._send(request, call_next)  # checks the gate again just before
+        return await send(request)  # checks the gate again just before
 
     def _close_gate(self, response: Response) -> None:
         retry_after = parse_retry_after(response.headers)

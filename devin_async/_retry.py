@@ -19,7 +19,7 @@ from ._clock import Clock, RealClock
 from ._config import DEFAULT_MAX_RETRIES
 from ._decode import error_for
 from ._errors import APIConnectionError, APIOutcomeUnknownError, DevinError
-from ._http import Handler, Request, Response
+from ._http import Handler, Request, Response, StockLayer
 from ._retry_after import parse_retry_after
 
 __all__ = [
@@ -174,7 +174,7 @@ def _final_error(request: Request, outcome: Outcome, attempts: int, reason: str)
     return _annotate(outcome, attempts, reason)
 
 
-class RetryMiddleware:
+class RetryMiddleware(StockLayer):
     """Retries what ``decide`` allows, waiting on ``clock``; re-raises the last typed error."""
 
     def __init__(
@@ -188,19 +188,22 @@ class RetryMiddleware:
         self._clock = clock or RealClock()
         self._draw = draw
 
-    async def __call__(self, request: Request, call_next: Handler) -> Response:
-        started = self._clock.now()
-        first: Outcome
-        try:
-            first = await call_next(request)
-        except APIConnectionError as exc:
-            first = exc
-        else:
-            if first.status < 400 or (
-                first.status not in RETRYABLE_STATUSES and server_retry_advice(first) is None
-            ):
-                return first
-        return await self._after_failure(request, call_next, first, started)
+    def handler(self, call_next: Handler) -> Handler:
+        async def retrying(request: Request) -> Response:
+            started = self._clock.now()
+            first: Outcome
+            try:
+                first = await call_next(request)
+            except APIConnectionError as exc:
+                first = exc
+            else:
+                if first.status < 400 or (
+                    first.status not in RETRYABLE_STATUSES and server_retry_advice(first) is None
+                ):
+                    return first
+            return await self._after_failure(request, call_next, first, started)
+
+        return retrying
 
     async def _after_failure(
         self, request: Request, call_next: Handler, first: Outcome, started: float
