@@ -169,7 +169,9 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
                 *body,
                 # Every known field was looked up: the keys not accounted for by
                 # those found are the unknown ones (cheaper than comparing key sets).
-                f"    if len(o) + gone == {len(read)}:",
+                # Only a dict is sure to count what get() finds; other mappings are
+                # searched key by key.
+                f"    if len(o) + gone == {len(read)} and o.__class__ is dict:",
                 "        x = NO_EXTRA",
                 "    else:  # fields this SDK does not know yet are kept, not dropped",
                 "        x = {k: w for k, w in o.items() if k not in known}",

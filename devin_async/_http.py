@@ -21,8 +21,8 @@ __all__ = [
     "redact_headers",
 ]
 
-# What a request carries before the auth layer adds its header: one read-only mapping
-# shared by every request, not an empty dict made for each.
+# What the SDK's own requests carry before the auth layer adds its header (which
+# makes a fresh dict): one read-only mapping, not an empty dict made for each.
 NO_HEADERS: Mapping[str, str] = MappingProxyType({})
 
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
@@ -60,21 +60,19 @@ class Request:
     params: Sequence[tuple[str, str]] = ()
     json: Any = None
     files: Multipart | None = None
-    headers: Mapping[str, str] = NO_HEADERS
+    headers: Mapping[str, str] = attrs.field(factory=dict)
     timeout: float | None = None
     max_retries: int | None = None
 
     def with_headers(self, extra: Mapping[str, str]) -> Request:
-        # Spelled out rather than attrs.evolve: this runs on every request (auth). A
-        # read-only mapping added to no headers (the auth layer's) is shared, not copied.
-        shared = not self.headers and type(extra) is MappingProxyType
+        # Spelled out rather than attrs.evolve: this runs on every request (auth).
         return new_request(
             self.method,
             self.path,
             self.params,
             self.json,
             self.files,
-            extra if shared else {**self.headers, **extra},
+            {**self.headers, **extra},
             self.timeout,
             self.max_retries,
         )

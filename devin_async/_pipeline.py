@@ -5,8 +5,7 @@ from __future__ import annotations
 import logging
 import time
 import types
-from collections.abc import Awaitable, Mapping, Sequence
-from types import MappingProxyType
+from collections.abc import Awaitable, Sequence
 
 from ._config import Settings
 from ._http import Handler, Middleware, Request, Response, StockLayer
@@ -57,14 +56,14 @@ class AuthMiddleware(StockLayer):
 
     def __init__(self, settings: Settings):
         self._settings = settings
-        self._auth: tuple[object, Mapping[str, str]] = (None, {})  # (key, its header)
+        self._auth: tuple[object, dict[str, str]] = (None, {})  # (key, its header)
 
     def handler(self, call_next: Handler) -> Handler:
         def authorized(request: Request) -> Awaitable[Response]:
             key = self._settings.require_key()
             known, header = self._auth
             if key is not known:  # formatted once per key, not once per request
-                header = MappingProxyType({"Authorization": f"Bearer {key.reveal()}"})
+                header = {"Authorization": f"Bearer {key.reveal()}"}
                 self._auth = (key, header)  # one assignment: never a key with another's header
             return call_next(request.with_headers(header))
 

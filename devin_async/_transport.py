@@ -92,6 +92,7 @@ class AiohttpTransport:
         self._base_url = base_url
         self._pool_size = pool_size
         self._session: aiohttp.ClientSession | None = None
+        self._closing: asyncio.Future[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._timeouts: dict[float | None, aiohttp.ClientTimeout] = {}
         self._last_headers: tuple[dict[str, str], CIMultiDictProxy[str]] = (
@@ -223,5 +224,12 @@ class AiohttpTransport:
         if session is not None:
             if self._loop is not None and self._loop.is_closed():
                 session.detach()  # its loop is gone: nothing left to close gracefully
-            else:
-                await session.close()
+            else:  # one close, which a concurrent aclose() waits for too
+                self._closing = asyncio.ensure_future(session.close())
+        closing = self._closing
+        if closing is not None:
+            try:
+                await closing
+            finally:
+                if closing.done() and self._closing is closing:
+                    self._closing = None

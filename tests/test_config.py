@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 import pickle
@@ -128,6 +129,19 @@ async def test_client_closed_by_async_with_and_reusable_after_aclose() -> None:
         assert client._transport.is_open
         await client.aclose()
         assert not client._transport.is_open
+
+
+async def test_every_concurrent_aclose_returns_once_the_pool_is_closed() -> None:
+    async with FakeDevin() as fake:
+        client = fake.client()
+        await client.sessions.get("devin-abc123def456")
+        session = client._transport._session
+        assert session is not None
+        first = asyncio.ensure_future(client.aclose())
+        await asyncio.sleep(0)  # the first aclose() is now closing the pool
+        await client.aclose()
+        assert first.done() and session.closed  # the second waited for the same close
+        await first
 
 
 async def test_unclosed_client_warns_resource_warning() -> None:

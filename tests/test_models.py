@@ -140,6 +140,30 @@ def test_unknown_fields_are_found_whichever_known_ones_are_absent(
     assert dict(structure(payload, SessionResponse).extra) == unknown
 
 
+def test_unknown_fields_of_any_mapping_are_kept() -> None:
+    from collections.abc import Iterator, Mapping
+
+    class Defaulting(Mapping[str, Any]):  # get() finds a default for any key
+        def __init__(self, data: dict[str, Any]) -> None:
+            self._data = data
+
+        def __getitem__(self, key: str) -> Any:
+            return self._data[key]
+
+        def __iter__(self) -> Iterator[str]:
+            return iter(self._data)
+
+        def __len__(self) -> int:
+            return len(self._data)
+
+        def get(self, key: str, default: Any = None) -> Any:
+            return self._data.get(key, "x" if key == "title" else default)
+
+    payload = v3_session(devin_mode="fast")
+    session = structure(Defaulting(payload), SessionResponse)
+    assert dict(session.extra) == {"devin_mode": "fast"}
+
+
 def test_v3_epoch_and_v1_iso_timestamps_become_aware_datetimes() -> None:
     v3 = structure(v3_session(created_at=1704067200), SessionResponse)
     v1 = structure(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -251,7 +252,9 @@ async def test_every_kind_of_callable_works_as_a_middleware() -> None:
     assert seen == ["function", "object", "partial", "last"] * 2
 
 
-def test_with_headers_never_shares_a_mapping_its_owner_can_change() -> None:
+def test_every_request_gets_headers_of_its_own() -> None:
+    import copy
+    import pickle
     from types import MappingProxyType
 
     from devin_async import Request
@@ -260,10 +263,32 @@ def test_with_headers_never_shares_a_mapping_its_owner_can_change() -> None:
     copied = Request("GET", "/x").with_headers(mutable)
     mutable["X-A"] = "2"
     assert copied.headers == {"X-A": "1"}
-    read_only = MappingProxyType({"X-B": "1"})
-    shared = Request("GET", "/x").with_headers(read_only)
-    assert shared.headers is read_only  # the auth layer's header, on every request
-    merged = shared.with_headers({"X-C": "3"})
-    assert merged.headers == {"X-B": "1", "X-C": "3"} and read_only == {"X-B": "1"}
-    with pytest.raises(TypeError):
-        shared.headers["X-B"] = "2"  # type: ignore[index]
+    view = {"X-B": "1"}
+    merged = Request("GET", "/x").with_headers(MappingProxyType(view))
+    view["X-B"] = "2"
+    assert merged.headers == {"X-B": "1"}
+    merged.headers["X-C"] = "3"  # type: ignore[index]  # a middleware may edit its own copy
+    assert view == {"X-B": "2"}
+    assert pickle.loads(pickle.dumps(merged)) == merged == copy.deepcopy(merged)
+    assert pickle.loads(pickle.dumps(Request("GET", "/y"))) == Request("GET", "/y")
+
+
+async def test_a_middleware_may_edit_the_headers_of_the_request_it_gets() -> None:
+    from devin_async import Request, Response
+
+    sent: list[dict[str, str]] = []
+
+    async def trace(request: Request, call_next: Any) -> Response:
+        request.headers["X-Trace"] = "t"  # type: ignore[index]
+        return await call_next(request)
+
+    async def transport(request: Request) -> Response:
+        sent.append(dict(request.headers))
+        return Response(200, {}, json.dumps(v3_body()).encode(), request)
+
+    async with AsyncDevin(
+        api_key=KEY, org_id="org-1", base_url=BASE, middleware=[trace], transport=transport
+    ) as c:
+        for _ in range(2):
+            await c.sessions.get("devin-abc")
+    assert sent == [{"Authorization": f"Bearer {KEY}", "X-Trace": "t"}] * 2
