@@ -60,7 +60,7 @@ class AuthMiddleware(StockLayer):
 
     def handler(self, call_next: Handler) -> Handler:
         def authorized(request: Request) -> Awaitable[Response]:
-            key = self._settings.require_key()
+            key = self._settings.api_key or self._settings.require_key()  # raises if None
             known, header = self._auth
             if key is not known:  # formatted once per key, not once per request
                 header = {"Authorization": f"Bearer {key.reveal()}"}

@@ -73,6 +73,9 @@ class TokenBucket:
         return max(0.0, slot - self._tolerance - now)
 
 
+_NEVER_CLOSED = -math.inf
+
+
 class RateLimitMiddleware(StockLayer):
     """Paces requests per ``RateLimit`` and holds all of them while a 429 gate is closed.
 
@@ -92,7 +95,7 @@ class RateLimitMiddleware(StockLayer):
         self._max_wait = max_wait
         self._clock = clock or RealClock()
         self._draw = draw
-        self._gate_opens_at = -math.inf
+        self._gate_opens_at = _NEVER_CLOSED
         rate = limit.requests_per_second
         burst = limit.burst or max(1, math.floor(rate or 1))
         self._bucket = TokenBucket(rate, burst) if rate else None
@@ -106,7 +109,8 @@ class RateLimitMiddleware(StockLayer):
 
     def handler(self, call_next: Handler) -> Handler:
         async def send(request: Request) -> Response:
-            if self._gate_opens_at > self._clock.now():
+            gate = self._gate_opens_at
+            if gate != _NEVER_CLOSED and gate > self._clock.now():  # no clock read until a 429
                 await self._wait_for_gate(request)
             response = await call_next(request)
             if response.status == 429:

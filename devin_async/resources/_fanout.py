@@ -6,7 +6,6 @@ terminal=V3_TERMINAL)``; it gains ``get_many``, ``iter_many``, ``wait`` and ``wa
 
 from __future__ import annotations
 
-import functools
 import inspect
 from collections.abc import AsyncIterable, Awaitable, Callable, Iterable
 from typing import Any, ClassVar, Generic, Literal, TypeVar, overload
@@ -100,7 +99,7 @@ class SessionFanOut(Resource, Generic[T]):
                 make = self._maker(org_id, options)
             return send(make(devin_id))
 
-        return TwoStep(start, functools.partial(core.result, model))
+        return TwoStep(start, core.decoder(model))
 
     def _concurrency(self, concurrency: int | None) -> int:
         return self._core.default_concurrency if concurrency is None else concurrency
