@@ -358,6 +358,7 @@ class _Pool(Generic[T]):
                 return
             in_flight[slot] = devin_id
             tally.attempts = tally.rate_limited = 0
+            error: Exception | None
             try:
                 value = await start(devin_id)
                 if finish is not None:
@@ -365,19 +366,16 @@ class _Pool(Generic[T]):
             except _CLIENT_ERRORS:
                 raise  # the client itself cannot work (no key, no org id): stop the batch
             except Exception as exc:  # one id's failure never aborts the batch
-                outcome = _new_outcome(
-                    devin_id, _FAILED, None, exc, tally.attempts, tally.rate_limited
-                )
+                status, value, error = _FAILED, None, exc
             else:
-                if first_try is not None and tally.attempts == 1 and not tally.rate_limited:
-                    in_flight[slot] = None
-                    callbacks.run(first_try, devin_id, value)
-                    continue
-                outcome = _new_outcome(
-                    devin_id, _OK, value, None, tally.attempts, tally.rate_limited
-                )
+                status, error = _OK, None
             in_flight[slot] = None
-            callbacks.run(on_outcome, outcome)
+            attempts, rate_limited = tally.attempts, tally.rate_limited
+            if first_try is not None and error is None and attempts == 1 and not rate_limited:
+                callbacks.run(first_try, devin_id, cast(T, value))  # no error: the value
+            else:
+                outcome = _new_outcome(devin_id, status, value, error, attempts, rate_limited)
+                callbacks.run(on_outcome, outcome)
 
     def _worker_done(self, task: asyncio.Task[None]) -> None:
         self.running -= 1
