@@ -102,7 +102,7 @@ class AiohttpTransport:
 
     @property
     def is_open(self) -> bool:
-        return self._session is not None and not self._session.closed
+        return self._session is not None
 
     def _client_session(self) -> aiohttp.ClientSession:
         session = self._session  # only aclose() closes it, and it forgets it first
@@ -111,8 +111,7 @@ class AiohttpTransport:
         return self._new_client_session()
 
     def _new_client_session(self) -> aiohttp.ClientSession:
-        loop = asyncio.get_running_loop()
-        if self._session is not None and not self._session.closed and self._loop is not loop:
+        if self._session is not None:  # open, but not on the running loop
             # aiohttp's pool is bound to the loop it was made on; using it elsewhere fails
             # deep inside aiohttp (or hangs), so say what happened and what to do.
             ended = self._loop is not None and self._loop.is_closed()
@@ -122,15 +121,14 @@ class AiohttpTransport:
                 + ": 'await client.aclose()' before that loop ends (or use 'async with'), "
                 "or create one client per event loop"
             )
-        if self._session is None or self._session.closed:
-            # Created here, inside a coroutine, so it binds to the loop that uses it.
-            self._loop = loop
-            self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0),
-                headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-                auto_decompress=True,
-                raise_for_status=False,
-            )
+        # Created here, inside a coroutine, so it binds to the loop that uses it.
+        self._loop = asyncio.get_running_loop()
+        self._session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0),
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            auto_decompress=True,
+            raise_for_status=False,
+        )
         return self._session
 
     def _timeout(self, seconds: float | None) -> aiohttp.ClientTimeout:
