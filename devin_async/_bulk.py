@@ -372,7 +372,7 @@ class _Pool(Generic[T]):
             in_flight[slot] = None
             attempts, rate_limited = tally.attempts, tally.rate_limited
             if first_try is not None and error is None and attempts == 1 and not rate_limited:
-                callbacks.run(first_try, devin_id, cast(T, value))  # no error: the value
+                callbacks.run(first_try, devin_id, value)  # type: ignore[arg-type]  # no error
             else:
                 outcome = _new_outcome(devin_id, status, value, error, attempts, rate_limited)
                 callbacks.run(on_outcome, outcome)
@@ -614,6 +614,9 @@ class Settled(Generic[T]):
     def __init__(self) -> None:
         self._plain: dict[str, T] = {}
         self._other: dict[str, Outcome[T]] = {}
+        # ``add`` for a success at the first attempt, given without its ``Outcome``:
+        # the dict's own method, so that storing one costs no Python frame.
+        self.add_first_try: Callable[[str, T], None] = self._plain.__setitem__
 
     def add(self, outcome: Outcome[T]) -> None:
         if outcome.attempts == 1 and outcome.status is _OK and not outcome.rate_limited:
@@ -621,9 +624,10 @@ class Settled(Generic[T]):
         else:
             self._other[outcome.id] = outcome
 
-    def add_first_try(self, devin_id: str, value: T) -> None:
-        """``add`` for a success at the first attempt, given without its ``Outcome``."""
-        self._plain[devin_id] = value
+    @property
+    def first_tries(self) -> int:
+        """How many ids succeeded at their first attempt."""
+        return len(self._plain)
 
     def __contains__(self, devin_id: str) -> bool:
         return devin_id in self._plain or devin_id in self._other

@@ -65,14 +65,17 @@ class Request:
     max_retries: int | None = None
 
     def with_headers(self, extra: Mapping[str, str]) -> Request:
-        # Spelled out rather than attrs.evolve: this runs on every request (auth).
+        # Spelled out rather than attrs.evolve: this runs on every request (auth). The
+        # SDK's own requests carry no headers; copying the read-only empty mapping into
+        # the merge costs as much as the rest of this method.
+        headers = self.headers
         return new_request(
             self.method,
             self.path,
             self.params,
             self.json,
             self.files,
-            {**self.headers, **extra},
+            {**headers, **extra} if headers else dict(extra),
             self.timeout,
             self.max_retries,
         )

@@ -185,11 +185,15 @@ async def test_progress_reports_every_id_as_it_finishes() -> None:
     seen: list[BulkReport] = []
     ids = ["devin-1", "devin-missing", "devin-2", "devin-1"]
     async with client_for(api) as client:
-        await client.sessions.get_many(ids, on_error="return", on_progress=seen.append)
+        got = await client.sessions.get_many(ids, on_error="return", on_progress=seen.append)
+        unwatched = await client.sessions.get_many(ids, on_error="return")
     assert [r.done for r in seen] == [1, 2, 3]
     assert {r.total for r in seen} == {3}
     assert seen[-1].failed == 1
     assert seen[-1].succeeded == 2
+    # First tries are counted as they come when watched, at the end otherwise: same report.
+    for report in (got.report, unwatched.report):
+        assert (report.succeeded, report.failed, report.done) == (2, 1, 3)
 
 
 async def test_retries_and_429s_are_counted_per_id_and_in_the_report() -> None:

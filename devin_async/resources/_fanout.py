@@ -157,9 +157,12 @@ class SessionFanOut(Resource, Generic[T]):
             settled.add(outcome)
             stats.count(outcome, on_progress)
 
-        def collect_first_try(devin_id: str, value: T) -> None:
-            settled.add_first_try(devin_id, value)
-            stats.count_first_try(on_progress)
+        collect_first_try: Callable[[str, T], object] = settled.add_first_try
+        if on_progress is not None:  # else they are counted once, at the end: no frame per id
+
+            def collect_first_try(devin_id: str, value: T) -> None:
+                settled.add_first_try(devin_id, value)
+                stats.count_first_try(on_progress)
 
         await fetch_all(
             self._fetcher(org_id, options),
@@ -170,6 +173,8 @@ class SessionFanOut(Resource, Generic[T]):
             sleep=self._core.clock.sleep,
             on_first_try=collect_first_try,
         )
+        if on_progress is None:
+            stats.succeeded += settled.first_tries
         return settled.finish(given, stats.report(), on_error=on_error)
 
     def iter_many(
