@@ -171,7 +171,7 @@ class AiohttpTransport:
                 request.method,
                 self._url(request),
                 headers=self._headers(request.headers),
-                timeout=self._timeout(request.timeout),
+                timeout=self._timeouts.get(request.timeout) or self._timeout(request.timeout),
                 allow_redirects=False,
                 data=None if files is None else self._form(files),
                 json=request.json if files is None else None,
