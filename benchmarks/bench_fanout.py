@@ -1,6 +1,6 @@
 """Fan-out throughput: ``get_many`` against raw aiohttp, in the same run, as ratios.
 
-    python benchmarks/bench_fanout.py [--requests 5000] [--concurrency 64] [--rounds 5]
+    python benchmarks/bench_fanout.py [--requests 5000] [--concurrency 64] [--rounds 11]
 
 The server (``session_server.py``) runs in another process, so the client's CPU time
 is its own. Each round runs every scenario on a fresh connection pool, after a warm-up;
@@ -184,7 +184,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=5000)
     parser.add_argument("--concurrency", type=int, default=64)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=11)
     args = parser.parse_args()
     server, base_url = start_server()
     try:

@@ -173,7 +173,7 @@ class SessionFanOut(Resource, Generic[T]):
             sleep=self._core.clock.sleep,
             on_first_try=collect_first_try,
         )
-        if on_progress is None:
+        if on_progress is None:  # collect() never saw these: the worker routes each id once
             stats.succeeded += settled.first_tries
         return settled.finish(given, stats.report(), on_error=on_error)
 
