@@ -64,11 +64,7 @@ def path_maker(template: str, fixed: Mapping[str, object], each: str) -> Callabl
     at = next(i for i in range(1, len(parts), 2) if parts[i] == each)
     head, tail = _fill(parts[:at], fixed), _fill(parts[at + 1 :], fixed)
 
-    def path_of(value: object) -> str:  # _place spelled out: this runs once per id
-        return (
-            head
-            + (value if value.__class__ is str and _plain(value) else _segment(each, value))
-            + tail
-        )
+    def path_of(value: object) -> str:
+        return head + _place(each, value) + tail
 
     return path_of

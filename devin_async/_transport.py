@@ -21,6 +21,7 @@ __all__ = ["DEFAULT_POOL_SIZE", "AiohttpTransport", "encode_query"]
 
 DEFAULT_POOL_SIZE = 100
 _CHUNK_SIZE = 64 * 1024
+_KEPT_TIMEOUTS = 32
 
 USER_AGENT = (
     f"devin-async/{__version__} python/{platform.python_version()} aiohttp/{aiohttp.__version__}"
@@ -30,6 +31,18 @@ USER_AGENT = (
 def encode_query(params: Any) -> str:
     """The one place query strings are encoded (spaces as %20, every reserved char escaped)."""
     return urlencode(params, quote_via=quote, safe="")
+
+
+class _Timeouts(dict[float | None, aiohttp.ClientTimeout]):
+    """A ``ClientTimeout`` per total, made once: requests share a handful (the client's,
+    a call's), looked up as a plain dict on every request. The one-off totals a retry's
+    leftover budget makes are not kept past a few dozen, so the cache stays bounded."""
+
+    def __missing__(self, seconds: float | None) -> aiohttp.ClientTimeout:
+        timeout = aiohttp.ClientTimeout(total=seconds)
+        if len(self) < _KEPT_TIMEOUTS:
+            self[seconds] = timeout
+        return timeout
 
 
 def _map_error(exc: BaseException, request: Request) -> DevinError:
@@ -94,7 +107,7 @@ class AiohttpTransport:
         self._session: aiohttp.ClientSession | None = None
         self._closing: asyncio.Future[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._timeouts: dict[float | None, aiohttp.ClientTimeout] = {}
+        self._timeouts = _Timeouts()
         self._last_headers: tuple[dict[str, str], CIMultiDictProxy[str]] = (
             {},
             CIMultiDictProxy(CIMultiDict()),
@@ -131,12 +144,6 @@ class AiohttpTransport:
         )
         return self._session
 
-    def _timeout(self, seconds: float | None) -> aiohttp.ClientTimeout:
-        timeout = self._timeouts.get(seconds)
-        if timeout is None:
-            timeout = self._timeouts[seconds] = aiohttp.ClientTimeout(total=seconds)
-        return timeout
-
     def _url(self, request: Request) -> URL:
         url = self._base_url + request.path
         if request.params:
@@ -171,7 +178,7 @@ class AiohttpTransport:
                 request.method,
                 self._url(request),
                 headers=self._headers(request.headers),
-                timeout=self._timeouts.get(request.timeout) or self._timeout(request.timeout),
+                timeout=self._timeouts[request.timeout],
                 allow_redirects=False,
                 data=None if files is None else self._form(files),
                 json=request.json if files is None else None,

@@ -292,3 +292,21 @@ async def test_a_middleware_may_edit_the_headers_of_the_request_it_gets() -> Non
         for _ in range(2):
             await c.sessions.get("devin-abc")
     assert sent == [{"Authorization": f"Bearer {KEY}", "X-Trace": "t"}] * 2
+
+
+async def test_each_request_gets_its_own_timeout_and_the_cache_of_them_stays_bounded(
+    mocked: aioresponses,
+) -> None:
+    url = f"{BASE}/v3/organizations/org-1/sessions/devin-abc"
+    # One-off totals (as a retry's leftover budget makes them), then the client's own.
+    totals = [0.5 + i / 7 for i in range(100)]
+    async with AsyncDevin(api_key=KEY, org_id="org-1", base_url=BASE, max_retries=0) as c:
+        for total in totals:
+            mocked.get(url, payload=v3_body())
+            await c.sessions.get("devin-abc", timeout=total)
+        mocked.get(url, payload=v3_body())
+        await c.sessions.get("devin-abc")
+        kept = len(c._transport._timeouts)
+    sent = [call.kwargs["timeout"].total for call in mocked.requests[("GET", URL(url))]]
+    assert sent == [*totals, 60.0]
+    assert 0 < kept <= 32
