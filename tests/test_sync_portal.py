@@ -261,3 +261,35 @@ def test_an_abandoned_call_gives_its_pipe_back_when_it_ends(
 
     portal.call(end_it)
     assert lent in _wakeup._idle
+
+
+def test_an_interrupt_while_the_call_is_handed_over_still_cancels_it(
+    portal: Portal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from devin_async._sync import _portal
+
+    portal.call(lambda: _double(1))  # the loop is running
+    loop = portal._state_for_caller().loop
+    wake = loop.call_soon_threadsafe
+    cancelled = threading.Event()
+
+    def interrupted_wake(callback: object, *args: object) -> object:
+        if callback is _portal._nothing:  # Ctrl-C lands just after the task was made
+            raise KeyboardInterrupt
+        return wake(callback, *args)  # type: ignore[arg-type]
+
+    async def waits_forever() -> None:
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+
+    monkeypatch.setattr(loop, "call_soon_threadsafe", interrupted_wake)
+    with pytest.raises(KeyboardInterrupt):
+        portal.call(waits_forever)
+    monkeypatch.undo()
+    assert cancelled.wait(10)  # not left running on the loop
+    assert portal.call(lambda: _double(2)) == 4

@@ -87,6 +87,8 @@ class _Handoff(Generic[T]):
         self.task = self.state.loop.create_task(self.run(fn))
 
     async def run(self, fn: Callable[[], Awaitable[T]]) -> None:
+        # Set here too: the caller's own assignment can be cut short by an interrupt.
+        self.task = asyncio.current_task(self.state.loop)
         try:
             self.result = await fn()
         except asyncio.CancelledError as exc:  # by Ctrl-C (re-raised there) or by close()
@@ -101,7 +103,8 @@ class _Handoff(Generic[T]):
         self._finish()
 
     def cancel(self) -> None:
-        if self.task is None:  # refused at start: already finished
+        if self.task is None:  # refused at start, or never made (an interrupt came first)
+            self._finish()
             return
         self.task.cancel()
         # A task cancelled before its first step never runs ``run``'s finally.
@@ -172,33 +175,37 @@ class Portal:
         state = self._state_for_caller()
         handoff: _Handoff[T] = _Handoff(state)
         loop = state.loop
-        with state.lock:
-            if state.closed or state.stopping:
-                give_back(handoff.wakeup)
-                raise ClientUsageError(_CLOSED)
-            state.submitted.add(handoff)
-            if loop.get_debug() or not isinstance(loop, asyncio.BaseEventLoop):
-                # asyncio's debug mode forbids touching the loop from here, and another
-                # loop (uvloop, from an event loop policy) may not be safe to touch at all.
-                loop.call_soon_threadsafe(handoff.start, fn)
-            else:
-                # The task is made here, so the loop runs it in the very iteration the
-                # wake-up below ends (asyncio's own registries are made for this: tasks of
-                # every thread's loops share them). ``stopping`` is set under this lock, so
-                # shutdown either sees this task and cancels it, or refused it just above.
-                handoff.task = loop.create_task(handoff.run(fn))
-                loop.call_soon_threadsafe(_nothing)
+        # An interrupt lands between any two bytecodes (and waking the loop releases the
+        # GIL): once the call is handed over, whatever it interrupts must cancel it.
+        submitted = False
         try:
+            with state.lock:
+                if state.closed or state.stopping:
+                    raise ClientUsageError(_CLOSED)
+                submitted = True  # before the hand-over, so no interrupt can fall between
+                state.submitted.add(handoff)
+                if loop.get_debug() or not isinstance(loop, asyncio.BaseEventLoop):
+                    # asyncio's debug mode forbids touching the loop from here, and another
+                    # loop (uvloop, from an event loop policy) may not be safe to touch.
+                    loop.call_soon_threadsafe(handoff.start, fn)
+                else:
+                    # The task is made here, so the loop runs it in the very iteration the
+                    # wake-up below ends (asyncio's own registries are made for this: tasks
+                    # of every thread's loops share them). ``stopping`` is set under this
+                    # lock, so shutdown either sees this task and cancels it, or refused it.
+                    handoff.task = loop.create_task(handoff.run(fn))
+                    loop.call_soon_threadsafe(_nothing)
             handoff.wakeup.wait_until(handoff.is_finished)
         except BaseException:
-            # Callbacks run in order, so ``start`` has run before this cancel does.
-            with contextlib.suppress(RuntimeError):  # the loop may have ended meanwhile
-                loop.call_soon_threadsafe(handoff.cancel)
-            handoff.wakeup.wait_until(handoff.is_finished, timeout=CANCEL_GRACE_SECONDS)
+            if submitted:
+                # Callbacks run in order, so ``start`` has run before this cancel does.
+                with contextlib.suppress(RuntimeError):  # the loop may have ended meanwhile
+                    loop.call_soon_threadsafe(handoff.cancel)
+                handoff.wakeup.wait_until(handoff.is_finished, timeout=CANCEL_GRACE_SECONDS)
             raise
         finally:
             with state.lock:  # against ``_finish``: exactly one of the two gives it back
-                handoff.abandoned = not handoff.finished
+                handoff.abandoned = submitted and not handoff.finished
             if not handoff.abandoned:
                 give_back(handoff.wakeup)
         return handoff.outcome()
