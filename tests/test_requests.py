@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+import aiohttp
 import pytest
 from aioresponses import aioresponses
 from yarl import URL
@@ -310,3 +312,15 @@ async def test_each_request_gets_its_own_timeout_and_the_cache_of_them_stays_bou
     sent = [call.kwargs["timeout"].total for call in mocked.requests[("GET", URL(url))]]
     assert sent == [*totals, 60.0]
     assert 0 < kept <= 32
+
+
+def test_the_coroutine_the_transport_awaits_is_the_one_aiohttps_request_wraps() -> None:
+    # The transport awaits ClientSession._request itself: request() only wraps it, at a
+    # cost per call. Should aiohttp rename or reshape it, this says so by name.
+    opened = aiohttp.ClientSession._request
+    assert inspect.iscoroutinefunction(opened)
+    taken = inspect.signature(opened).parameters
+    assert {"headers", "timeout", "allow_redirects", "data", "json"} <= taken.keys()
+    assert "return _RequestContextManager(self._request(" in inspect.getsource(
+        aiohttp.ClientSession.request
+    )
