@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
 import json
+import textwrap
+import types
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -12,7 +15,7 @@ import pytest
 from aioresponses import aioresponses
 from yarl import URL
 
-from devin_async import AsyncDevin, ConfigurationError, __version__
+from devin_async import AsyncDevin, ConfigurationError, __version__, _transport
 
 BASE = "https://api.devin.ai"
 KEY = "cog_request_building_key_0001"
@@ -314,13 +317,32 @@ async def test_each_request_gets_its_own_timeout_and_the_cache_of_them_stays_bou
     assert 0 < kept <= 32
 
 
-def test_the_coroutine_the_transport_awaits_is_the_one_aiohttps_request_wraps() -> None:
-    # The transport awaits ClientSession._request itself: request() only wraps it, at a
-    # cost per call. Should aiohttp rename or reshape it, this says so by name.
+async def test_the_coroutine_the_transport_awaits_is_all_that_aiohttps_request_does() -> None:
+    # The transport awaits ClientSession._request itself, as request() would: should
+    # aiohttp give request() work of its own, or wrap another coroutine, this says so.
+    assert _transport._AWAIT_REQUEST_COROUTINE
     opened = aiohttp.ClientSession._request
-    assert inspect.iscoroutinefunction(opened)
     taken = inspect.signature(opened).parameters
     assert {"headers", "timeout", "allow_redirects", "data", "json"} <= taken.keys()
-    assert "return _RequestContextManager(self._request(" in inspect.getsource(
-        aiohttp.ClientSession.request
-    )
+    tree = ast.parse(textwrap.dedent(inspect.getsource(aiohttp.ClientSession.request)))
+    func = tree.body[0]
+    assert isinstance(func, ast.FunctionDef)
+    code = [node for node in func.body if not isinstance(node, ast.Expr)]  # minus the docstring
+    assert len(code) == 1 and isinstance(code[0], ast.Return)
+    async with aiohttp.ClientSession() as session:
+        wrapper = session.request("GET", "http://127.0.0.1:9/")
+        coroutine = wrapper._coro
+        coroutine.close()  # never sent
+        assert isinstance(coroutine, types.CoroutineType)
+        assert coroutine.cr_code is opened.__code__
+
+
+async def test_without_request_coroutine_the_transport_uses_the_public_request(
+    mocked: aioresponses, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_transport, "_AWAIT_REQUEST_COROUTINE", False)
+    mocked.get(f"{BASE}/v3/organizations/org-1/sessions/devin-abc", payload=v3_body())
+    async with AsyncDevin(api_key=KEY, org_id="org-1", base_url=BASE) as c:
+        session = await c.sessions.get("devin-abc")
+    assert session.session_id == "devin-abc"
+    assert only_request(mocked)[1].path == "/v3/organizations/org-1/sessions/devin-abc"
