@@ -538,11 +538,15 @@ class _Stats:
         if on_progress is not None:
             on_progress(self.report())
 
-    def count_first_try(self, on_progress: ProgressCallback | None) -> None:
-        """``count`` for a success at the first attempt, without its ``Outcome``."""
+    def count_first_try(self, on_progress: ProgressCallback) -> None:
+        """``count`` for a success at the first attempt, without its ``Outcome``; with
+        no ``on_progress`` to tell, count them all at the end (``count_first_tries``)."""
         self.succeeded += 1
-        if on_progress is not None:
-            on_progress(self.report())
+        on_progress(self.report())
+
+    def count_first_tries(self, settled: Settled[Any]) -> None:
+        """Count at once the first-try successes that ``count_first_try`` never saw."""
+        self.succeeded += settled.first_tries
 
     def report(self) -> BulkReport:
         return BulkReport(

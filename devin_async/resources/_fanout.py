@@ -174,7 +174,7 @@ class SessionFanOut(Resource, Generic[T]):
             on_first_try=collect_first_try,
         )
         if on_progress is None:  # collect() never saw these: the worker routes each id once
-            stats.succeeded += settled.first_tries
+            stats.count_first_tries(settled)
         return settled.finish(given, stats.report(), on_error=on_error)
 
     def iter_many(
