@@ -1,7 +1,6 @@
 """Async-first Python SDK for the Devin REST API, with a blocking shim."""
 
 from ._body import NOT_GIVEN, NotGiven
-from ._bulk import BulkError, BulkIterator, BulkReport, BulkResult, Outcome, OutcomeStatus
 from ._client import AsyncDevin
 from ._clock import Clock
 from ._enums import OpenEnum
@@ -23,11 +22,12 @@ from ._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from ._fanout.engine import BulkError, BulkIterator, BulkReport, BulkResult, Outcome, OutcomeStatus
+from ._fanout.polling import V1_TERMINAL, V3_TERMINAL, TerminalStates, WaitTimeoutError
 from ._http import Handler, Middleware, Request, Response
 from ._options import RequestOptions
-from ._polling import V1_TERMINAL, V3_TERMINAL, TerminalStates, WaitTimeoutError
-from ._ratelimit import RateLimit
-from ._retry import RetryPolicy
+from ._pipeline.ratelimit import RateLimit
+from ._pipeline.retry import RetryPolicy
 from ._sync import Devin, SyncPaginator
 from ._version import __version__
 from .models import SessionInsights, SessionResponse, V1Session

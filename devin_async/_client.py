@@ -8,14 +8,16 @@ from types import TracebackType
 
 import attrs
 
-from ._bulk import AttemptCounter
 from ._clock import Clock, RealClock
 from ._config import resolve_settings
 from ._core import ClientCore
 from ._http import Handler, Middleware
-from ._pipeline import AuthMiddleware, LoggingMiddleware, build_pipeline
-from ._ratelimit import RateLimit, RateLimitMiddleware
-from ._retry import RetryMiddleware, RetryPolicy
+from ._pipeline.attempts import AttemptCounter
+from ._pipeline.auth import AuthMiddleware
+from ._pipeline.compose import build_pipeline
+from ._pipeline.log import LoggingMiddleware
+from ._pipeline.ratelimit import RateLimit, RateLimitMiddleware
+from ._pipeline.retry import RetryMiddleware, RetryPolicy
 from ._transport import DEFAULT_POOL_SIZE, AiohttpTransport
 from .resources.attachments import Attachments
 from .resources.code_scans import CodeScans

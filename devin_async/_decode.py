@@ -9,7 +9,7 @@ import orjson
 
 from ._errors import APIStatusError, DecodeError, RateLimitError, excerpt, status_error_class
 from ._http import Response
-from ._retry_after import parse_retry_after
+from ._pipeline.retry_after import parse_retry_after
 
 __all__ = ["decode_json", "error_detail", "error_for", "parse_json"]
 

@@ -25,7 +25,8 @@ from devin_async import (
     SessionResponse,
     V1Session,
 )
-from devin_async._bulk import AttemptCounter, fan_out, fetch_all
+from devin_async._fanout.engine import fan_out, fetch_all
+from devin_async._pipeline.attempts import AttemptCounter
 from devin_async.testing import FakeClock
 
 
@@ -421,7 +422,7 @@ async def test_a_request_from_a_task_a_callback_starts_is_not_counted_to_an_id(
 
 
 async def test_a_two_step_fetch_fails_one_id_when_its_finish_raises() -> None:
-    from devin_async._bulk import TwoStep
+    from devin_async._fanout.engine import TwoStep
 
     async def start(devin_id: str) -> str:
         return devin_id.upper()

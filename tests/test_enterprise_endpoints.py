@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from devin_async import AsyncDevin, Request, Response
+from devin_async._fanout.resource import SessionFanOut
 from devin_async._pagination import AsyncPaginator
 from devin_async.models import GitPermissionSpec, OrgGroup
-from devin_async.resources._fanout import SessionFanOut
 from devin_async.testing import FakeState, create_app
 
 ENDPOINTS = json.loads(

@@ -16,7 +16,7 @@ from devin_async import (
     TerminalStates,
     WaitTimeoutError,
 )
-from devin_async._polling import poll_delays
+from devin_async._fanout.polling import poll_delays
 from devin_async.testing import FakeClock
 
 Answer = tuple[int, dict[str, Any]]

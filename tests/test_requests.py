@@ -221,7 +221,7 @@ async def test_every_kind_of_callable_works_as_a_middleware() -> None:
     import functools
 
     from devin_async import Request, Response
-    from devin_async._pipeline import build_pipeline
+    from devin_async._pipeline.compose import build_pipeline
 
     seen: list[str] = []
 

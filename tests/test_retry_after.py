@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from devin_async._retry_after import parse_retry_after
+from devin_async._pipeline.retry_after import parse_retry_after
 
 NOW = 1_700_000_000.0  # 2023-11-14T22:13:20Z
 

@@ -8,8 +8,8 @@ import pytest
 
 from devin_async import APIConnectionError, APITimeoutError, RateLimit, RetryPolicy
 from devin_async._http import Request, Response
-from devin_async._ratelimit import TokenBucket
-from devin_async._retry import backoff, decide, may_retry
+from devin_async._pipeline.ratelimit import TokenBucket
+from devin_async._pipeline.retry import backoff, decide, may_retry
 from devin_async.testing import FakeClock
 
 GET = Request("GET", "/v3/x")

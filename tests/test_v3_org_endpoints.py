@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from devin_async import AsyncDevin, Request, Response
+from devin_async._fanout.resource import SessionFanOut
 from devin_async._pagination import AsyncPaginator
-from devin_async.resources._fanout import SessionFanOut
 from devin_async.testing import FakeState, create_app
 
 ENDPOINTS = json.loads((Path(__file__).parent / "data" / "endpoints_v3_org.json").read_text())

@@ -13,15 +13,16 @@ from typing import IO, Any, Literal, overload
 from typing_extensions import Unpack
 
 from .._body import NOT_GIVEN, NotGiven
-from .._bulk import BulkResult, Outcome, ProgressCallback
 from .._client import AsyncDevin
 from .._clock import Clock
+from .._fanout.engine import BulkResult, Outcome, ProgressCallback
+from .._fanout.polling import DEFAULT_MAX_POLL_INTERVAL, DEFAULT_MAX_WAIT, DEFAULT_POLL_INTERVAL
+from .._fanout.resource import OnError
 from .._http import Handler, Middleware
 from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE
-from .._polling import DEFAULT_MAX_POLL_INTERVAL, DEFAULT_MAX_WAIT, DEFAULT_POLL_INTERVAL
-from .._ratelimit import RateLimit
-from .._retry import RetryPolicy
+from .._pipeline.ratelimit import RateLimit
+from .._pipeline.retry import RetryPolicy
 from .._transport import DEFAULT_POOL_SIZE
 from ..models.attachments import Attachment
 from ..models.code_scans import CodeScan
@@ -87,7 +88,6 @@ from ..models.v1 import (
     V1SessionCreated,
     V1SessionSummary,
 )
-from ..resources._fanout import OnError
 from ..resources.attachments import Attachments, PathLike
 from ..resources.code_scans import CodeScans
 from ..resources.consumption import ConsumptionResource

@@ -10,10 +10,11 @@ from typing_extensions import Unpack
 
 from .._body import NOT_GIVEN, NotGiven, body
 from .._converter import structure
+from .._fanout.polling import V3_TERMINAL
+from .._fanout.resource import SessionFanOut
 from .._http import Request
 from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE, AsyncPaginator
-from .._polling import V3_TERMINAL
 from .._query import query
 from ..models.attachments import SessionAttachment
 from ..models.events import (
@@ -35,7 +36,6 @@ from ..models.sessions import (
     SessionSecret,
     SessionTags,
 )
-from ._fanout import SessionFanOut
 from ._org import OrgResource, reject_bare_strings, split_filters, str_list
 
 __all__ = ["EventFilters", "SessionFilters", "Sessions"]

@@ -12,10 +12,11 @@ from typing_extensions import Unpack
 
 from ..._body import NOT_GIVEN, NotGiven, body
 from ..._converter import structure
+from ..._fanout.polling import V3_TERMINAL
+from ..._fanout.resource import SessionFanOut
 from ..._http import Request
 from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
-from ..._polling import V3_TERMINAL
 from ..._query import query
 from ...models.attachments import SessionAttachment
 from ...models.events import SessionMessage
@@ -24,7 +25,6 @@ from ...models.sessions import (
     SessionInsights,
     SessionResponse,
 )
-from .._fanout import SessionFanOut
 from .._org import split_filters
 from ..sessions import SessionFilters
 from ._base import EnterpriseResource

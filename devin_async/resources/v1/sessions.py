@@ -9,10 +9,11 @@ from typing_extensions import Unpack
 
 from ..._body import NOT_GIVEN, NotGiven, body
 from ..._converter import structure
+from ..._fanout.polling import V1_TERMINAL
+from ..._fanout.resource import SessionFanOut
 from ..._http import Request
 from ..._options import RequestOptions
 from ..._pagination import AsyncPaginator, PageStyle
-from ..._polling import V1_TERMINAL
 from ..._query import query
 from ...models.sessions import SessionSecret
 from ...models.v1 import (
@@ -22,7 +23,6 @@ from ...models.v1 import (
     V1SessionCreated,
     V1SessionSummary,
 )
-from .._fanout import SessionFanOut
 from .._org import reject_bare_strings, str_list
 from ._args import nonempty, positive
 

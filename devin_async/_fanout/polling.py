@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._bulk import (
+from .._errors import DevinError
+from .engine import (
     BulkReport,
     Fetch,
     Now,
@@ -24,7 +25,6 @@ from ._bulk import (
     _Stats,
     fetch_all,
 )
-from ._errors import DevinError
 
 __all__ = [
     "V1_TERMINAL",

@@ -16,11 +16,11 @@ from typing import Any
 
 import attrs
 
-from ._clock import Clock, RealClock
-from ._errors import RateLimitError
-from ._http import Handler, Request, Response, StockLayer
-from ._retry_after import parse_retry_after
-from ._tally import TALLY
+from .._clock import Clock, RealClock
+from .._errors import RateLimitError
+from .._http import Handler, Request, Response, StockLayer
+from .attempts import TALLY
+from .retry_after import parse_retry_after
 
 __all__ = ["RateLimit", "RateLimitMiddleware", "TokenBucket"]
 

@@ -12,7 +12,10 @@ from typing import Any, ClassVar, Generic, Literal, TypeVar, overload
 
 from typing_extensions import Unpack
 
-from .._bulk import (
+from .._http import Request, Response
+from .._options import RequestOptions
+from ..resources._base import Resource
+from .engine import (
     BulkIterator,
     BulkResult,
     Outcome,
@@ -24,16 +27,13 @@ from .._bulk import (
     distinct_ids,
     fetch_all,
 )
-from .._http import Request, Response
-from .._options import RequestOptions
-from .._polling import (
+from .polling import (
     DEFAULT_MAX_POLL_INTERVAL,
     DEFAULT_MAX_WAIT,
     DEFAULT_POLL_INTERVAL,
     TerminalStates,
     poll_until,
 )
-from ._base import Resource
 
 __all__ = ["SessionFanOut"]
 

@@ -27,13 +27,11 @@ from typing import Any, Generic, TypeVar, cast
 
 import attrs
 
-from ._errors import APITimeoutError, ClientUsageError, ConfigurationError, DevinError
-from ._frozen import filler
-from ._http import Handler, Request, Response, StockLayer
-from ._tally import TALLY, Tally
+from .._errors import APITimeoutError, ClientUsageError, ConfigurationError, DevinError
+from .._frozen import filler
+from .._pipeline.attempts import TALLY, Tally
 
 __all__ = [
-    "AttemptCounter",
     "BulkError",
     "BulkIterator",
     "BulkReport",
@@ -151,23 +149,6 @@ _OK, _FAILED = OutcomeStatus.OK, OutcomeStatus.FAILED
 
 # Failures of the client rather than of one id: every id would fail the same way.
 _CLIENT_ERRORS = (ConfigurationError, ClientUsageError)
-
-
-class AttemptCounter(StockLayer):
-    """Innermost pipeline layer: counts the requests a fan-out makes for its current id.
-
-    Outside a fan-out it only reads a context variable. 429s are counted by the rate
-    limiter, which looks at every answer anyway: no extra coroutine frame per request.
-    """
-
-    def handler(self, call_next: Handler) -> Handler:
-        def counted(request: Request) -> Awaitable[Response]:
-            tally = TALLY.get()
-            if tally is not None:
-                tally.attempts += 1
-            return call_next(request)
-
-        return counted
 
 
 _new_outcome = filler(Outcome)

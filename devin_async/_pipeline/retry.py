@@ -15,12 +15,12 @@ from typing import Any
 import attrs
 from tenacity import AsyncRetrying, RetryCallState, stop_never
 
-from ._clock import Clock, RealClock
-from ._config import DEFAULT_MAX_RETRIES
-from ._decode import error_for
-from ._errors import APIConnectionError, APIOutcomeUnknownError, DevinError
-from ._http import Handler, Request, Response, StockLayer
-from ._retry_after import parse_retry_after
+from .._clock import Clock, RealClock
+from .._config import DEFAULT_MAX_RETRIES
+from .._decode import error_for
+from .._errors import APIConnectionError, APIOutcomeUnknownError, DevinError
+from .._http import Handler, Request, Response, StockLayer
+from .retry_after import parse_retry_after
 
 __all__ = [
     "IDEMPOTENT_METHODS",

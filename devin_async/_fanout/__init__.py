@@ -1,0 +1,1 @@
+"""Fan-out: many ids, one outcome each, bounded concurrency and flat memory."""
