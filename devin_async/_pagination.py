@@ -2,7 +2,8 @@
 
 Two wire styles sit behind it: the v3 cursor (``first``/``after`` answered by
 ``end_cursor``/``has_next_page``) and limit/offset (v1 sessions, v3 schedules).
-Only one page is held in memory at a time.
+Only one page is held in memory at a time. A server that pages forever (a cursor
+cycle, an offset it ignores) is stopped with a ``DecodeError`` rather than followed.
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ def _paging_params(style: PageStyle, page_size: int, token: str | None) -> list[
     return [("limit", str(page_size)), ("offset", token or "0")]
 
 
+def _has_next(data: dict[str, Any], default: bool) -> bool:
+    flag = data.get("has_next_page", default)
+    if not isinstance(flag, bool):  # "false" is truthy: guessing would page forever or stop early
+        raise TypeError(f"has_next_page must be true or false, got {flag!r}")
+    return flag
+
+
 def _parse_page(
     style: PageStyle, data: Any, item_type: Any, items_key: str, page_size: int, token: str | None
 ) -> Page[Any]:
@@ -55,13 +63,13 @@ def _parse_page(
     items = structure(raw, list[item_type])
     if style is PageStyle.CURSOR:
         cursor = data.get("end_cursor")
-        has_next = bool(data.get("has_next_page", cursor is not None)) and cursor is not None
+        if cursor is not None and not isinstance(cursor, str):
+            raise TypeError(f"end_cursor must be a string, got {cursor!r}")
+        has_next = _has_next(data, cursor is not None) and cursor is not None
         return Page(items, has_next, cursor, data.get("total"))
     offset = int(token or 0) + len(items)
-    if "has_next_page" in data:
-        has_next = bool(data["has_next_page"])
-    else:  # v1 says nothing about more pages: a full page means there may be one
-        has_next = len(raw) == page_size
+    # v1 says nothing about more pages: a full page means there may be one.
+    has_next = _has_next(data, len(raw) == page_size)
     return Page(items, has_next and bool(raw), str(offset), data.get("total"))
 
 
@@ -110,12 +118,27 @@ class AsyncPaginator(Generic[T]):
                 path=request.path,
             ) from None
 
+    def _looping(self, why: str) -> DecodeError:
+        return DecodeError(
+            f"{self._request} {why}; stopping instead of paging forever",
+            status_code=None,
+            path=self._request.path,
+        )
+
     async def pages(self) -> AsyncIterator[Page[T]]:
         """Each page in turn, trimmed to ``limit`` items in total."""
         remaining = self._limit
         token: str | None = None
+        seen_cursors: set[str] = set()  # one short string a page: memory stays flat enough
+        last_items: list[T] = []  # an offset page that repeats the last one made no progress
         while remaining is None or remaining > 0:
             page = await self._fetch(token)
+            if self._style is PageStyle.OFFSET and page.items:
+                if page.items == last_items:
+                    raise self._looping(
+                        f"answered offset {token} with the same items as the page before"
+                    )
+                last_items = page.items
             if remaining is not None:
                 if len(page.items) > remaining:
                     page = attrs.evolve(page, items=page.items[:remaining], has_next=False)
@@ -123,13 +146,15 @@ class AsyncPaginator(Generic[T]):
             yield page
             if not page.has_next or not page.items:
                 return
-            if page.next_token == token:  # the same page again would loop forever
-                raise DecodeError(
-                    f"{self._request} answered the cursor it "
-                    f"was given ({token!r}) as the next one; stopping instead of looping",
-                    status_code=None,
-                    path=self._request.path,
-                )
+            if self._style is PageStyle.CURSOR:
+                if token is not None:
+                    seen_cursors.add(token)
+                if page.next_token == token:
+                    raise self._looping(
+                        f"answered the cursor it was given ({token!r}) as the next one"
+                    )
+                if page.next_token in seen_cursors:
+                    raise self._looping(f"answered cursor {page.next_token!r} a second time")
             token = page.next_token
 
     async def __aiter__(self) -> AsyncIterator[T]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -265,7 +266,13 @@ def test_interpreter_exit_closes_an_open_client() -> None:
         text=True,
         timeout=60,
     )
-    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "clean", "")
+    # -X dev's asyncio debug mode reports callbacks slower than 0.1 s: on a loaded machine
+    # that is timing, not a leak or an unclosed resource, which is what this test is about.
+    stderr = SLOW_CALLBACK.sub("", done.stderr)
+    assert (done.returncode, done.stdout.strip(), stderr) == (0, "clean", "")
+
+
+SLOW_CALLBACK = re.compile(r"^Executing <.*> took [0-9.]+ seconds\n", re.MULTILINE)
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
