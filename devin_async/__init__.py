@@ -22,8 +22,9 @@ from ._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from ._fanout.engine import BulkError, BulkIterator, BulkReport, BulkResult, Outcome, OutcomeStatus
+from ._fanout.iterator import BulkIterator
 from ._fanout.polling import V1_TERMINAL, V3_TERMINAL, TerminalStates, WaitTimeoutError
+from ._fanout.results import BulkError, BulkReport, BulkResult, Outcome, OutcomeStatus
 from ._http import Handler, Middleware, Request, Response
 from ._options import RequestOptions
 from ._pipeline.ratelimit import RateLimit

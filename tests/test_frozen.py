@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 from devin_async import Request, Response
-from devin_async._fanout.engine import Outcome, OutcomeStatus
+from devin_async._fanout.results import Outcome, OutcomeStatus
 from devin_async._frozen import filler
 from devin_async._http import new_request, new_response
 

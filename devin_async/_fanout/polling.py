@@ -1,9 +1,4 @@
-"""Polling sessions until they settle: many at once, in rounds over the fan-out engine.
-
-Each round fetches every session still waiting (bounded concurrency), sets aside
-those that reached a terminal state or failed, then sleeps with backoff. One wait
-is a round of one, so a single session and ten thousand follow the same rules.
-"""
+"""Polling sessions until they settle: many at once, in rounds over the fan-out engine."""
 
 from __future__ import annotations
 
@@ -13,18 +8,9 @@ from typing import Any, TypeVar
 import attrs
 
 from .._errors import DevinError
-from .engine import (
-    BulkReport,
-    Fetch,
-    Now,
-    Outcome,
-    OutcomeStatus,
-    ProgressCallback,
-    Settled,
-    Sleep,
-    _Stats,
-    fetch_all,
-)
+from .collector import Collector, Now
+from .engine import Fetch, Sleep, fetch_all
+from .results import Outcome, OutcomeStatus, ProgressCallback
 
 __all__ = [
     "V1_TERMINAL",
@@ -128,35 +114,33 @@ async def poll_until(
     on_progress: ProgressCallback | None = None,
     sleep: Sleep,
     clock: Now,
-) -> tuple[Settled[T], BulkReport]:
+) -> Collector[T]:
     """Poll distinct ``ids`` until ``until(session)`` holds for each, it fails, or time is up.
 
-    A failed fetch (after the pipeline's retries) ends that id as ``FAILED``; an id still
-    unsettled after ``max_wait`` seconds ends ``TIMED_OUT`` with a ``WaitTimeoutError`` and its last
-    seen state as ``value``.
+    Each round fetches every session still waiting (bounded concurrency), sets aside
+    those that reached a terminal state or failed, then sleeps with backoff. One wait
+    is a round of one, so a single session and ten thousand follow the same rules.
+    A failed fetch (after the pipeline's retries) ends that id as ``FAILED``; an id
+    still unsettled after ``max_wait`` seconds ends ``TIMED_OUT`` with a
+    ``WaitTimeoutError`` and its last seen state as ``value``.
     """
     if max_wait is not None and max_wait < 0:
         raise ValueError(f"max_wait must be >= 0 seconds, got {max_wait!r}")
     delays = poll_delays(interval, max_interval)
-    stats = _Stats(len(ids), clock)
-    settled: Settled[T] = Settled()
+    settled: Collector[T] = Collector(len(ids), clock, on_progress)
     last: dict[str, T] = {}
-
-    def settle(outcome: Outcome[T]) -> None:
-        settled.add(outcome)
-        stats.count(outcome, on_progress)
 
     def settle_or_keep(outcome: Outcome[T]) -> None:
         if outcome.ok:
             session = outcome.unwrap()
             if not until(session):  # poll again next round
-                stats.count_requests(outcome)
+                settled.count_requests(outcome)
                 last[outcome.id] = session
                 return
-        settle(outcome)
+        settled.add(outcome)
 
     def time_left() -> float | None:
-        return None if max_wait is None else max_wait - (clock() - stats.started)
+        return None if max_wait is None else max_wait - (clock() - settled.started)
 
     waiting = ids
     while waiting:
@@ -172,5 +156,5 @@ async def poll_until(
     for devin_id in waiting:
         seen = last.get(devin_id)
         error = WaitTimeoutError(devin_id, max_wait or 0.0, seen)
-        settle(Outcome(devin_id, OutcomeStatus.TIMED_OUT, seen, error))
-    return settled, stats.report()
+        settled.add(Outcome(devin_id, OutcomeStatus.TIMED_OUT, seen, error))
+    return settled

@@ -1,8 +1,4 @@
-"""Bulk fetches and polling for a sessions group, built on that group's own ``get``.
-
-A group opts in with one line: ``class Sessions(SessionFanOut[SessionResponse],
-terminal=V3_TERMINAL)``; it gains ``get_many``, ``iter_many``, ``wait`` and ``wait_many``.
-"""
+"""``SessionFanOut``: bulk fetches and polling for a sessions group, built on its own ``get``."""
 
 from __future__ import annotations
 
@@ -15,18 +11,10 @@ from typing_extensions import Unpack
 from .._http import Request, Response
 from .._options import RequestOptions
 from ..resources._base import Resource
-from .engine import (
-    BulkIterator,
-    BulkResult,
-    Outcome,
-    ProgressCallback,
-    Settled,
-    TwoStep,
-    _Stats,
-    check_on_error,
-    distinct_ids,
-    fetch_all,
-)
+from .collector import Collector, check_on_error
+from .engine import TwoStep, fetch_all
+from .ids import distinct_ids
+from .iterator import BulkIterator
 from .polling import (
     DEFAULT_MAX_POLL_INTERVAL,
     DEFAULT_MAX_WAIT,
@@ -34,6 +22,7 @@ from .polling import (
     TerminalStates,
     poll_until,
 )
+from .results import BulkResult, Outcome, ProgressCallback
 
 __all__ = ["SessionFanOut"]
 
@@ -45,8 +34,9 @@ OnError = Literal["raise", "return"]
 class SessionFanOut(Resource, Generic[T]):
     """``get_many``/``iter_many``/``wait``/``wait_many`` over the group's ``get``.
 
-    ``concurrency`` defaults to the client's connection pool size. ``org_id`` applies
-    to every id (v3 groups only).
+    A group opts in with one line: ``class Sessions(SessionFanOut[SessionResponse],
+    model=SessionResponse, terminal=V3_TERMINAL)``. ``concurrency`` defaults to the
+    client's connection pool size. ``org_id`` applies to every id (v3 groups only).
     """
 
     get: Callable[..., Awaitable[T]]
@@ -150,32 +140,17 @@ class SessionFanOut(Resource, Generic[T]):
         """
         check_on_error(on_error)
         given, distinct = distinct_ids(ids)
-        stats = _Stats(len(distinct), self._core.clock.now)
-        settled: Settled[T] = Settled()
-
-        def collect(outcome: Outcome[T]) -> None:
-            settled.add(outcome)
-            stats.count(outcome, on_progress)
-
-        collect_first_try: Callable[[str, T], object] = settled.add_first_try
-        if on_progress is not None:  # else they are counted once, at the end: no frame per id
-
-            def collect_first_try(devin_id: str, value: T) -> None:
-                settled.add_first_try(devin_id, value)
-                stats.count_first_try(on_progress)
-
+        collected: Collector[T] = Collector(len(distinct), self._core.clock.now, on_progress)
         await fetch_all(
             self._fetcher(org_id, options),
             distinct,
             concurrency=self._concurrency(concurrency),
-            on_outcome=collect,
+            on_outcome=collected.add,
+            on_first_try=collected.add_first_try,
             deadline=deadline,
             sleep=self._core.clock.sleep,
-            on_first_try=collect_first_try,
         )
-        if on_progress is None:  # collect() never saw these: the worker routes each id once
-            stats.count_first_tries(settled)
-        return settled.finish(given, stats.report(), on_error=on_error)
+        return collected.finish(given, on_error=on_error)
 
     def iter_many(
         self,
@@ -285,7 +260,7 @@ class SessionFanOut(Resource, Generic[T]):
         """
         check_on_error(on_error)
         given, distinct = distinct_ids(ids)
-        settled, report = await poll_until(
+        settled = await poll_until(
             self._fetcher(org_id, options),
             distinct,
             until=until or self._terminal,
@@ -297,4 +272,4 @@ class SessionFanOut(Resource, Generic[T]):
             sleep=self._core.clock.sleep,
             clock=self._core.clock.now,
         )
-        return settled.finish(given, report, on_error=on_error)
+        return settled.finish(given, on_error=on_error)

@@ -15,9 +15,9 @@ from typing_extensions import Unpack
 from .._body import NOT_GIVEN, NotGiven
 from .._client import AsyncDevin
 from .._clock import Clock
-from .._fanout.engine import BulkResult, Outcome, ProgressCallback
 from .._fanout.polling import DEFAULT_MAX_POLL_INTERVAL, DEFAULT_MAX_WAIT, DEFAULT_POLL_INTERVAL
 from .._fanout.resource import OnError
+from .._fanout.results import BulkResult, Outcome, ProgressCallback
 from .._http import Handler, Middleware
 from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE
