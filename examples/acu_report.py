@@ -1,6 +1,6 @@
 """ACU consumption of the last 30 days, by day, and the most expensive sessions.
 
-    DEVIN_API_KEY=cog_... DEVIN_ORG_ID=org-... python examples/acu_report.py
+DEVIN_API_KEY=cog_... DEVIN_ORG_ID=org-... python examples/acu_report.py
 """
 
 from __future__ import annotations

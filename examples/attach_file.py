@@ -1,6 +1,6 @@
 """Upload a file and start a session that reads it.
 
-    DEVIN_API_KEY=cog_... DEVIN_ORG_ID=org-... python examples/attach_file.py [FILE]
+DEVIN_API_KEY=cog_... DEVIN_ORG_ID=org-... python examples/attach_file.py [FILE]
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Legacy, blocking code: the same client without ``await``.
 
-    DEVIN_API_KEY=cog_... DEVIN_ORG_ID=org-... python examples/blocking_script.py
+DEVIN_API_KEY=cog_... DEVIN_ORG_ID=org-... python examples/blocking_script.py
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Fetch every session tagged ``nightly`` at once, with progress, and summarise them.
 
-    DEVIN_API_KEY=cog_... DEVIN_ORG_ID=org-... python examples/nightly_fetch.py [TAG]
+DEVIN_API_KEY=cog_... DEVIN_ORG_ID=org-... python examples/nightly_fetch.py [TAG]
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import devin_async
 
 
 def show_progress(report: devin_async.BulkReport) -> None:
-    print(f"\r{report.done}/{report.total} fetched, {report.failed} failed", end="", file=sys.stderr)
+    line = f"{report.done}/{report.total} fetched, {report.failed} failed"
+    print(f"\r{line}", end="", file=sys.stderr)
 
 
 async def main(tag: str) -> None:

@@ -1,6 +1,6 @@
 """Terminate (and archive) every running session with a tag.
 
-    DEVIN_API_KEY=cog_... DEVIN_ORG_ID=org-... python examples/terminate_by_tag.py TAG
+DEVIN_API_KEY=cog_... DEVIN_ORG_ID=org-... python examples/terminate_by_tag.py TAG
 """
 
 from __future__ import annotations
