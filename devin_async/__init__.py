@@ -79,3 +79,16 @@ __all__ = [
     "WaitTimeoutError",
     "__version__",
 ]
+
+
+def _show_public_error_names() -> None:
+    # Tracebacks then say devin_async.NotFoundError, the name users catch, rather than the
+    # private module it is defined in (httpx does the same). Only errors: inspect finds
+    # other classes' source through their __module__.
+    for name in __all__:
+        obj = globals()[name]
+        if isinstance(obj, type) and issubclass(obj, BaseException):
+            obj.__module__ = __name__
+
+
+_show_public_error_names()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import traceback
 from pathlib import Path
 
 import devin_async
@@ -59,3 +60,19 @@ def test_only_the_transport_and_the_fake_server_import_aiohttp() -> None:
 
 def test_py_typed_is_shipped() -> None:
     assert (PACKAGE / "py.typed").exists()
+
+
+def test_errors_show_the_names_users_import() -> None:
+    errors = [getattr(devin_async, n) for n in devin_async.__all__]
+    errors = [e for e in errors if isinstance(e, type) and issubclass(e, BaseException)]
+    assert len(errors) >= 15
+    for error in errors:
+        assert f"{error.__module__}.{error.__qualname__}" == f"devin_async.{error.__name__}"
+    shown = traceback.format_exception_only(devin_async.ConfigurationError("no key"))
+    assert shown == ["devin_async.ConfigurationError: no key\n"]
+
+
+def test_outcome_status_compares_equal_to_its_string_as_open_enums_do() -> None:
+    assert devin_async.OutcomeStatus.OK == "ok"
+    assert devin_async.OutcomeStatus("timed_out") is devin_async.OutcomeStatus.TIMED_OUT
+    assert str(devin_async.OutcomeStatus.FAILED) == "failed"

@@ -24,10 +24,15 @@ T = TypeVar("T")
 ProgressCallback = Callable[["BulkReport"], object]
 
 
-class OutcomeStatus(enum.Enum):
+class OutcomeStatus(str, enum.Enum):
+    """How an id ended; compares equal to its string (``"ok"``), as the open enums do."""
+
     OK = "ok"
     FAILED = "failed"
     TIMED_OUT = "timed_out"
+
+    def __str__(self) -> str:
+        return str(self.value)
 
 
 @attrs.frozen(slots=True)
