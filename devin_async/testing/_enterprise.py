@@ -21,7 +21,7 @@ from ._enterprise_http import (
     org_of,
     public,
 )
-from ._enterprise_state import DAY
+from ._state import DAY
 from ._wire import cursor_page, int_param, invalid, json_body, missing
 
 __all__ = ["add_routes"]

@@ -18,7 +18,7 @@ from ._enterprise_http import (
     query_list,
     respond,
 )
-from ._enterprise_state import Record
+from ._state import Record
 from ._wire import cursor_page, invalid, json_body, missing
 
 __all__ = ["add_routes"]

@@ -8,7 +8,7 @@ from typing import Any
 from aiohttp import web
 
 from ._app import state_of
-from ._enterprise_state import EnterpriseState, Record
+from ._state import EnterpriseState, Record
 from ._wire import invalid, missing
 
 __all__ = [
