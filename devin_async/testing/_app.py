@@ -2,36 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
 
 from ._state import FakeState, SeenRequest
+from ._wire import STATE_KEY, state_of
 
-__all__ = ["STATE_KEY", "create_app", "not_found", "problem", "state_of"]
-
-STATE_KEY = web.AppKey("devin_fake_state", FakeState)
-
-
-def state_of(request: web.Request) -> FakeState:
-    return request.app[STATE_KEY]
-
-
-def problem(status: int, title: str, detail: str | None = None, **extra: Any) -> web.Response:
-    """An RFC 9457 problem-details answer, as the newest v3 endpoints send."""
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
-    return web.Response(
-        status=status, text=json.dumps(body), content_type="application/problem+json"
-    )
-
-
-def not_found(what: str, family: str) -> web.Response:
-    if family == "v1":
-        return web.json_response({"detail": f"{what} not found"}, status=404)
-    return problem(404, "Not Found", f"{what} not found")
-
+__all__ = ["create_app"]
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

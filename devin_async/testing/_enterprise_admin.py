@@ -7,7 +7,6 @@ from typing import Any
 
 from aiohttp import web
 
-from ._app import problem, state_of
 from ._enterprise_http import (
     body_field,
     enterprise_of,
@@ -19,7 +18,7 @@ from ._enterprise_http import (
     respond,
 )
 from ._state import Record
-from ._wire import cursor_page, invalid, json_body, missing
+from ._wire import cursor_page, invalid, json_body, missing, problem, state_of
 
 __all__ = ["add_routes"]
 

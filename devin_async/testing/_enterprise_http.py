@@ -7,9 +7,8 @@ from typing import Any
 
 from aiohttp import web
 
-from ._app import state_of
 from ._state import EnterpriseState, Record
-from ._wire import invalid, missing
+from ._wire import invalid, missing, state_of
 
 __all__ = [
     "body_field",

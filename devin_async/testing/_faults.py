@@ -20,6 +20,8 @@ import attrs
 from aiohttp import web
 from aiohttp.typedefs import Middleware
 
+from ._wire import problem
+
 __all__ = [
     "DropConnection",
     "ErrorStatus",
@@ -55,8 +57,6 @@ class ErrorStatus:
     retry_after: float | str | None = None
 
     async def respond(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        from ._app import problem  # here, not at the top: _app imports the state, which imports us
-
         response = problem(self.status, _REASONS.get(self.status, "Injected fault"))
         if self.retry_after is not None:
             value = self.retry_after

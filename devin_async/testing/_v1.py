@@ -14,10 +14,10 @@ from typing import Any
 
 from aiohttp import web
 
-from ._app import not_found, state_of
+from ._attachments import presigned_redirect, save_upload, stored_attachment
 from ._render import iso, v1_session
 from ._state import FakeState, Record
-from ._v3_org_records import presigned_redirect, save_upload, stored_attachment
+from ._wire import not_found, state_of
 
 __all__ = ["add_routes"]
 

@@ -7,10 +7,10 @@ from collections.abc import Callable, Iterable
 from aiohttp import web
 
 from . import _v3_org_records, _v3_org_usage
-from ._app import problem, state_of
+from ._attachments import public_attachment
 from ._render import v3_insights, v3_session
 from ._state import FakeState, Record
-from ._wire import cursor_page, int_param, invalid, json_body, missing
+from ._wire import cursor_page, int_param, invalid, json_body, missing, problem, state_of
 
 __all__ = ["add_routes"]
 
@@ -272,7 +272,7 @@ async def session_attachments(request: web.Request) -> web.Response:
     uploaded = state_of(request).of_kind("attachments")
     return web.json_response(
         [
-            {**_v3_org_records.public_attachment(uploaded[a]), "source": "user"}
+            {**public_attachment(uploaded[a]), "source": "user"}
             for a in rec.get("attachments", ())
             if a in uploaded
         ]

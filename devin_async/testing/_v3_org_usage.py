@@ -8,10 +8,9 @@ from typing import Any
 
 from aiohttp import web
 
-from ._app import state_of
 from ._render import v3_insights
 from ._state import Record
-from ._wire import int_param, invalid
+from ._wire import int_param, invalid, state_of
 
 __all__ = ["add_routes"]
 
