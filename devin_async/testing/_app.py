@@ -1,18 +1,20 @@
-"""The fake API's aiohttp application: auth, request log, error bodies, routes."""
+"""The fake API's aiohttp application: auth, request log, faults, and every route table.
+
+The only module that imports the route modules; they import only helpers and the state.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
 
+from . import _enterprise, _enterprise_admin, _v1, _v3_org_records, _v3_sessions, _v3_usage
+from ._faults import faults_middleware
 from ._state import FakeState, SeenRequest
-from ._wire import STATE_KEY, state_of
+from ._wire import STATE_KEY, Handler, state_of
 
 __all__ = ["create_app"]
-
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 @web.middleware
@@ -45,9 +47,6 @@ async def _log_and_authorize(request: web.Request, handler: Handler) -> web.Stre
 
 def create_app(state: FakeState) -> web.Application:
     """The fake Devin API over ``state``."""
-    from . import _enterprise, _v1, _v3_org
-    from ._faults import faults_middleware
-
     inject_faults = faults_middleware(lambda request: state_of(request).faults)
     app = web.Application(middlewares=[_log_and_authorize, inject_faults])
     app[STATE_KEY] = state
@@ -56,6 +55,7 @@ def create_app(state: FakeState) -> web.Application:
         state.faults.release_all()
 
     app.on_shutdown.append(release_held)
-    for family in (_v3_org, _enterprise, _v1):
-        family.add_routes(app.router)
+    for family in (_v3_sessions, _v3_org_records, _v3_usage, _enterprise, _enterprise_admin, _v1):
+        for method, path, handler in family.ROUTES:
+            app.router.add_route(method, path, handler)
     return app

@@ -22,8 +22,6 @@ __all__ = [
     "respond",
 ]
 
-_MAX_FIRST = 200
-
 
 def enterprise_of(request: web.Request) -> EnterpriseState:
     return state_of(request).enterprise

@@ -13,14 +13,14 @@ from __future__ import annotations
 import asyncio
 import random
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Protocol
 
 import attrs
 from aiohttp import web
 from aiohttp.typedefs import Middleware
 
-from ._wire import problem
+from ._wire import Handler, problem
 
 __all__ = [
     "DropConnection",
@@ -33,8 +33,6 @@ __all__ = [
     "TruncatedBody",
     "faults_middleware",
 ]
-
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 class Fault(Protocol):

@@ -19,6 +19,7 @@ from ._attachments import (
 from ._render import iso
 from ._state import FakeState, Record
 from ._wire import (
+    Route,
     cursor_page,
     invalid,
     json_body,
@@ -31,8 +32,8 @@ from ._wire import (
 
 __all__ = [
     "KINDS",
+    "ROUTES",
     "Kind",
-    "add_routes",
 ]
 
 _ORG = "/v3/organizations/{org_id}"
@@ -331,18 +332,23 @@ async def presigned(request: web.Request) -> web.Response:
     return web.Response(status=403, text="Request has expired or signature does not match")
 
 
-def add_routes(router: web.UrlDispatcher) -> None:
-    for kind in KINDS:
-        handlers = _crud(kind)
-        item = f"{_ORG}{kind.path}/{{{kind.id_param}}}"
-        router.add_get(_ORG + kind.path, handlers["list"])
-        router.add_post(_ORG + kind.path, handlers["create"])
-        if kind.gettable:
-            router.add_get(item, handlers["get"])
-        if kind.update:
-            router.add_route(kind.update, item, handlers["update"])
-        router.add_delete(item, handlers["delete"])
-    router.add_get(_ORG + "/knowledge/folders", folders)
-    router.add_post(_ORG + "/attachments", upload)
-    router.add_get(_ORG + "/attachments/{uuid}/{name}", download)
-    router.add_get(PRESIGNED, presigned)
+def _kind_routes(kind: Kind) -> list[Route]:
+    handlers = _crud(kind)
+    collection = _ORG + kind.path
+    item = f"{collection}/{{{kind.id_param}}}"
+    routes = [("GET", collection, handlers["list"]), ("POST", collection, handlers["create"])]
+    if kind.gettable:
+        routes.append(("GET", item, handlers["get"]))
+    if kind.update:
+        routes.append((kind.update, item, handlers["update"]))
+    routes.append(("DELETE", item, handlers["delete"]))
+    return routes
+
+
+ROUTES: tuple[Route, ...] = (
+    *(route for kind in KINDS for route in _kind_routes(kind)),
+    ("GET", _ORG + "/knowledge/folders", folders),
+    ("POST", _ORG + "/attachments", upload),
+    ("GET", _ORG + "/attachments/{uuid}/{name}", download),
+    ("GET", PRESIGNED, presigned),
+)

@@ -7,7 +7,7 @@ nothing else of the fake at run time, so every other module of it may use it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 from aiohttp import web
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STATE_KEY",
+    "Handler",
+    "Route",
     "cursor_page",
     "int_param",
     "invalid",
@@ -30,6 +32,10 @@ __all__ = [
 ]
 
 _MAX_FIRST = 200
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+# A route table row, for ``router.add_route``: a GET serves no HEAD the API lacks.
+Route = tuple[str, str, Handler]
 
 STATE_KEY: web.AppKey[FakeState] = web.AppKey("devin_fake_state")
 

@@ -1,4 +1,5 @@
-"""Fake ``/v3/organizations/{org_id}/sessions...`` routes, over ``FakeState.sessions``."""
+"""Fake session routes, over ``FakeState.sessions``: ``/v3/organizations/{org_id}/sessions...``
+and their ``/v3/enterprise/sessions...`` twins (narrowed by ``?org_id=``/``?org_ids=``)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,18 @@ from collections.abc import Callable, Iterable
 
 from aiohttp import web
 
-from . import _v3_org_records, _v3_org_usage
 from ._attachments import public_attachment
 from ._render import v3_insights, v3_session
 from ._state import FakeState, Record
-from ._wire import cursor_page, int_param, invalid, json_body, missing, problem, state_of
+from ._wire import Route, cursor_page, int_param, invalid, json_body, missing, problem, state_of
 
-__all__ = ["add_routes"]
+__all__ = ["ROUTES"]
 
 _ORG = "/v3/organizations/{org_id}"
 _SESSIONS = _ORG + "/sessions"
 _SESSION = _SESSIONS + "/{devin_id}"
+_ENTERPRISE_SESSIONS = "/v3/enterprise/sessions"
+_ENTERPRISE_SESSION = _ENTERPRISE_SESSIONS + "/{devin_id}"
 _MAX_TAGS = 50
 _SESSION_FIELDS = (
     "title",
@@ -321,23 +323,35 @@ async def replace_tags(request: web.Request) -> web.Response:
     return web.json_response({"tags": tags})
 
 
-def add_routes(router: web.UrlDispatcher) -> None:
-    router.add_get(_SESSIONS, list_sessions)
-    router.add_post(_SESSIONS, create_session)
-    router.add_get(_SESSIONS + "/insights", list_insights)
-    router.add_get(_SESSION, get_session)
-    router.add_delete(_SESSION, terminate_session)
-    router.add_post(_SESSION + "/archive", archive_session)
-    router.add_get(_SESSION + "/messages", list_messages)
-    router.add_post(_SESSION + "/messages", send_message)
-    router.add_get(_SESSION + "/events", list_events)
-    router.add_get(_SESSION + "/events/search", search_events)
-    router.add_get(_SESSION + "/events/details", event_details)
-    router.add_get(_SESSION + "/attachments", session_attachments)
-    router.add_get(_SESSION + "/insights", get_insights)
-    router.add_post(_SESSION + "/insights/generate", generate_insights)
-    router.add_get(_SESSION + "/tags", get_tags)
-    router.add_post(_SESSION + "/tags", append_tags)
-    router.add_put(_SESSION + "/tags", replace_tags)
-    _v3_org_records.add_routes(router)
-    _v3_org_usage.add_routes(router)
+ROUTES: tuple[Route, ...] = (
+    ("GET", _SESSIONS, list_sessions),
+    ("POST", _SESSIONS, create_session),
+    ("GET", _SESSIONS + "/insights", list_insights),
+    ("GET", _SESSION, get_session),
+    ("DELETE", _SESSION, terminate_session),
+    ("POST", _SESSION + "/archive", archive_session),
+    ("GET", _SESSION + "/messages", list_messages),
+    ("POST", _SESSION + "/messages", send_message),
+    ("GET", _SESSION + "/events", list_events),
+    ("GET", _SESSION + "/events/search", search_events),
+    ("GET", _SESSION + "/events/details", event_details),
+    ("GET", _SESSION + "/attachments", session_attachments),
+    ("GET", _SESSION + "/insights", get_insights),
+    ("POST", _SESSION + "/insights/generate", generate_insights),
+    ("GET", _SESSION + "/tags", get_tags),
+    ("POST", _SESSION + "/tags", append_tags),
+    ("PUT", _SESSION + "/tags", replace_tags),
+    # The enterprise's twins, over the same records (no org in the path spans them all);
+    # the literal /sessions/insights goes before /sessions/{devin_id}.
+    ("GET", _ENTERPRISE_SESSIONS, list_sessions),
+    ("GET", _ENTERPRISE_SESSIONS + "/insights", list_insights),
+    ("GET", _ENTERPRISE_SESSION, get_session),
+    ("GET", _ENTERPRISE_SESSION + "/insights", get_insights),
+    ("POST", _ENTERPRISE_SESSION + "/insights/generate", generate_insights),
+    ("GET", _ENTERPRISE_SESSION + "/messages", list_messages),
+    ("POST", _ENTERPRISE_SESSION + "/messages", send_message),
+    ("GET", _ENTERPRISE_SESSION + "/attachments", session_attachments),
+    ("GET", _ENTERPRISE_SESSION + "/tags", get_tags),
+    ("POST", _ENTERPRISE_SESSION + "/tags", append_tags),
+    ("PUT", _ENTERPRISE_SESSION + "/tags", replace_tags),
+)
