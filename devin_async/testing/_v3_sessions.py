@@ -17,8 +17,6 @@ __all__ = ["ROUTES"]
 _ORG = "/v3/organizations/{org_id}"
 _SESSIONS = _ORG + "/sessions"
 _SESSION = _SESSIONS + "/{devin_id}"
-_ENTERPRISE_SESSIONS = "/v3/enterprise/sessions"
-_ENTERPRISE_SESSION = _ENTERPRISE_SESSIONS + "/{devin_id}"
 _MAX_TAGS = 50
 _SESSION_FIELDS = (
     "title",
@@ -323,35 +321,33 @@ async def replace_tags(request: web.Request) -> web.Response:
     return web.json_response({"tags": tags})
 
 
+def _scope_routes(sessions: str) -> list[Route]:
+    """The routes an organization and the enterprise both serve below ``sessions``."""
+    session = sessions + "/{devin_id}"
+    return [
+        ("GET", sessions, list_sessions),
+        ("GET", sessions + "/insights", list_insights),  # before the {devin_id} it would match
+        ("GET", session, get_session),
+        ("GET", session + "/insights", get_insights),
+        ("POST", session + "/insights/generate", generate_insights),
+        ("GET", session + "/messages", list_messages),
+        ("POST", session + "/messages", send_message),
+        ("GET", session + "/attachments", session_attachments),
+        ("GET", session + "/tags", get_tags),
+        ("POST", session + "/tags", append_tags),
+        ("PUT", session + "/tags", replace_tags),
+    ]
+
+
 ROUTES: tuple[Route, ...] = (
-    ("GET", _SESSIONS, list_sessions),
+    *_scope_routes(_SESSIONS),
+    # Only an organization's sessions are created, ended, archived and read as events.
     ("POST", _SESSIONS, create_session),
-    ("GET", _SESSIONS + "/insights", list_insights),
-    ("GET", _SESSION, get_session),
     ("DELETE", _SESSION, terminate_session),
     ("POST", _SESSION + "/archive", archive_session),
-    ("GET", _SESSION + "/messages", list_messages),
-    ("POST", _SESSION + "/messages", send_message),
     ("GET", _SESSION + "/events", list_events),
     ("GET", _SESSION + "/events/search", search_events),
     ("GET", _SESSION + "/events/details", event_details),
-    ("GET", _SESSION + "/attachments", session_attachments),
-    ("GET", _SESSION + "/insights", get_insights),
-    ("POST", _SESSION + "/insights/generate", generate_insights),
-    ("GET", _SESSION + "/tags", get_tags),
-    ("POST", _SESSION + "/tags", append_tags),
-    ("PUT", _SESSION + "/tags", replace_tags),
-    # The enterprise's twins, over the same records (no org in the path spans them all);
-    # the literal /sessions/insights goes before /sessions/{devin_id}.
-    ("GET", _ENTERPRISE_SESSIONS, list_sessions),
-    ("GET", _ENTERPRISE_SESSIONS + "/insights", list_insights),
-    ("GET", _ENTERPRISE_SESSION, get_session),
-    ("GET", _ENTERPRISE_SESSION + "/insights", get_insights),
-    ("POST", _ENTERPRISE_SESSION + "/insights/generate", generate_insights),
-    ("GET", _ENTERPRISE_SESSION + "/messages", list_messages),
-    ("POST", _ENTERPRISE_SESSION + "/messages", send_message),
-    ("GET", _ENTERPRISE_SESSION + "/attachments", session_attachments),
-    ("GET", _ENTERPRISE_SESSION + "/tags", get_tags),
-    ("POST", _ENTERPRISE_SESSION + "/tags", append_tags),
-    ("PUT", _ENTERPRISE_SESSION + "/tags", replace_tags),
+    # The enterprise's twins, over the same records (no org in the path spans them all).
+    *_scope_routes("/v3/enterprise/sessions"),
 )
