@@ -7,7 +7,6 @@ async with FakeDevin() as fake:
 
 from .._clock import FakeClock, is_testing, set_testing
 from ._app import create_app
-from ._enterprise_state import EnterpriseState
 from ._faults import (
     DropConnection,
     ErrorStatus,
@@ -19,8 +18,7 @@ from ._faults import (
     TruncatedBody,
 )
 from ._server import FAKE_API_KEY, FakeDevin
-from ._state import FakeState, SeenRequest, seed_state
-from ._v1_state import V1Store
+from ._state import EnterpriseState, FakeState, SeenRequest, V1Store, seed_state
 
 __all__ = [
     "FAKE_API_KEY",

@@ -1,39 +1,20 @@
-"""The fake API's aiohttp application: auth, request log, error bodies, routes."""
+"""The fake API's aiohttp application: auth, request log, faults, and every route table.
+
+The only module that imports the route modules; they import only helpers and the state.
+"""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
 
+from . import _enterprise, _enterprise_admin, _v1, _v3_org_records, _v3_sessions, _v3_usage
+from ._faults import faults_middleware
 from ._state import FakeState, SeenRequest
+from ._wire import STATE_KEY, Handler, state_of
 
-__all__ = ["STATE_KEY", "create_app", "not_found", "problem", "state_of"]
-
-STATE_KEY = web.AppKey("devin_fake_state", FakeState)
-
-
-def state_of(request: web.Request) -> FakeState:
-    return request.app[STATE_KEY]
-
-
-def problem(status: int, title: str, detail: str | None = None, **extra: Any) -> web.Response:
-    """An RFC 9457 problem-details answer, as the newest v3 endpoints send."""
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
-    return web.Response(
-        status=status, text=json.dumps(body), content_type="application/problem+json"
-    )
-
-
-def not_found(what: str, family: str) -> web.Response:
-    if family == "v1":
-        return web.json_response({"detail": f"{what} not found"}, status=404)
-    return problem(404, "Not Found", f"{what} not found")
-
-
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+__all__ = ["create_app"]
 
 
 @web.middleware
@@ -66,9 +47,6 @@ async def _log_and_authorize(request: web.Request, handler: Handler) -> web.Stre
 
 def create_app(state: FakeState) -> web.Application:
     """The fake Devin API over ``state``."""
-    from . import _enterprise, _v1, _v3_org
-    from ._faults import faults_middleware
-
     inject_faults = faults_middleware(lambda request: state_of(request).faults)
     app = web.Application(middlewares=[_log_and_authorize, inject_faults])
     app[STATE_KEY] = state
@@ -77,6 +55,7 @@ def create_app(state: FakeState) -> web.Application:
         state.faults.release_all()
 
     app.on_shutdown.append(release_held)
-    for family in (_v3_org, _enterprise, _v1):
-        family.add_routes(app.router)
+    for family in (_v3_sessions, _v3_org_records, _v3_usage, _enterprise, _enterprise_admin, _v1):
+        for method, path, handler in family.ROUTES:
+            app.router.add_route(method, path, handler)
     return app

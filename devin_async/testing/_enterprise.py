@@ -1,19 +1,14 @@
-"""Fake ``/v3/enterprise/...`` routes: sessions, audit logs, metrics and consumption.
+"""Fake ``/v3/enterprise/...`` routes: audit logs, billing cycles and ACU limits.
 
-Sessions, metrics and daily consumption are the organization routes' handlers over the
-same session records (with no org in the path they span the enterprise, narrowed by
-``?org_id=``/``?org_ids=``); administration lives in ``_enterprise_admin``.
+The enterprise's sessions are served by ``_v3_sessions``, its metrics and daily
+consumption by ``_v3_usage`` (both over the organizations' session records), its
+administration by ``_enterprise_admin``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from aiohttp import web
 
-from . import _enterprise_admin, _v3_org
-from . import _v3_org_usage as usage
 from ._enterprise_http import (
     body_field,
     enterprise_of,
@@ -21,13 +16,12 @@ from ._enterprise_http import (
     org_of,
     public,
 )
-from ._enterprise_state import DAY
-from ._wire import cursor_page, int_param, invalid, json_body, missing
+from ._state import DAY
+from ._wire import Route, cursor_page, int_param, invalid, json_body, missing
 
-__all__ = ["add_routes"]
+__all__ = ["ROUTES"]
 
 E = "/v3/enterprise"
-SESSION = E + "/sessions/{devin_id}"
 _MAX_AUDIT_WINDOW = 100 * DAY  # docs: time_after..time_before spans at most 100 days
 
 
@@ -83,45 +77,14 @@ async def delete_acu_limit(request: web.Request) -> web.Response:
     return web.Response(status=204)
 
 
-def add_routes(router: web.UrlDispatcher) -> None:
-    org = E + "/organizations/{org_id}"
-    daily = E + "/consumption/daily"
-    limit = E + "/consumption/acu-limits/devin"
-    routes: list[tuple[str, str, Callable[[web.Request], Any]]] = [
-        # The organization handlers, over the same records (no org in the path spans all);
-        # the literal /sessions/insights goes before /sessions/{devin_id}.
-        ("GET", E + "/sessions", _v3_org.list_sessions),
-        ("GET", E + "/sessions/insights", _v3_org.list_insights),
-        ("GET", SESSION, _v3_org.get_session),
-        ("GET", SESSION + "/insights", _v3_org.get_insights),
-        ("POST", SESSION + "/insights/generate", _v3_org.generate_insights),
-        ("GET", SESSION + "/messages", _v3_org.list_messages),
-        ("POST", SESSION + "/messages", _v3_org.send_message),
-        ("GET", SESSION + "/attachments", _v3_org.session_attachments),
-        ("GET", SESSION + "/tags", _v3_org.get_tags),
-        ("POST", SESSION + "/tags", _v3_org.append_tags),
-        ("PUT", SESSION + "/tags", _v3_org.replace_tags),
-        ("GET", E + "/audit-logs", list_audit_logs),
-        ("GET", org + "/audit-logs", list_audit_logs),
-        ("GET", daily, usage.daily_consumption()),
-        ("GET", daily + "/organizations/{org_id}", usage.daily_consumption()),
-        ("GET", daily + "/service-users/{id}", usage.daily_consumption(service_user_id="id")),
-        ("GET", daily + "/sessions/{id}", usage.daily_consumption(session_id="id")),
-        ("GET", daily + "/users/{id}", usage.daily_consumption(user_id="id")),
-        ("GET", E + "/consumption/cycles", list_cycles),
-        ("GET", limit, list_acu_limits),
-        ("PUT", limit + "/organizations/{org_id}", set_acu_limit),
-        ("DELETE", limit + "/organizations/{org_id}", delete_acu_limit),
-        ("GET", E + "/metrics/active-users", usage.active_users),
-        ("GET", E + "/metrics/dau", usage.active_users_per(1)),
-        ("GET", E + "/metrics/wau", usage.active_users_per(7)),
-        ("GET", E + "/metrics/mau", usage.active_users_per(30)),
-        ("GET", E + "/metrics/prs", usage.pr_metrics),
-        ("GET", E + "/metrics/sessions", usage.session_metrics),
-        ("GET", E + "/metrics/searches", usage.search_metrics),
-        ("GET", E + "/metrics/usage", usage.usage_metrics),
-        ("GET", org + "/metrics/usage", usage.usage_metrics),
-    ]
-    for method, path, handler in routes:
-        router.add_route(method, path, handler)
-    _enterprise_admin.add_routes(router)
+_ORG = E + "/organizations/{org_id}"
+_ACU_LIMITS = E + "/consumption/acu-limits/devin"
+
+ROUTES: tuple[Route, ...] = (
+    ("GET", E + "/audit-logs", list_audit_logs),
+    ("GET", _ORG + "/audit-logs", list_audit_logs),
+    ("GET", E + "/consumption/cycles", list_cycles),
+    ("GET", _ACU_LIMITS, list_acu_limits),
+    ("PUT", _ACU_LIMITS + "/organizations/{org_id}", set_acu_limit),
+    ("DELETE", _ACU_LIMITS + "/organizations/{org_id}", delete_acu_limit),
+)

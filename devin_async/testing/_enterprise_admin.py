@@ -7,7 +7,6 @@ from typing import Any
 
 from aiohttp import web
 
-from ._app import problem, state_of
 from ._enterprise_http import (
     body_field,
     enterprise_of,
@@ -18,10 +17,10 @@ from ._enterprise_http import (
     query_list,
     respond,
 )
-from ._enterprise_state import Record
-from ._wire import cursor_page, invalid, json_body, missing
+from ._state import Record
+from ._wire import Route, cursor_page, invalid, json_body, missing, problem, state_of
 
-__all__ = ["add_routes"]
+__all__ = ["ROUTES"]
 
 E = "/v3/enterprise"
 ORG = E + "/organizations/{org_id}"
@@ -533,61 +532,18 @@ async def remediate(request: web.Request) -> web.Response:
     return respond({"finding_id": finding["finding_id"], "session_id": session["session_id"]})
 
 
-def add_routes(router: web.UrlDispatcher) -> None:
-    routes = [
-        ("GET", E + "/organizations", list_orgs),
-        ("POST", E + "/organizations", create_org),
-        ("GET", ORG, get_org),
-        ("PATCH", ORG, update_org),
-        ("DELETE", ORG, delete_org),
-        ("GET", E + "/org-group-limits", get_group_limits),
-        ("PUT", E + "/org-group-limits", put_group_limits),
-        ("POST", E + "/members/users", invite_users),
-        ("GET", E + "/idp-groups", list_registered_groups),
-        ("POST", E + "/idp-groups", register_groups),
-        ("DELETE", E + "/idp-groups/{idp_group_name}", unregister_group),
-        ("GET", E + "/roles", list_roles),
-        ("GET", E + "/git-providers/connections", list_connections),
-        ("GET", ORG + "/git-providers/permissions", list_permissions),
-        ("POST", ORG + "/git-providers/permissions", create_permissions),
-        ("PUT", ORG + "/git-providers/permissions", replace_permissions),
-        ("DELETE", ORG + "/git-providers/permissions", clear_permissions),
-        ("DELETE", ORG + "/git-providers/permissions/{git_permission_id}", delete_permission),
-        ("GET", E + "/knowledge/notes", list_notes),
-        ("POST", E + "/knowledge/notes", create_note),
-        ("PUT", E + "/knowledge/notes/{note_id}", update_note),
-        ("DELETE", E + "/knowledge/notes/{note_id}", delete_note),
-        ("GET", E + "/playbooks", list_playbooks),
-        ("POST", E + "/playbooks", create_playbook),
-        ("GET", E + "/playbooks/{playbook_id}", get_playbook),
-        ("PUT", E + "/playbooks/{playbook_id}", update_playbook),
-        ("DELETE", E + "/playbooks/{playbook_id}", delete_playbook),
-        ("GET", E + "/hypervisors", list_hypervisors),
-        ("GET", E + "/ip-access-list", get_ip_list),
-        ("PUT", E + "/ip-access-list", put_ip_list),
-        ("DELETE", E + "/ip-access-list", clear_ip_list),
-        ("GET", ORG + "/tags", get_tags),
-        ("POST", ORG + "/tags", write_tags),
-        ("PUT", ORG + "/tags", write_tags),
-        ("DELETE", ORG + "/tags", clear_tags),
-        ("GET", ORG + "/tags/default", default_tag),
-        ("PUT", ORG + "/tags/default", default_tag),
-        ("DELETE", ORG + "/tags/default", default_tag),
-        ("DELETE", ORG + "/tags/{tag}", remove_tag),
-        ("GET", E + "/queue", queue_status),
-        ("GET", E + "/self", get_self),
-        ("GET", E + "/code-scans/findings", list_findings),
-        ("POST", ORG + "/code-scans/{scan_id}/findings/{finding_id}/remediate", remediate),
-    ]
+def _member_routes() -> list[Route]:
+    routes = []
     for base in (E, ORG):
         for kind in _ID_KEY:
             members = f"{base}/members/{kind}"
+            member = members + "/{member_id}"
             routes += [
                 ("GET", members, list_members),
-                ("GET", members + "/{member_id}", get_member),
-                ("POST", members + "/{member_id}", assign_member),
-                ("PATCH", members + "/{member_id}", update_member),
-                ("DELETE", members + "/{member_id}", delete_member),
+                ("GET", member, get_member),
+                ("POST", member, assign_member),
+                ("PATCH", member, update_member),
+                ("DELETE", member, delete_member),
             ]
     # Users join the enterprise by invitation; organizations show one member only for groups.
     absent = {
@@ -595,6 +551,52 @@ def add_routes(router: web.UrlDispatcher) -> None:
         ("GET", ORG + "/members/users/{member_id}"),
         ("GET", ORG + "/members/service-users/{member_id}"),
     }
-    routes = [r for r in routes if (r[0], r[1]) not in absent]
-    for method, path, handler in routes:
-        router.add_route(method, path, handler)
+    return [r for r in routes if r[:2] not in absent]
+
+
+ROUTES: tuple[Route, ...] = (
+    ("GET", E + "/organizations", list_orgs),
+    ("POST", E + "/organizations", create_org),
+    ("GET", ORG, get_org),
+    ("PATCH", ORG, update_org),
+    ("DELETE", ORG, delete_org),
+    ("GET", E + "/org-group-limits", get_group_limits),
+    ("PUT", E + "/org-group-limits", put_group_limits),
+    ("POST", E + "/members/users", invite_users),
+    ("GET", E + "/idp-groups", list_registered_groups),
+    ("POST", E + "/idp-groups", register_groups),
+    ("DELETE", E + "/idp-groups/{idp_group_name}", unregister_group),
+    ("GET", E + "/roles", list_roles),
+    ("GET", E + "/git-providers/connections", list_connections),
+    ("GET", ORG + "/git-providers/permissions", list_permissions),
+    ("POST", ORG + "/git-providers/permissions", create_permissions),
+    ("PUT", ORG + "/git-providers/permissions", replace_permissions),
+    ("DELETE", ORG + "/git-providers/permissions", clear_permissions),
+    ("DELETE", ORG + "/git-providers/permissions/{git_permission_id}", delete_permission),
+    ("GET", E + "/knowledge/notes", list_notes),
+    ("POST", E + "/knowledge/notes", create_note),
+    ("PUT", E + "/knowledge/notes/{note_id}", update_note),
+    ("DELETE", E + "/knowledge/notes/{note_id}", delete_note),
+    ("GET", E + "/playbooks", list_playbooks),
+    ("POST", E + "/playbooks", create_playbook),
+    ("GET", E + "/playbooks/{playbook_id}", get_playbook),
+    ("PUT", E + "/playbooks/{playbook_id}", update_playbook),
+    ("DELETE", E + "/playbooks/{playbook_id}", delete_playbook),
+    ("GET", E + "/hypervisors", list_hypervisors),
+    ("GET", E + "/ip-access-list", get_ip_list),
+    ("PUT", E + "/ip-access-list", put_ip_list),
+    ("DELETE", E + "/ip-access-list", clear_ip_list),
+    ("GET", ORG + "/tags", get_tags),
+    ("POST", ORG + "/tags", write_tags),
+    ("PUT", ORG + "/tags", write_tags),
+    ("DELETE", ORG + "/tags", clear_tags),
+    ("GET", ORG + "/tags/default", default_tag),
+    ("PUT", ORG + "/tags/default", default_tag),
+    ("DELETE", ORG + "/tags/default", default_tag),
+    ("DELETE", ORG + "/tags/{tag}", remove_tag),
+    ("GET", E + "/queue", queue_status),
+    ("GET", E + "/self", get_self),
+    ("GET", E + "/code-scans/findings", list_findings),
+    ("POST", ORG + "/code-scans/{scan_id}/findings/{finding_id}/remediate", remediate),
+    *_member_routes(),
+)

@@ -7,9 +7,8 @@ from typing import Any
 
 from aiohttp import web
 
-from ._app import state_of
-from ._enterprise_state import EnterpriseState, Record
-from ._wire import invalid, missing
+from ._state import EnterpriseState, Record
+from ._wire import invalid, missing, state_of
 
 __all__ = [
     "body_field",
@@ -22,8 +21,6 @@ __all__ = [
     "query_list",
     "respond",
 ]
-
-_MAX_FIRST = 200
 
 
 def enterprise_of(request: web.Request) -> EnterpriseState:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import asyncio
 import random
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Protocol
 
 import attrs
 from aiohttp import web
 from aiohttp.typedefs import Middleware
+
+from ._wire import Handler, problem
 
 __all__ = [
     "DropConnection",
@@ -31,8 +33,6 @@ __all__ = [
     "TruncatedBody",
     "faults_middleware",
 ]
-
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 class Fault(Protocol):
@@ -55,8 +55,6 @@ class ErrorStatus:
     retry_after: float | str | None = None
 
     async def respond(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        from ._app import problem  # here, not at the top: _app imports the state, which imports us
-
         response = problem(self.status, _REASONS.get(self.status, "Injected fault"))
         if self.retry_after is not None:
             value = self.retry_after

@@ -1,11 +1,15 @@
-"""Session records in each family's wire shape (v3: epoch ints; v1: ISO strings)."""
+"""Session records in each family's wire shape (v3: epoch ints; v1: ISO strings).
+
+A leaf: it imports nothing else of the fake at run time.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ._state import Record
+if TYPE_CHECKING:
+    from ._state import Record
 
 __all__ = ["iso", "v1_session", "v3_insights", "v3_session"]
 

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from aiohttp import web
 
-from ._app import not_found, state_of
+from ._attachments import presigned_redirect, save_upload, stored_attachment
 from ._render import iso, v1_session
 from ._state import FakeState, Record
-from ._v3_org_records import presigned_redirect, save_upload, stored_attachment
+from ._wire import Route, not_found, state_of
 
-__all__ = ["add_routes"]
+__all__ = ["ROUTES"]
 
 # What the fake accepts where v1 documents an enum.
 SECRET_TYPES = frozenset({"cookie", "key-value", "totp"})
@@ -486,8 +486,6 @@ async def enterprise_consumption(request: web.Request) -> web.Response:
     )
 
 
-Route = tuple[str, str, Callable[[web.Request], Any]]
-
 ROUTES: tuple[Route, ...] = (
     ("GET", "/v1/sessions", list_sessions),
     ("POST", "/v1/sessions", create_session),
@@ -512,8 +510,3 @@ ROUTES: tuple[Route, ...] = (
     ("GET", "/v1/audit-logs", list_audit_logs),
     ("GET", "/enterprise/consumption", enterprise_consumption),
 )
-
-
-def add_routes(router: web.UrlDispatcher) -> None:
-    for method, path, handler in ROUTES:
-        router.add_route(method, path, handler)

@@ -3,27 +3,37 @@
 from __future__ import annotations
 
 import re
-import secrets as _random
-import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 from aiohttp import web
 
-from ._app import problem, state_of
+from ._attachments import (
+    PRESIGNED,
+    presigned_redirect,
+    public_attachment,
+    save_upload,
+    stored_attachment,
+)
 from ._render import iso
 from ._state import FakeState, Record
-from ._wire import cursor_page, invalid, json_body, missing, offset_page, raisable
+from ._wire import (
+    Route,
+    cursor_page,
+    invalid,
+    json_body,
+    missing,
+    offset_page,
+    problem,
+    raisable,
+    state_of,
+)
 
 __all__ = [
     "KINDS",
+    "ROUTES",
     "Kind",
-    "add_routes",
-    "presigned_redirect",
-    "public_attachment",
-    "save_upload",
-    "stored_attachment",
 ]
 
 _ORG = "/v3/organizations/{org_id}"
@@ -294,50 +304,6 @@ async def folders(request: web.Request) -> web.Response:
 
 # -- attachments: upload, then download through a 307 to a "presigned" URL ---------------
 
-PRESIGNED = "/_presigned/{token}"
-
-
-def public_attachment(rec: Record) -> Record:
-    return {k: rec[k] for k in ("attachment_id", "name", "url", "content_type")}
-
-
-async def save_upload(request: web.Request, org: str, url_path: str) -> Record | None:
-    """Store a multipart ``file`` upload (any family); ``None`` if there is no such field.
-
-    ``url_path`` is where the API serves it, with ``{uuid}`` and ``{name}`` to fill.
-    """
-    form = await request.post()
-    file = form.get("file")
-    if not isinstance(file, web.FileField):
-        return None
-    attachment_id = str(uuid.uuid4())
-    path = url_path.format(uuid=attachment_id, name=file.filename)
-    rec = {
-        "attachment_id": attachment_id,
-        "name": file.filename,
-        "url": f"{request.scheme}://{request.host}{path}",
-        "content_type": file.content_type,
-        "content": file.file.read(),
-        "org_id": org,
-        "token": _random.token_urlsafe(16),
-    }
-    state_of(request).of_kind("attachments")[attachment_id] = rec
-    return rec
-
-
-def stored_attachment(request: web.Request, org: str) -> Record | None:
-    """The attachment the path's ``{uuid}`` and ``{name}`` name, if ``org`` owns it."""
-    rec = state_of(request).of_kind("attachments").get(request.match_info["uuid"])
-    if rec is None or rec["org_id"] != org or rec["name"] != request.match_info["name"]:
-        return None
-    return rec
-
-
-def presigned_redirect(request: web.Request, rec: Record) -> web.HTTPException:
-    # Like the real API: a redirect to a presigned URL, here on the same loopback server.
-    location = f"{request.scheme}://{request.host}" + PRESIGNED.format(token=rec["token"])
-    return web.HTTPTemporaryRedirect(location)
-
 
 async def upload(request: web.Request) -> web.Response:
     org = request.match_info["org_id"]
@@ -366,18 +332,23 @@ async def presigned(request: web.Request) -> web.Response:
     return web.Response(status=403, text="Request has expired or signature does not match")
 
 
-def add_routes(router: web.UrlDispatcher) -> None:
-    for kind in KINDS:
-        handlers = _crud(kind)
-        item = f"{_ORG}{kind.path}/{{{kind.id_param}}}"
-        router.add_get(_ORG + kind.path, handlers["list"])
-        router.add_post(_ORG + kind.path, handlers["create"])
-        if kind.gettable:
-            router.add_get(item, handlers["get"])
-        if kind.update:
-            router.add_route(kind.update, item, handlers["update"])
-        router.add_delete(item, handlers["delete"])
-    router.add_get(_ORG + "/knowledge/folders", folders)
-    router.add_post(_ORG + "/attachments", upload)
-    router.add_get(_ORG + "/attachments/{uuid}/{name}", download)
-    router.add_get(PRESIGNED, presigned)
+def _kind_routes(kind: Kind) -> list[Route]:
+    handlers = _crud(kind)
+    collection = _ORG + kind.path
+    item = f"{collection}/{{{kind.id_param}}}"
+    routes = [("GET", collection, handlers["list"]), ("POST", collection, handlers["create"])]
+    if kind.gettable:
+        routes.append(("GET", item, handlers["get"]))
+    if kind.update:
+        routes.append((kind.update, item, handlers["update"]))
+    routes.append(("DELETE", item, handlers["delete"]))
+    return routes
+
+
+ROUTES: tuple[Route, ...] = (
+    *(route for kind in KINDS for route in _kind_routes(kind)),
+    ("GET", _ORG + "/knowledge/folders", folders),
+    ("POST", _ORG + "/attachments", upload),
+    ("GET", _ORG + "/attachments/{uuid}/{name}", download),
+    ("GET", PRESIGNED, presigned),
+)

@@ -1,28 +1,61 @@
-"""Request and answer helpers of the fake v3 routes: bodies, query ints, errors, paging.
+"""Request and answer helpers of the fake routes: the state, bodies, errors, paging.
 
-Lists page by the v3 cursor (``first``/``after``) or by limit/offset.
+Lists page by the v3 cursor (``first``/``after``) or by limit/offset. A leaf: it imports
+nothing else of the fake at run time, so every other module of it may use it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, overload
+import json
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, Any, overload
 
 from aiohttp import web
 
-from ._app import not_found, problem
+if TYPE_CHECKING:
+    from ._state import FakeState
 
 __all__ = [
+    "STATE_KEY",
+    "Handler",
+    "Route",
     "cursor_page",
     "int_param",
     "invalid",
     "json_body",
     "missing",
+    "not_found",
     "offset_page",
+    "problem",
     "raisable",
+    "state_of",
 ]
 
 _MAX_FIRST = 200
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+# A route table row, for ``router.add_route``: a GET serves no HEAD the API lacks.
+Route = tuple[str, str, Handler]
+
+STATE_KEY: web.AppKey[FakeState] = web.AppKey("devin_fake_state")
+
+
+def state_of(request: web.Request) -> FakeState:
+    return request.app[STATE_KEY]
+
+
+def problem(status: int, title: str, detail: str | None = None, **extra: Any) -> web.Response:
+    """An RFC 9457 problem-details answer, as the newest v3 endpoints send."""
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+    return web.Response(
+        status=status, text=json.dumps(body), content_type="application/problem+json"
+    )
+
+
+def not_found(what: str, family: str) -> web.Response:
+    if family == "v1":
+        return web.json_response({"detail": f"{what} not found"}, status=404)
+    return problem(404, "Not Found", f"{what} not found")
 
 
 _RAISABLE: dict[int, type[web.HTTPException]] = {

@@ -1,22 +1,22 @@
-"""Fake metrics, consumption, ``/v3/self`` and code scans, computed from the sessions."""
+"""Fake metrics, consumption, ``/v3/self`` and code scans, computed from the sessions.
+
+Metrics and daily consumption are served for one organization and for the enterprise.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
 
 from aiohttp import web
 
-from ._app import state_of
 from ._render import v3_insights
-from ._state import Record
-from ._wire import int_param, invalid
+from ._state import DAY, Record
+from ._wire import Handler, Route, int_param, invalid, state_of
 
-__all__ = ["add_routes"]
+__all__ = ["ROUTES"]
 
 _ORG = "/v3/organizations/{org_id}"
-_DAY = 86400
+_ENTERPRISE = "/v3/enterprise"
 _END_OF_TIME = 253402300799  # 9999-12-31, the last second a datetime holds
 
 
@@ -74,13 +74,13 @@ async def active_users(request: web.Request) -> web.Response:
     return web.json_response({"active_users": active, "start_time": lo, "end_time": hi})
 
 
-def active_users_per(days: int) -> Callable[[web.Request], Any]:
+def active_users_per(days: int) -> Handler:
     async def handler(request: web.Request) -> web.Response:
         lo, hi = _range(request, required=True)
         out: list[Record] = []
         start = lo
         while start <= hi and len(out) < 400:  # bounded, whatever range is asked
-            end = min(hi, start + days * _DAY - 1)
+            end = min(hi, start + days * DAY - 1)
             active = _active(_sessions(request, start, end), request)
             out.append({"active_users": active, "start_time": start, "end_time": end})
             start = end + 1
@@ -153,7 +153,7 @@ async def usage_metrics(request: web.Request) -> web.Response:
     )
 
 
-def daily_consumption(**match: str) -> Callable[[web.Request], Any]:
+def daily_consumption(**match: str) -> Handler:
     """Daily ACUs of the sessions whose ``match`` fields equal the path's ids."""
 
     async def handler(request: web.Request) -> web.Response:
@@ -192,23 +192,31 @@ async def start_code_scan(request: web.Request) -> web.Response:
     return web.json_response(scan, status=201)
 
 
-def add_routes(router: web.UrlDispatcher) -> None:
-    metrics = _ORG + "/metrics/"
-    router.add_get(metrics + "active-users", active_users)
-    router.add_get(metrics + "dau", active_users_per(1))
-    router.add_get(metrics + "wau", active_users_per(7))
-    router.add_get(metrics + "mau", active_users_per(30))
-    router.add_get(metrics + "sessions", session_metrics)
-    router.add_get(metrics + "prs", pr_metrics)
-    router.add_get(metrics + "searches", search_metrics)
-    router.add_get(metrics + "usage", usage_metrics)
-    daily = _ORG + "/consumption/daily"
-    router.add_get(daily, daily_consumption())
-    router.add_get(daily + "/users/{user_id}", daily_consumption(user_id="user_id"))
-    router.add_get(
-        daily + "/service-users/{service_user_id}",
-        daily_consumption(service_user_id="service_user_id"),
-    )
-    router.add_get(daily + "/sessions/{session_id}", daily_consumption(session_id="session_id"))
-    router.add_get("/v3/self", self_)
-    router.add_post(_ORG + "/code-scans", start_code_scan)
+def _scope_routes(scope: str) -> list[Route]:
+    """The metrics and daily consumption of one organization or of the enterprise."""
+    metrics, daily = scope + "/metrics/", scope + "/consumption/daily"
+    return [
+        ("GET", metrics + "active-users", active_users),
+        ("GET", metrics + "dau", active_users_per(1)),
+        ("GET", metrics + "wau", active_users_per(7)),
+        ("GET", metrics + "mau", active_users_per(30)),
+        ("GET", metrics + "sessions", session_metrics),
+        ("GET", metrics + "prs", pr_metrics),
+        ("GET", metrics + "searches", search_metrics),
+        ("GET", metrics + "usage", usage_metrics),
+        ("GET", daily, daily_consumption()),
+        ("GET", daily + "/users/{id}", daily_consumption(user_id="id")),
+        ("GET", daily + "/service-users/{id}", daily_consumption(service_user_id="id")),
+        ("GET", daily + "/sessions/{id}", daily_consumption(session_id="id")),
+    ]
+
+
+ROUTES: tuple[Route, ...] = (
+    *_scope_routes(_ORG),
+    ("GET", "/v3/self", self_),
+    ("POST", _ORG + "/code-scans", start_code_scan),
+    # The enterprise's, over every organization's sessions (narrowed by ?org_ids=).
+    *_scope_routes(_ENTERPRISE),
+    ("GET", _ENTERPRISE + "/organizations/{org_id}/metrics/usage", usage_metrics),
+    ("GET", _ENTERPRISE + "/consumption/daily/organizations/{org_id}", daily_consumption()),
+)

@@ -1,4 +1,5 @@
-"""Fake ``/v3/organizations/{org_id}/sessions...`` routes, over ``FakeState.sessions``."""
+"""Fake session routes, over ``FakeState.sessions``: ``/v3/organizations/{org_id}/sessions...``
+and their ``/v3/enterprise/sessions...`` twins (narrowed by ``?org_id=``/``?org_ids=``)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,12 @@ from collections.abc import Callable, Iterable
 
 from aiohttp import web
 
-from . import _v3_org_records, _v3_org_usage
-from ._app import problem, state_of
+from ._attachments import public_attachment
 from ._render import v3_insights, v3_session
 from ._state import FakeState, Record
-from ._wire import cursor_page, int_param, invalid, json_body, missing
+from ._wire import Route, cursor_page, int_param, invalid, json_body, missing, problem, state_of
 
-__all__ = ["add_routes"]
+__all__ = ["ROUTES"]
 
 _ORG = "/v3/organizations/{org_id}"
 _SESSIONS = _ORG + "/sessions"
@@ -272,7 +272,7 @@ async def session_attachments(request: web.Request) -> web.Response:
     uploaded = state_of(request).of_kind("attachments")
     return web.json_response(
         [
-            {**_v3_org_records.public_attachment(uploaded[a]), "source": "user"}
+            {**public_attachment(uploaded[a]), "source": "user"}
             for a in rec.get("attachments", ())
             if a in uploaded
         ]
@@ -321,23 +321,33 @@ async def replace_tags(request: web.Request) -> web.Response:
     return web.json_response({"tags": tags})
 
 
-def add_routes(router: web.UrlDispatcher) -> None:
-    router.add_get(_SESSIONS, list_sessions)
-    router.add_post(_SESSIONS, create_session)
-    router.add_get(_SESSIONS + "/insights", list_insights)
-    router.add_get(_SESSION, get_session)
-    router.add_delete(_SESSION, terminate_session)
-    router.add_post(_SESSION + "/archive", archive_session)
-    router.add_get(_SESSION + "/messages", list_messages)
-    router.add_post(_SESSION + "/messages", send_message)
-    router.add_get(_SESSION + "/events", list_events)
-    router.add_get(_SESSION + "/events/search", search_events)
-    router.add_get(_SESSION + "/events/details", event_details)
-    router.add_get(_SESSION + "/attachments", session_attachments)
-    router.add_get(_SESSION + "/insights", get_insights)
-    router.add_post(_SESSION + "/insights/generate", generate_insights)
-    router.add_get(_SESSION + "/tags", get_tags)
-    router.add_post(_SESSION + "/tags", append_tags)
-    router.add_put(_SESSION + "/tags", replace_tags)
-    _v3_org_records.add_routes(router)
-    _v3_org_usage.add_routes(router)
+def _scope_routes(sessions: str) -> list[Route]:
+    """The routes an organization and the enterprise both serve below ``sessions``."""
+    session = sessions + "/{devin_id}"
+    return [
+        ("GET", sessions, list_sessions),
+        ("GET", sessions + "/insights", list_insights),  # before the {devin_id} it would match
+        ("GET", session, get_session),
+        ("GET", session + "/insights", get_insights),
+        ("POST", session + "/insights/generate", generate_insights),
+        ("GET", session + "/messages", list_messages),
+        ("POST", session + "/messages", send_message),
+        ("GET", session + "/attachments", session_attachments),
+        ("GET", session + "/tags", get_tags),
+        ("POST", session + "/tags", append_tags),
+        ("PUT", session + "/tags", replace_tags),
+    ]
+
+
+ROUTES: tuple[Route, ...] = (
+    *_scope_routes(_SESSIONS),
+    # Only an organization's sessions are created, ended, archived and read as events.
+    ("POST", _SESSIONS, create_session),
+    ("DELETE", _SESSION, terminate_session),
+    ("POST", _SESSION + "/archive", archive_session),
+    ("GET", _SESSION + "/events", list_events),
+    ("GET", _SESSION + "/events/search", search_events),
+    ("GET", _SESSION + "/events/details", event_details),
+    # The enterprise's twins, over the same records (no org in the path spans them all).
+    *_scope_routes("/v3/enterprise/sessions"),
+)

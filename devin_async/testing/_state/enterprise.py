@@ -1,0 +1,49 @@
+"""The fake API's enterprise data: members, organizations, settings, audit trail, usage.
+
+Records are kept in their wire shape (v3 epoch seconds; audit logs epoch milliseconds),
+plus a few private keys (``_org_id``...) that say where a record belongs.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .record import Record
+
+__all__ = ["DAY", "EnterpriseState"]
+
+DAY = 86_400
+
+
+@attrs.define
+class EnterpriseState:
+    """Everything ``/v3/enterprise/...`` serves beside the sessions ``FakeState`` holds
+    (metrics and consumption are computed from those sessions)."""
+
+    organizations: dict[str, Record] = attrs.Factory(dict)
+    roles: dict[str, Record] = attrs.Factory(dict)
+    # Members by kind ("users", "service-users", "idp-groups"), each by id.
+    members: dict[str, dict[str, Record]] = attrs.Factory(
+        lambda: {"users": {}, "service-users": {}, "idp-groups": {}}
+    )
+    registered_idp_groups: dict[str, Record] = attrs.Factory(dict)
+    audit_logs: list[Record] = attrs.Factory(list)
+    git_connections: dict[str, Record] = attrs.Factory(dict)
+    git_permissions: dict[str, Record] = attrs.Factory(dict)
+    notes: dict[str, Record] = attrs.Factory(dict)
+    playbooks: dict[str, Record] = attrs.Factory(dict)
+    hypervisors: list[Record] = attrs.Factory(list)
+    ip_ranges: list[str] = attrs.Factory(list)
+    org_tags: dict[str, list[str]] = attrs.Factory(dict)
+    default_tags: dict[str, str | None] = attrs.Factory(dict)
+    acu_limits: dict[str, int] = attrs.Factory(dict)
+    org_groups: dict[str, Record] = attrs.Factory(dict)
+    cycles: list[Record] = attrs.Factory(list)
+    findings: dict[str, Record] = attrs.Factory(dict)
+    identity: Record = attrs.Factory(
+        lambda: {
+            "service_user_id": "service-user-enterprise1",
+            "service_user_name": "enterprise-admin-bot",
+            "org_id": None,
+        }
+    )
