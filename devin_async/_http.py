@@ -7,6 +7,7 @@ from types import MappingProxyType
 from typing import Any, Protocol
 
 import attrs
+from multidict import CIMultiDict, CIMultiDictProxy
 
 from ._frozen import filler
 
@@ -18,6 +19,7 @@ __all__ = [
     "Request",
     "Response",
     "StockLayer",
+    "case_insensitive",
     "redact_headers",
 ]
 
@@ -88,18 +90,29 @@ class Request:
         return f"Request({self}, headers={redact_headers(self.headers)!r})"
 
 
+def case_insensitive(headers: Mapping[str, str]) -> CIMultiDictProxy[str]:
+    """``headers`` as a read-only mapping that finds a name however it is spelled."""
+    if isinstance(headers, CIMultiDictProxy):  # aiohttp's own: nothing to do
+        return headers
+    return CIMultiDictProxy(CIMultiDict(headers))
+
+
 @attrs.frozen(repr=False)
 class Response:
-    """What the API answered, with its body read in full."""
+    """What the API answered, with its body read in full.
+
+    ``headers`` is case-insensitive whoever built the response: ``headers["etag"]``
+    finds ``ETag``. A plain mapping given here is copied into one.
+    """
 
     status: int
-    headers: Mapping[str, str]
+    headers: CIMultiDictProxy[str] = attrs.field(converter=case_insensitive)
     content: bytes
     request: Request
 
     @property
     def request_id(self) -> str | None:
-        return self.headers.get("x-request-id") or self.headers.get("X-Request-Id")
+        return self.headers.get("X-Request-Id")
 
     def __repr__(self) -> str:
         return f"Response({self.status} for {self.request})"
@@ -107,7 +120,10 @@ class Response:
 
 # Positional constructors for the hot path (every field given, in declaration order).
 new_request = filler(Request)
-new_response = filler(Response)
+# For the transport, whose headers come from aiohttp already case-insensitive.
+new_response: Callable[[int, CIMultiDictProxy[str], bytes, Request], Response] = filler(
+    Response, converted=("headers",)
+)
 
 Handler = Callable[[Request], Awaitable[Response]]
 

@@ -85,8 +85,7 @@ def may_retry(method: str, outcome: Outcome) -> bool:
 def server_retry_advice(response: Response) -> bool | None:
     """``x-should-retry: true|false`` (sent by Devin's gateway, honoured by the official
     SDKs), or ``None`` when the server gave no advice."""
-    headers = response.headers
-    advice = headers.get("x-should-retry") or headers.get("X-Should-Retry")
+    advice = response.headers.get("X-Should-Retry")
     return {"true": True, "false": False}.get(advice.strip().lower()) if advice else None
 
 
