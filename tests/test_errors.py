@@ -17,6 +17,7 @@ from devin_async import (
     AsyncDevin,
     AuthenticationError,
     BadRequestError,
+    ConfigurationError,
     ConflictError,
     DecodeError,
     InternalServerError,
@@ -208,6 +209,23 @@ def test_headers_are_read_whatever_their_spelling(headers: dict[str, str]) -> No
     assert info.value.headers["retry-after"] == "3"
     with pytest.raises(DecodeError, match=r"\(text/html, "):  # the content type, in the message
         decode_json(response(200, b"<html>", headers))
+
+
+def test_every_error_declares_its_attempts_and_says_them_once_retrying_stopped() -> None:
+    assert ConfigurationError("no key").attempts == 1
+    error = APIConnectionError("connection failed during GET /x")
+    assert (error.attempts, error.retry_stopped, str(error)) == (
+        1,
+        None,
+        "connection failed during GET /x",
+    )
+    error.attempts, error.retry_stopped = 3, "no retries left (max_retries=2)"
+    assert str(error) == (
+        "connection failed during GET /x (after 3 attempts; no retries left (max_retries=2))"
+    )
+    assert error.args == ("connection failed during GET /x",)  # the message itself is kept
+    error.attempts = 1
+    assert str(error).endswith("(after 1 attempt; no retries left (max_retries=2))")
 
 
 def test_every_error_is_a_devin_error() -> None:
