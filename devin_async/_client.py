@@ -9,7 +9,7 @@ from types import TracebackType
 import attrs
 
 from ._clock import Clock, RealClock
-from ._config import resolve_settings
+from ._config import DEFAULT_POOL_SIZE, resolve_settings
 from ._core import ClientCore
 from ._http import Handler, Middleware
 from ._pipeline.attempts import AttemptCounter
@@ -18,7 +18,7 @@ from ._pipeline.compose import build_pipeline
 from ._pipeline.log import LoggingMiddleware
 from ._pipeline.ratelimit import RateLimit, RateLimitMiddleware
 from ._pipeline.retry import RetryMiddleware, RetryPolicy
-from ._transport import DEFAULT_POOL_SIZE, AiohttpTransport
+from ._transport import AiohttpTransport
 from .resources.attachments import Attachments
 from .resources.code_scans import CodeScans
 from .resources.consumption import ConsumptionResource

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
 from ._clock import Clock, RealClock
-from ._config import Settings
+from ._config import DEFAULT_POOL_SIZE, Settings
 from ._converter import structure, structure_hook
 from ._decode import decode_json
 from ._errors import ConfigurationError
@@ -14,7 +14,6 @@ from ._http import NO_HEADERS, Handler, Multipart, Request, Response, new_reques
 from ._options import RequestOptions
 from ._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
 from ._paths import build_path, path_maker
-from ._transport import DEFAULT_POOL_SIZE
 
 __all__ = ["ClientCore", "Downloader"]
 

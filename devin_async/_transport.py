@@ -14,13 +14,13 @@ import aiohttp
 from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
+from ._config import DEFAULT_POOL_SIZE
 from ._errors import APIConnectionError, APITimeoutError, ClientUsageError, DevinError
 from ._http import Multipart, Request, Response, new_response
 from ._version import __version__
 
-__all__ = ["DEFAULT_POOL_SIZE", "AiohttpTransport", "encode_query"]
+__all__ = ["AiohttpTransport", "encode_query"]
 
-DEFAULT_POOL_SIZE = 100
 _CHUNK_SIZE = 64 * 1024
 _KEPT_TIMEOUTS = 32
 

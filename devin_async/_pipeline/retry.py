@@ -15,7 +15,13 @@ from typing import Any
 import attrs
 
 from .._clock import Clock, RealClock
-from .._config import DEFAULT_MAX_RETRIES
+from .._config import (
+    DEFAULT_BACKOFF_INITIAL,
+    DEFAULT_BACKOFF_MAX,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_RETRY_AFTER,
+    DEFAULT_RETRY_BUDGET,
+)
 from .._decode import error_for
 from .._errors import APIConnectionError, APIOutcomeUnknownError, DevinError
 from .._http import Handler, Request, Response, StockLayer
@@ -62,10 +68,10 @@ class RetryPolicy:
         default=DEFAULT_MAX_RETRIES,
         validator=[attrs.validators.instance_of(int), _non_negative],
     )
-    backoff_initial: float = attrs.field(default=0.5, validator=_non_negative)
-    backoff_max: float = attrs.field(default=8.0, validator=_non_negative)
-    max_retry_after: float = attrs.field(default=60.0, validator=_non_negative)
-    budget: float = attrs.field(default=120.0, validator=_non_negative)
+    backoff_initial: float = attrs.field(default=DEFAULT_BACKOFF_INITIAL, validator=_non_negative)
+    backoff_max: float = attrs.field(default=DEFAULT_BACKOFF_MAX, validator=_non_negative)
+    max_retry_after: float = attrs.field(default=DEFAULT_MAX_RETRY_AFTER, validator=_non_negative)
+    budget: float = attrs.field(default=DEFAULT_RETRY_BUDGET, validator=_non_negative)
 
 
 def may_retry(method: str, outcome: Outcome) -> bool:

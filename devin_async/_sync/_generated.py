@@ -15,6 +15,7 @@ from typing_extensions import Unpack
 from .._body import NOT_GIVEN, NotGiven
 from .._client import AsyncDevin
 from .._clock import Clock
+from .._config import DEFAULT_POOL_SIZE
 from .._fanout.engine import BulkResult, Outcome, ProgressCallback
 from .._fanout.polling import DEFAULT_MAX_POLL_INTERVAL, DEFAULT_MAX_WAIT, DEFAULT_POLL_INTERVAL
 from .._fanout.resource import OnError
@@ -23,7 +24,6 @@ from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE
 from .._pipeline.ratelimit import RateLimit
 from .._pipeline.retry import RetryPolicy
-from .._transport import DEFAULT_POOL_SIZE
 from ..models.attachments import Attachment
 from ..models.code_scans import CodeScan
 from ..models.consumption import Consumption
