@@ -24,7 +24,7 @@ from ._errors import (
 )
 from ._fanout.engine import BulkError, BulkIterator, BulkReport, BulkResult, Outcome, OutcomeStatus
 from ._fanout.polling import V1_TERMINAL, V3_TERMINAL, TerminalStates, WaitTimeoutError
-from ._http import Handler, Middleware, Request, Response
+from ._http import Handler, Middleware, Request, Response, Transport
 from ._options import RequestOptions
 from ._pipeline.ratelimit import RateLimit
 from ._pipeline.retry import RetryPolicy
@@ -73,6 +73,7 @@ __all__ = [
     "SessionResponse",
     "SyncPaginator",
     "TerminalStates",
+    "Transport",
     "UnprocessableEntityError",
     "V1Session",
     "WaitTimeoutError",

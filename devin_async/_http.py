@@ -1,10 +1,11 @@
-"""Plain data for one HTTP exchange, shared by the pipeline and the transport."""
+"""The data of one HTTP exchange, and the interfaces of the pipeline and the transport."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
+from urllib.parse import parse_qsl, urlsplit
 
 import attrs
 from multidict import CIMultiDict, CIMultiDictProxy
@@ -19,7 +20,9 @@ __all__ = [
     "Request",
     "Response",
     "StockLayer",
+    "Transport",
     "case_insensitive",
+    "download_request",
     "redact_headers",
 ]
 
@@ -147,3 +150,33 @@ class StockLayer:
 
     def __call__(self, request: Request, call_next: Handler, /) -> Awaitable[Response]:
         return self.handler(call_next)(request)
+
+
+@runtime_checkable
+class Transport(Protocol):
+    """Where requests leave the client: ``AsyncDevin(transport=...)`` replaces aiohttp's.
+
+    ``send`` answers a request to the API, as the pipeline made it (the key included).
+    ``download`` fetches an absolute URL, a presigned link on another host, with no
+    credentials: a 2xx body goes to ``write`` (in chunks, or at once) and the returned
+    response's content is empty; any other answer is returned whole, for the caller
+    to raise. ``timeout`` bounds connecting and each read, not the whole transfer.
+    ``aclose`` releases what the transport holds; ``AsyncDevin.aclose()`` calls it.
+    """
+
+    def send(self, request: Request, /) -> Awaitable[Response]: ...
+
+    def download(
+        self, url: str, write: Callable[[bytes], object], *, timeout: float | None = None
+    ) -> Awaitable[Response]: ...
+
+    def aclose(self) -> Awaitable[None]: ...
+
+
+def download_request(url: str, timeout: float | None) -> Request:
+    """The ``Request`` a transport's ``download`` answers for: its path is the absolute
+    URL without the query, which of a presigned URL is its signature and stays out of
+    errors and reprs; the query is in ``params``."""
+    parts = urlsplit(url)
+    params = parse_qsl(parts.query, keep_blank_values=True)
+    return Request("GET", f"{parts.scheme}://{parts.netloc}{parts.path}", params, timeout=timeout)
