@@ -43,7 +43,7 @@ class ClientCore:
     ):
         self.settings = settings
         self.send = pipeline
-        self.download = transport.download  # credentials never go to another host
+        self.download = transport.download  # outside the pipeline: no API key goes along
         self.default_concurrency = default_concurrency  # of fan-outs: the pool size
         self.clock = clock or RealClock()
         self._decoders: dict[type[Any], Callable[[Response], Any]] = {}  # per model type

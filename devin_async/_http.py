@@ -123,7 +123,8 @@ class Response:
 
 # Positional constructors for the hot path (every field given, in declaration order).
 new_request = filler(Request)
-# For the transport, whose headers come from aiohttp already case-insensitive.
+# For headers already case-insensitive (aiohttp's, another Response's): the hot path
+# skips the converter.
 new_response: Callable[[int, CIMultiDictProxy[str], bytes, Request], Response] = filler(
     Response, converted=("headers",)
 )
