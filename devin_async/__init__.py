@@ -25,7 +25,7 @@ from ._errors import (
 from ._fanout.iterator import BulkIterator
 from ._fanout.polling import V1_TERMINAL, V3_TERMINAL, TerminalStates, WaitTimeoutError
 from ._fanout.results import BulkError, BulkReport, BulkResult, Outcome, OutcomeStatus
-from ._http import Handler, Middleware, Request, Response
+from ._http import Handler, Middleware, Request, Response, Transport
 from ._options import RequestOptions
 from ._pipeline.ratelimit import RateLimit
 from ._pipeline.retry import RetryPolicy
@@ -74,6 +74,7 @@ __all__ = [
     "SessionResponse",
     "SyncPaginator",
     "TerminalStates",
+    "Transport",
     "UnprocessableEntityError",
     "V1Session",
     "WaitTimeoutError",

@@ -9,16 +9,16 @@ from types import TracebackType
 import attrs
 
 from ._clock import Clock, RealClock
-from ._config import resolve_settings
+from ._config import DEFAULT_POOL_SIZE, resolve_settings
 from ._core import ClientCore
-from ._http import Handler, Middleware
+from ._http import Handler, Middleware, Transport
 from ._pipeline.attempts import AttemptCounter
 from ._pipeline.auth import AuthMiddleware
 from ._pipeline.compose import build_pipeline
 from ._pipeline.log import LoggingMiddleware
 from ._pipeline.ratelimit import RateLimit, RateLimitMiddleware
 from ._pipeline.retry import RetryMiddleware, RetryPolicy
-from ._transport import DEFAULT_POOL_SIZE, AiohttpTransport
+from ._transport import AiohttpTransport, as_transport
 from .resources.attachments import Attachments
 from .resources.code_scans import CodeScans
 from .resources.consumption import ConsumptionResource
@@ -41,7 +41,9 @@ class AsyncDevin:
     Settings come from keyword arguments, then ``DEVIN_API_KEY``, ``DEVIN_ORG_ID``
     and ``DEVIN_BASE_URL``. ``middleware`` are extra ``(request, call_next)`` layers,
     run inside the built-in ones (retry, rate limit, auth, logging), just before the
-    transport. ``max_retries`` overrides ``retry.max_retries``; ``clock`` replaces the
+    transport. ``transport`` replaces the aiohttp one: a ``Transport``, or a bare async
+    function taking a ``Request`` (downloads then go through it too); ``aclose()``
+    closes it. ``max_retries`` overrides ``retry.max_retries``; ``clock`` replaces the
     real time source of retry and rate-limit waits (see ``devin_async.testing.FakeClock``).
     """
 
@@ -56,7 +58,7 @@ class AsyncDevin:
         allow_insecure_http: bool = False,
         pool_size: int = DEFAULT_POOL_SIZE,
         middleware: Sequence[Middleware] = (),
-        transport: Handler | None = None,
+        transport: Transport | Handler | None = None,
         retry: RetryPolicy | None = None,
         rate_limit: RateLimit | None = None,
         clock: Clock | None = None,
@@ -71,7 +73,11 @@ class AsyncDevin:
             allow_insecure_http=allow_insecure_http,
         )
         policy = attrs.evolve(policy, max_retries=self._settings.max_retries)
-        self._transport = AiohttpTransport(self._settings.base_url, pool_size=pool_size)
+        self._transport = (
+            AiohttpTransport(self._settings.base_url, pool_size=pool_size)
+            if transport is None
+            else as_transport(transport)
+        )
         layers: list[Middleware] = [
             RetryMiddleware(policy, clock=clock),
             RateLimitMiddleware(
@@ -82,12 +88,12 @@ class AsyncDevin:
         ]
         layers.extend(middleware)
         layers.append(AttemptCounter())  # innermost: sees every attempt a fan-out makes
-        pipeline = build_pipeline(layers, transport or self._transport.send)
+        pipeline = build_pipeline(layers, self._transport.send)
         cap = rate_limit.max_in_flight if rate_limit else None
         self._core = ClientCore(
             self._settings,
             pipeline,
-            self._transport.download,
+            self._transport,
             default_concurrency=min(pool_size, cap or pool_size),
             clock=clock or RealClock(),
         )
@@ -113,7 +119,7 @@ class AsyncDevin:
         return self._settings.org_id
 
     async def aclose(self) -> None:
-        """Close the connection pool. The client can be used again afterwards."""
+        """Close the transport (the connection pool). The client can be used again afterwards."""
         await self._transport.aclose()
 
     async def __aenter__(self) -> AsyncDevin:
@@ -129,7 +135,7 @@ class AsyncDevin:
 
     def __del__(self) -> None:
         transport = getattr(self, "_transport", None)
-        if transport is not None and transport.is_open:
+        if isinstance(transport, AiohttpTransport) and transport.is_open:
             warnings.warn(
                 f"{self!r} was not closed; use 'async with' or 'await client.aclose()'",
                 ResourceWarning,

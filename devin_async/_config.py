@@ -11,11 +11,31 @@ import attrs
 
 from ._errors import ConfigurationError
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "Secret", "Settings", "resolve_settings"]
+__all__ = [
+    "DEFAULT_BACKOFF_INITIAL",
+    "DEFAULT_BACKOFF_MAX",
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_MAX_RETRY_AFTER",
+    "DEFAULT_POOL_SIZE",
+    "DEFAULT_RESUME_JITTER",
+    "DEFAULT_RETRY_BUDGET",
+    "DEFAULT_TIMEOUT",
+    "Secret",
+    "Settings",
+    "resolve_settings",
+]
 
+# Every default of the client, in one place (seconds unless named otherwise).
 DEFAULT_BASE_URL = "https://api.devin.ai"
-DEFAULT_TIMEOUT = 60.0
+DEFAULT_TIMEOUT = 60.0  # per attempt
+DEFAULT_POOL_SIZE = 100  # connections, and the concurrency of a fan-out
 DEFAULT_MAX_RETRIES = 3
+DEFAULT_BACKOFF_INITIAL = 0.5
+DEFAULT_BACKOFF_MAX = 8.0
+DEFAULT_MAX_RETRY_AFTER = 60.0
+DEFAULT_RETRY_BUDGET = 120.0
+DEFAULT_RESUME_JITTER = 0.5
 
 
 class Secret:

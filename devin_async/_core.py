@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any, Protocol, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from ._clock import Clock, RealClock
-from ._config import Settings
+from ._config import DEFAULT_POOL_SIZE, Settings
 from ._converter import structure, structure_hook
 from ._decode import decode_json
 from ._errors import ConfigurationError
-from ._http import NO_HEADERS, Handler, Multipart, Request, Response, new_request
+from ._http import NO_HEADERS, Handler, Multipart, Request, Response, Transport, new_request
 from ._options import RequestOptions
 from ._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
 from ._paths import build_path, path_maker
-from ._transport import DEFAULT_POOL_SIZE
 
-__all__ = ["ClientCore", "Downloader"]
-
-
-class Downloader(Protocol):
-    """Streams an absolute URL, without credentials, into ``write`` (the transport's)."""
-
-    def __call__(
-        self, url: str, write: Callable[[bytes], object], *, timeout: float | None = None
-    ) -> Awaitable[Response]: ...
-
+__all__ = ["ClientCore"]
 
 T = TypeVar("T")
 
@@ -46,14 +36,14 @@ class ClientCore:
         self,
         settings: Settings,
         pipeline: Handler,
-        download: Downloader,
+        transport: Transport,
         *,
         default_concurrency: int = DEFAULT_POOL_SIZE,
         clock: Clock | None = None,
     ):
         self.settings = settings
         self.send = pipeline
-        self.download = download
+        self.download = transport.download  # outside the pipeline: no API key goes along
         self.default_concurrency = default_concurrency  # of fan-outs: the pool size
         self.clock = clock or RealClock()
         self._decoders: dict[type[Any], Callable[[Response], Any]] = {}  # per model type

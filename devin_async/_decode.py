@@ -94,14 +94,15 @@ def error_for(response: Response) -> APIStatusError:
     message = f"{request} answered {response.status}"
     if summary:
         message += f": {summary}"
-    if response.request_id:
-        message += f" (request id {response.request_id})"
+    request_id = response.request_id
+    if request_id:
+        message += f" (request id {request_id})"
     cls = status_error_class(response.status)
     kwargs: dict[str, Any] = {
         "status_code": response.status,
         "detail": detail,
         "body": response.content,
-        "request_id": response.request_id,
+        "request_id": request_id,
         "headers": response.headers,
         "method": request.method,
         "path": request.path,

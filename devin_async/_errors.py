@@ -36,7 +36,22 @@ def excerpt(body: bytes) -> str:
 
 
 class DevinError(Exception):
-    """Root of every error this SDK raises."""
+    """Root of every error this SDK raises.
+
+    ``attempts`` is how many times the call's request was sent, retries included.
+    When the retry layer gave up on the call, the message ends with how many
+    attempts it made and why it stopped (``retry_stopped``).
+    """
+
+    attempts: int = 1
+    retry_stopped: str | None = None
+
+    def __str__(self) -> str:
+        message = super().__str__()
+        if self.retry_stopped is None:
+            return message
+        plural = "s" if self.attempts != 1 else ""
+        return f"{message} (after {self.attempts} attempt{plural}; {self.retry_stopped})"
 
 
 class ConfigurationError(DevinError):
@@ -61,7 +76,6 @@ class APIConnectionError(DevinError):
         self.method = method
         self.path = path
         self.sent = sent
-        self.attempts = 1
 
 
 class APITimeoutError(APIConnectionError):
@@ -108,7 +122,6 @@ class APIStatusError(DevinError):
         self.headers: Mapping[str, str] = headers or {}
         self.method = method
         self.path = path
-        self.attempts = 1
 
 
 class BadRequestError(APIStatusError):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import keyword
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -26,11 +26,13 @@ __all__ = ["fill_source", "fillable_fields", "filler"]
 T = TypeVar("T")
 
 
-def fillable_fields(cls: type) -> tuple[str, ...] | None:
+def fillable_fields(cls: type, converted: Collection[str] = ()) -> tuple[str, ...] | None:
     """The field names, in order, when filling the slots is all ``cls.__init__`` does;
     ``None`` for a class that validates, converts or post-processes there, has slots
     that are not fields (such as attrs' cached hash), an ``__init__`` of its own, or
-    anything that would notice a subclass being made (a metaclass, ``__init_subclass__``)."""
+    anything that would notice a subclass being made (a metaclass, ``__init_subclass__``).
+    The converters of the fields named in ``converted`` do not count: their values come
+    as the converter would leave them."""
     if not attrs.has(cls) or "__slots__" not in cls.__dict__ or type(cls) is not type:
         return None
     init = getattr(cls.__init__, "__code__", None)
@@ -45,7 +47,8 @@ def fillable_fields(cls: type) -> tuple[str, ...] | None:
     if slots - {"__weakref__"} != {field.name for field in fields}:
         return None
     for field in fields:
-        if not field.init or field.validator or field.converter or field.on_setattr:
+        converts = field.converter is not None and field.name not in converted
+        if not field.init or field.validator or converts or field.on_setattr:
             return None
         if not field.name.isidentifier() or keyword.iskeyword(field.name):
             return None
@@ -63,11 +66,13 @@ def _mutable_twin(cls: type) -> type:
     )
 
 
-def fill_source(cls: type, values: Sequence[str], env: dict[str, Any]) -> list[str] | None:
+def fill_source(
+    cls: type, values: Sequence[str], env: dict[str, Any], converted: Collection[str] = ()
+) -> list[str] | None:
     """Statements that leave in ``obj`` an instance of ``cls`` whose fields (in
     ``attrs.fields`` order) are the source expressions ``values``; what they refer to
     is added to ``env``. ``None`` when ``cls`` needs its ``__init__``."""
-    names = fillable_fields(cls)
+    names = fillable_fields(cls, converted)
     if names is None:
         return None
     env.update(_new=object.__new__, _mutable=_mutable_twin(cls), _cls=cls)
@@ -76,15 +81,16 @@ def fill_source(cls: type, values: Sequence[str], env: dict[str, Any]) -> list[s
     return [*lines, "obj.__class__ = _cls"]
 
 
-def filler(cls: type[T]) -> Callable[..., T]:
+def filler(cls: type[T], *, converted: Collection[str] = ()) -> Callable[..., T]:
     """A constructor taking every field positionally, in ``attrs.fields`` order (defaults
-    included), that fills the slots; ``cls`` itself when it needs its ``__init__``."""
-    names = fillable_fields(cls)
+    included), that fills the slots; ``cls`` itself when it needs its ``__init__``.
+    Values of the fields in ``converted`` are taken as already converted."""
+    names = fillable_fields(cls, converted)
     if names is None:
         return cls
     env: dict[str, Any] = {}
     params = [f"a{i}" for i in range(len(names))]  # never a field's name: no clash
-    body = fill_source(cls, params, env)
+    body = fill_source(cls, params, env, converted)
     assert body is not None
     lines = [f"def fill({', '.join(params)}):", *(f"    {line}" for line in body), "    return obj"]
     exec(compile("\n".join(lines), f"<devin_async fill {cls.__qualname__}>", "exec"), env)

@@ -1,12 +1,14 @@
-"""Plain data for one HTTP exchange, shared by the pipeline and the transport."""
+"""The data of one HTTP exchange, and the interfaces of the pipeline and the transport."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
+from urllib.parse import parse_qsl, urlsplit
 
 import attrs
+from multidict import CIMultiDict, CIMultiDictProxy
 
 from ._frozen import filler
 
@@ -18,6 +20,9 @@ __all__ = [
     "Request",
     "Response",
     "StockLayer",
+    "Transport",
+    "case_insensitive",
+    "download_request",
     "redact_headers",
 ]
 
@@ -88,18 +93,29 @@ class Request:
         return f"Request({self}, headers={redact_headers(self.headers)!r})"
 
 
+def case_insensitive(headers: Mapping[str, str]) -> CIMultiDictProxy[str]:
+    """``headers`` as a read-only mapping that finds a name however it is spelled."""
+    if isinstance(headers, CIMultiDictProxy):  # aiohttp's own: nothing to do
+        return headers
+    return CIMultiDictProxy(CIMultiDict(headers))
+
+
 @attrs.frozen(repr=False)
 class Response:
-    """What the API answered, with its body read in full."""
+    """What the API answered, with its body read in full.
+
+    ``headers`` is case-insensitive whoever built the response: ``headers["etag"]``
+    finds ``ETag``. A plain mapping given here is copied into one.
+    """
 
     status: int
-    headers: Mapping[str, str]
+    headers: CIMultiDictProxy[str] = attrs.field(converter=case_insensitive)
     content: bytes
     request: Request
 
     @property
     def request_id(self) -> str | None:
-        return self.headers.get("x-request-id") or self.headers.get("X-Request-Id")
+        return self.headers.get("X-Request-Id")
 
     def __repr__(self) -> str:
         return f"Response({self.status} for {self.request})"
@@ -107,7 +123,11 @@ class Response:
 
 # Positional constructors for the hot path (every field given, in declaration order).
 new_request = filler(Request)
-new_response = filler(Response)
+# For headers already case-insensitive (aiohttp's, another Response's): the hot path
+# skips the converter.
+new_response: Callable[[int, CIMultiDictProxy[str], bytes, Request], Response] = filler(
+    Response, converted=("headers",)
+)
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -131,3 +151,33 @@ class StockLayer:
 
     def __call__(self, request: Request, call_next: Handler, /) -> Awaitable[Response]:
         return self.handler(call_next)(request)
+
+
+@runtime_checkable
+class Transport(Protocol):
+    """Where requests leave the client: ``AsyncDevin(transport=...)`` replaces aiohttp's.
+
+    ``send`` answers a request to the API, as the pipeline made it (the key included).
+    ``download`` fetches an absolute URL, a presigned link on another host, with no
+    credentials: a 2xx body goes to ``write`` (in chunks, or at once) and the returned
+    response's content is empty; any other answer is returned whole, for the caller
+    to raise. ``timeout`` bounds connecting and each read, not the whole transfer.
+    ``aclose`` releases what the transport holds; ``AsyncDevin.aclose()`` calls it.
+    """
+
+    def send(self, request: Request, /) -> Awaitable[Response]: ...
+
+    def download(
+        self, url: str, write: Callable[[bytes], object], *, timeout: float | None = None
+    ) -> Awaitable[Response]: ...
+
+    def aclose(self) -> Awaitable[None]: ...
+
+
+def download_request(url: str, timeout: float | None) -> Request:
+    """The ``Request`` a transport's ``download`` answers for: its path is the absolute
+    URL without the query, which of a presigned URL is its signature and stays out of
+    errors and reprs; the query is in ``params``."""
+    parts = urlsplit(url)
+    params = parse_qsl(parts.query, keep_blank_values=True)
+    return Request("GET", f"{parts.scheme}://{parts.netloc}{parts.path}", params, timeout=timeout)

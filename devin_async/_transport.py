@@ -1,4 +1,5 @@
-"""The HTTP transport: the one module that imports aiohttp and maps its errors to ours."""
+"""Transports: aiohttp's (the one module that imports aiohttp and maps its errors to ours),
+and a user's send function made into one."""
 
 from __future__ import annotations
 
@@ -8,19 +9,27 @@ import io
 import platform
 from collections.abc import Callable, Mapping
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 import aiohttp
 from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
+from ._config import DEFAULT_POOL_SIZE
 from ._errors import APIConnectionError, APITimeoutError, ClientUsageError, DevinError
-from ._http import Multipart, Request, Response, new_response
+from ._http import (
+    Handler,
+    Multipart,
+    Request,
+    Response,
+    Transport,
+    download_request,
+    new_response,
+)
 from ._version import __version__
 
-__all__ = ["DEFAULT_POOL_SIZE", "AiohttpTransport", "encode_query"]
+__all__ = ["AiohttpTransport", "FunctionTransport", "as_transport", "encode_query"]
 
-DEFAULT_POOL_SIZE = 100
 _CHUNK_SIZE = 64 * 1024
 _KEPT_TIMEOUTS = 32
 
@@ -32,9 +41,12 @@ USER_AGENT = (
 # ClientSession.request() only wraps the coroutine _request() in a context manager, made
 # through a types.GenericAlias that tries to set __orig_class__ on a slotted object (an
 # AttributeError raised and swallowed per call) and awaited through a wrapper that each
-# resumption passes: 3% of a fan-out's instructions. The transport awaits _request()
-# itself, looked up on the session at every call, where aioresponses and vcrpy patch it.
-# Should a later aiohttp drop it, the public request() does the same job, a little slower.
+# resumption passes: 3% of a fan-out's instructions (get_many: 472k -> 459k per id, and
+# 0.85x -> 0.88x of raw aiohttp in bench_fanout; commit 72e3033, README "Where the last
+# step came from"). The transport awaits _request() itself, looked up on the session at
+# every call, where aioresponses and vcrpy patch it; tests/test_requests.py checks that
+# request() does nothing more. This is the only use of it, in send(); should a later
+# aiohttp (pyproject caps it below 4) drop it, the public request() does the same job.
 _AWAIT_REQUEST_COROUTINE = inspect.iscoroutinefunction(
     getattr(aiohttp.ClientSession, "_request", None)
 )
@@ -212,28 +224,22 @@ class AiohttpTransport:
     async def download(
         self, url: str, write: Callable[[bytes], object], *, timeout: float | None = None
     ) -> Response:
-        """GET an absolute URL (a presigned link on another host) with no credentials.
-
-        A 2xx body goes to ``write`` chunk by chunk and the returned response's content
-        is empty; any other answer is read whole into the response, for the caller to
-        raise. ``timeout`` bounds connecting and each read, not the whole transfer.
-        """
-        parts = urlsplit(url)
-        # The query of a presigned URL is its signature: keep it out of errors and reprs.
-        request = Request("GET", f"{parts.scheme}://{parts.netloc}{parts.path}")
+        """``Transport.download``: the 2xx body goes to ``write`` chunk by chunk."""
+        request = download_request(url, timeout)
         session = self._client_session()
         limits = aiohttp.ClientTimeout(total=None, sock_connect=timeout, sock_read=timeout)
         try:
             # Only the session's User-Agent goes along: the bearer token is added per
-            # request by the auth middleware, never here.
+            # request by the auth middleware, never here. The URL is sent as given:
+            # re-encoding a presigned query could break its signature.
             async with session.get(
                 URL(url, encoded=True), headers={"Accept": "*/*"}, timeout=limits
             ) as resp:
                 if not 200 <= resp.status < 300:
-                    return Response(resp.status, resp.headers, await resp.read(), request)
+                    return new_response(resp.status, resp.headers, await resp.read(), request)
                 async for chunk in resp.content.iter_chunked(_CHUNK_SIZE):
                     write(chunk)
-                return Response(resp.status, resp.headers, b"", request)
+                return new_response(resp.status, resp.headers, b"", request)
         except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
             raise _map_error(exc, request) from None
 
@@ -251,3 +257,38 @@ class AiohttpTransport:
             finally:
                 if closing.done() and self._closing is closing:
                     self._closing = None
+
+
+class FunctionTransport:
+    """A bare send function (``AsyncDevin(transport=handler)``) as a ``Transport``.
+
+    Downloads go through the function too: it gets the GET of ``download_request``,
+    without credentials, and a 2xx answer's body is written at once.
+    """
+
+    def __init__(self, send: Handler):
+        self.send = send  # the function itself: no frame of ours on each request
+
+    async def download(
+        self, url: str, write: Callable[[bytes], object], *, timeout: float | None = None
+    ) -> Response:
+        response = await self.send(download_request(url, timeout))
+        if not 200 <= response.status < 300:
+            return response
+        write(response.content)
+        return new_response(response.status, response.headers, b"", response.request)
+
+    async def aclose(self) -> None:
+        """Nothing to release: the function's owner manages what it uses."""
+
+
+def as_transport(transport: Transport | Handler) -> Transport:
+    """What ``AsyncDevin(transport=...)`` was given, as a ``Transport``."""
+    if isinstance(transport, Transport):
+        return transport
+    if not callable(transport):
+        raise TypeError(
+            "transport must be a Transport (send, download, aclose) or an async "
+            f"function taking a Request, got {transport!r}"
+        )
+    return FunctionTransport(transport)

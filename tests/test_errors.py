@@ -17,6 +17,7 @@ from devin_async import (
     AsyncDevin,
     AuthenticationError,
     BadRequestError,
+    ConfigurationError,
     ConflictError,
     DecodeError,
     InternalServerError,
@@ -186,6 +187,45 @@ async def test_truncated_json_over_socket_is_decode_error() -> None:
                 await c.enterprise.sessions.get("devin-1")
     finally:
         await runner.cleanup()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"X-Request-Id": "req-7", "Content-Type": "text/html", "Retry-After": "3"},
+        {"x-request-id": "req-7", "content-type": "text/html", "retry-after": "3"},
+        {"X-REQUEST-ID": "req-7", "CONTENT-TYPE": "text/html", "RETRY-AFTER": "3"},
+    ],
+    ids=["canonical", "lower", "upper"],
+)
+def test_headers_are_read_whatever_their_spelling(headers: dict[str, str]) -> None:
+    answer = response(429, b"<html>slow down</html>", headers)
+    assert answer.headers["Content-Type"] == answer.headers["content-type"] == "text/html"
+    assert answer.request_id == "req-7"
+    with pytest.raises(RateLimitError) as info:
+        decode_json(answer)
+    assert info.value.retry_after == 3.0
+    assert info.value.request_id == "req-7"
+    assert info.value.headers["retry-after"] == "3"
+    with pytest.raises(DecodeError, match=r"\(text/html, "):  # the content type, in the message
+        decode_json(response(200, b"<html>", headers))
+
+
+def test_every_error_declares_its_attempts_and_says_them_once_retrying_stopped() -> None:
+    assert ConfigurationError("no key").attempts == 1
+    error = APIConnectionError("connection failed during GET /x")
+    assert (error.attempts, error.retry_stopped, str(error)) == (
+        1,
+        None,
+        "connection failed during GET /x",
+    )
+    error.attempts, error.retry_stopped = 3, "no retries left (max_retries=2)"
+    assert str(error) == (
+        "connection failed during GET /x (after 3 attempts; no retries left (max_retries=2))"
+    )
+    assert error.args == ("connection failed during GET /x",)  # the message itself is kept
+    error.attempts = 1
+    assert str(error).endswith("(after 1 attempt; no retries left (max_retries=2))")
 
 
 def test_every_error_is_a_devin_error() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from devin_async._http import case_insensitive
 from devin_async._pipeline.retry_after import parse_retry_after
 
 NOW = 1_700_000_000.0  # 2023-11-14T22:13:20Z
@@ -28,7 +29,9 @@ NOW = 1_700_000_000.0  # 2023-11-14T22:13:20Z
         ({"Retry-After": "1e400"}, None),
         ({"retry-after-ms": "inf"}, None),
         ({"Retry-After": "Tue, 14 Nov 2023 22:13:50"}, None),  # no zone: not an HTTP date
+        ({"RETRY-AFTER": "4"}, 4.0),  # a header's name is case-insensitive
+        ({"Retry-After-MS": "250", "retry-after": "9"}, 0.25),
     ],
 )
 def test_parse_retry_after(headers: dict[str, str], expected: float | None) -> None:
-    assert parse_retry_after(headers, now=lambda: NOW) == expected
+    assert parse_retry_after(case_insensitive(headers), now=lambda: NOW) == expected

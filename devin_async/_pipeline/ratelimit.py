@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from .._clock import Clock, RealClock
+from .._config import DEFAULT_RESUME_JITTER
 from .._errors import RateLimitError
 from .._http import Handler, Request, Response, StockLayer
 from .attempts import TALLY
@@ -52,7 +53,7 @@ class RateLimit:
     max_in_flight: int | None = attrs.field(
         default=None, validator=[_int_or_none, _positive_or_none]
     )
-    resume_jitter: float = attrs.field(default=0.5, validator=_non_negative)
+    resume_jitter: float = attrs.field(default=DEFAULT_RESUME_JITTER, validator=_non_negative)
 
 
 class TokenBucket:

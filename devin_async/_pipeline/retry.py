@@ -1,7 +1,7 @@
 """Retrying failed calls: pure decisions (what to retry, how long to wait) and the middleware.
 
-The first attempt runs directly; only a failure enters the tenacity loop, so a call
-that succeeds at once pays for one ``try`` and one set lookup, not for tenacity.
+The first attempt runs directly; only a failure enters the retry loop, so a call that
+succeeds at once pays for one ``try`` and one comparison.
 """
 
 from __future__ import annotations
@@ -13,10 +13,15 @@ from collections.abc import Callable
 from typing import Any
 
 import attrs
-from tenacity import AsyncRetrying, RetryCallState, stop_never
 
 from .._clock import Clock, RealClock
-from .._config import DEFAULT_MAX_RETRIES
+from .._config import (
+    DEFAULT_BACKOFF_INITIAL,
+    DEFAULT_BACKOFF_MAX,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_MAX_RETRY_AFTER,
+    DEFAULT_RETRY_BUDGET,
+)
 from .._decode import error_for
 from .._errors import APIConnectionError, APIOutcomeUnknownError, DevinError
 from .._http import Handler, Request, Response, StockLayer
@@ -63,10 +68,10 @@ class RetryPolicy:
         default=DEFAULT_MAX_RETRIES,
         validator=[attrs.validators.instance_of(int), _non_negative],
     )
-    backoff_initial: float = attrs.field(default=0.5, validator=_non_negative)
-    backoff_max: float = attrs.field(default=8.0, validator=_non_negative)
-    max_retry_after: float = attrs.field(default=60.0, validator=_non_negative)
-    budget: float = attrs.field(default=120.0, validator=_non_negative)
+    backoff_initial: float = attrs.field(default=DEFAULT_BACKOFF_INITIAL, validator=_non_negative)
+    backoff_max: float = attrs.field(default=DEFAULT_BACKOFF_MAX, validator=_non_negative)
+    max_retry_after: float = attrs.field(default=DEFAULT_MAX_RETRY_AFTER, validator=_non_negative)
+    budget: float = attrs.field(default=DEFAULT_RETRY_BUDGET, validator=_non_negative)
 
 
 def may_retry(method: str, outcome: Outcome) -> bool:
@@ -85,8 +90,7 @@ def may_retry(method: str, outcome: Outcome) -> bool:
 def server_retry_advice(response: Response) -> bool | None:
     """``x-should-retry: true|false`` (sent by Devin's gateway, honoured by the official
     SDKs), or ``None`` when the server gave no advice."""
-    headers = response.headers
-    advice = headers.get("x-should-retry") or headers.get("X-Should-Retry")
+    advice = response.headers.get("X-Should-Retry")
     return {"true": True, "false": False}.get(advice.strip().lower()) if advice else None
 
 
@@ -143,39 +147,27 @@ def decide(
     return Decision(wait, cause)
 
 
-@attrs.frozen
-class _Verdict:
-    outcome: Outcome
-    decision: Decision
-    attempt: int
-
-
-def _annotate(error: DevinError, attempts: int, reason: str) -> DevinError:
-    """Record the attempt count on ``error`` and say it, with why we stopped, in its message."""
-    error.attempts = attempts  # type: ignore[attr-defined]
-    plural = "s" if attempts != 1 else ""
-    first = error.args[0] if error.args else ""
-    error.args = (f"{first} (after {attempts} attempt{plural}; {reason})", *error.args[1:])
-    return error
-
-
 def _final_error(request: Request, outcome: Outcome, attempts: int, reason: str) -> DevinError:
+    """The error a call raises when retrying stops, saying how many attempts and why."""
     if isinstance(outcome, Response):
-        return _annotate(error_for(outcome), attempts, reason)
-    if outcome.sent and request.method not in IDEMPOTENT_METHODS:
-        unknown = APIOutcomeUnknownError(
+        error: DevinError = error_for(outcome)
+    elif outcome.sent and request.method not in IDEMPOTENT_METHODS:
+        error = APIOutcomeUnknownError(
             f"{request} may have reached the server ({outcome}); "
             "its outcome is unknown, so it was not resent. Check the server's state "
             "before trying again.",
             method=request.method,
             path=request.path,
         )
-        return _annotate(unknown, attempts, reason)
-    return _annotate(outcome, attempts, reason)
+        error.__cause__ = outcome
+    else:
+        error = outcome
+    error.attempts, error.retry_stopped = attempts, reason
+    return error
 
 
 class RetryMiddleware(StockLayer):
-    """Retries what ``decide`` allows, waiting on ``clock``; re-raises the last typed error."""
+    """Retries what ``decide`` allows, waiting on ``clock``; raises the last typed error."""
 
     def __init__(
         self,
@@ -206,82 +198,57 @@ class RetryMiddleware(StockLayer):
         return retrying
 
     async def _after_failure(
-        self, request: Request, call_next: Handler, first: Outcome, started: float
+        self, request: Request, call_next: Handler, outcome: Outcome, started: float
     ) -> Response:
-        policy, clock = self.policy, self._clock
-        max_retries = policy.max_retries if request.max_retries is None else request.max_retries
-        replay: list[Outcome] = [first]
-        last: _Verdict | None = None  # what decide() said about the latest attempt
-
-        async def attempt() -> Response:
-            if replay:  # tenacity's first attempt is the one already made
-                outcome = replay.pop()
-                if isinstance(outcome, Response):
-                    return outcome
-                raise outcome
-            remaining = policy.budget - (clock.now() - started)
-            timeout = remaining if request.timeout is None else min(request.timeout, remaining)
-            return await call_next(attrs.evolve(request, timeout=max(timeout, 0.001)))
-
-        def should_retry(state: RetryCallState) -> bool:
-            nonlocal last
-            assert state.outcome is not None
-            error = state.outcome.exception()
-            if error is not None and not isinstance(error, APIConnectionError):
-                return False  # not ours to judge (cancellation, configuration): let it through
-            outcome: Outcome = error if error is not None else state.outcome.result()
-            retry_after = (
-                parse_retry_after(outcome.headers) if isinstance(outcome, Response) else None
-            )
-            decision = decide(
-                policy,
-                request.method,
-                outcome,
-                attempt=state.attempt_number,
-                max_retries=max_retries,
-                elapsed=clock.now() - started,
-                retry_after=retry_after,
-                draw=self._draw(),
-            )
-            last = _Verdict(outcome, decision, state.attempt_number)
-            return decision.wait is not None
-
-        def wait(state: RetryCallState) -> float:
-            assert last is not None
-            assert last.decision.wait is not None
-            return last.decision.wait
-
-        def log_retry(state: RetryCallState) -> None:
-            assert last is not None
-            decision = last.decision
+        # A plain loop rather than tenacity: decide() is the whole policy, one draw giving
+        # the wait, the verdict and the reason a final error states. Tenacity's separate
+        # retry, wait and stop callbacks would only hand that between them, and its stop
+        # conditions time the call with time.monotonic, not the injected clock.
+        max_retries = (
+            self.policy.max_retries if request.max_retries is None else request.max_retries
+        )
+        attempt = 1
+        while True:
+            decision = self._decide(request, outcome, attempt, max_retries, started)
+            if decision.wait is None:
+                raise _final_error(request, outcome, attempt, decision.reason)
             logger.info(
                 "retrying %s %s: attempt %d failed with %s; attempt %d in %.2f s",
                 request.method,
                 request.path,
-                state.attempt_number,
+                attempt,
                 decision.reason,
-                state.attempt_number + 1,
+                attempt + 1,
                 decision.wait,
             )
+            await self._clock.sleep(decision.wait)
+            attempt += 1
+            try:
+                outcome = await call_next(self._within_budget(request, started))
+            except APIConnectionError as exc:
+                outcome = exc
+            else:
+                if outcome.status < 400:
+                    return outcome
 
-        retrying = AsyncRetrying(
-            sleep=clock.sleep,
-            stop=stop_never,  # decide() already counts attempts and the budget
-            wait=wait,
-            retry=should_retry,
-            before_sleep=log_retry,
-            reraise=True,
+    def _decide(
+        self, request: Request, outcome: Outcome, attempt: int, max_retries: int, started: float
+    ) -> Decision:
+        return decide(
+            self.policy,
+            request.method,
+            outcome,
+            attempt=attempt,
+            max_retries=max_retries,
+            elapsed=self._clock.now() - started,
+            retry_after=parse_retry_after(outcome.headers)
+            if isinstance(outcome, Response)
+            else None,
+            draw=self._draw(),
         )
-        try:
-            response: Response = await retrying(attempt)
-        except APIConnectionError as exc:
-            if last is None or last.outcome is not exc:
-                raise
-            final = _final_error(request, exc, last.attempt, last.decision.reason)
-            if final is exc:
-                raise
-            raise final from exc
-        if response.status < 400:
-            return response
-        assert last is not None
-        raise _final_error(request, response, last.attempt, last.decision.reason)
+
+    def _within_budget(self, request: Request, started: float) -> Request:
+        """``request`` with its timeout cut to what is left of the retry budget."""
+        remaining = self.policy.budget - (self._clock.now() - started)
+        timeout = remaining if request.timeout is None else min(request.timeout, remaining)
+        return attrs.evolve(request, timeout=max(timeout, 0.001))

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from email.utils import parsedate_to_datetime
+
+from multidict import CIMultiDictProxy
 
 __all__ = ["parse_retry_after"]
 
 
 def parse_retry_after(
-    headers: Mapping[str, str], *, now: Callable[[], float] = time.time
+    headers: CIMultiDictProxy[str], *, now: Callable[[], float] = time.time
 ) -> float | None:
     """Seconds to wait as the server asked, or ``None`` when it did not say (or said nonsense).
 
     ``retry-after-ms`` (sent by some gateways) wins over ``Retry-After``.
     """
-    millis = headers.get("retry-after-ms") or headers.get("Retry-After-Ms")
+    millis = headers.get("Retry-After-Ms")
     if millis:
         try:
             value = float(millis) / 1000
@@ -25,7 +27,7 @@ def parse_retry_after(
             value = -1.0
         if math.isfinite(value) and value >= 0:
             return value
-    raw = headers.get("Retry-After") or headers.get("retry-after")
+    raw = headers.get("Retry-After")
     if not raw:
         return None
     raw = raw.strip()

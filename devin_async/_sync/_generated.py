@@ -15,15 +15,15 @@ from typing_extensions import Unpack
 from .._body import NOT_GIVEN, NotGiven
 from .._client import AsyncDevin
 from .._clock import Clock
+from .._config import DEFAULT_POOL_SIZE
 from .._fanout.polling import DEFAULT_MAX_POLL_INTERVAL, DEFAULT_MAX_WAIT, DEFAULT_POLL_INTERVAL
 from .._fanout.resource import OnError
 from .._fanout.results import BulkResult, Outcome, ProgressCallback
-from .._http import Handler, Middleware
+from .._http import Handler, Middleware, Transport
 from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE
 from .._pipeline.ratelimit import RateLimit
 from .._pipeline.retry import RetryPolicy
-from .._transport import DEFAULT_POOL_SIZE
 from ..models.attachments import Attachment
 from ..models.code_scans import CodeScan
 from ..models.consumption import Consumption
@@ -3895,7 +3895,7 @@ class Devin(SyncClientBase):
         allow_insecure_http: bool = False,
         pool_size: int = DEFAULT_POOL_SIZE,
         middleware: Sequence[Middleware] = (),
-        transport: Handler | None = None,
+        transport: Transport | Handler | None = None,
         retry: RetryPolicy | None = None,
         rate_limit: RateLimit | None = None,
         clock: Clock | None = None,
