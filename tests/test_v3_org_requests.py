@@ -273,7 +273,7 @@ async def test_metrics_take_datetimes_as_epoch_seconds(
 ) -> None:
     recorder.answers.append((200, {"searches_created_count": 3}))
     start = datetime(2025, 1, 1, tzinfo=timezone.utc)
-    result = await client.metrics.searches(start, 1735776000)
+    result = await client.metrics.searches(time_after=start, time_before=1735776000)
     assert result.searches_created_count == 3
     assert list(recorder.last.params) == [
         ("time_after", "1735689600"),

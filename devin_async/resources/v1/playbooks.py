@@ -6,35 +6,33 @@ import builtins
 
 from typing_extensions import Unpack
 
-from ..._body import NOT_GIVEN, NotGiven, body
+from ..._body import NOT_GIVEN, NotGiven
 from ..._options import RequestOptions
 from ...models.v1 import V1Playbook, V1PlaybookStatus
-from .._base import Resource
-from ._args import nonempty
+from .._args import nonempty
+from ..playbooks import PLAYBOOK, PLAYBOOKS, playbook_body
+from ._base import V1Resource
 
 __all__ = ["V1Playbooks"]
 
-_PLAYBOOK = "/v1/playbooks/{playbook_id}"
+
+def _checked(title: str, text: str, macro: str | NotGiven | None) -> dict[str, object]:
+    # v1 refuses a blank title or body here, before any request.
+    return playbook_body(nonempty("title", title), nonempty("body", text), macro)
 
 
-def _playbook_body(title: str, text: str, macro: str | NotGiven | None) -> dict[str, object]:
-    return body(title=nonempty("title", title), body=nonempty("body", text), macro=macro)
-
-
-class V1Playbooks(Resource):
+class V1Playbooks(V1Resource):
     """Team playbooks (writes need ManageOrgPlaybooks)."""
 
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[V1Playbook]:
         """Every team playbook; not paginated."""
-        request = self._core.request("GET", "/v1/playbooks", options=options)
-        return await self._core.call(builtins.list[V1Playbook], request)
+        return await self._call(builtins.list[V1Playbook], "GET", PLAYBOOKS, options=options)
 
     async def get(self, playbook_id: str, **options: Unpack[RequestOptions]) -> V1Playbook:
         """Get one playbook."""
-        request = self._core.request(
-            "GET", _PLAYBOOK, path={"playbook_id": playbook_id}, options=options
+        return await self._call(
+            V1Playbook, "GET", PLAYBOOK, {"playbook_id": playbook_id}, options=options
         )
-        return await self._core.call(V1Playbook, request)
 
     async def create(
         self,
@@ -45,9 +43,8 @@ class V1Playbooks(Resource):
         **options: Unpack[RequestOptions],
     ) -> V1Playbook:
         """Create a playbook; ``macro`` (e.g. ``"!deploy"``) invokes it from a prompt."""
-        payload = _playbook_body(title, body, macro)
-        request = self._core.request("POST", "/v1/playbooks", json=payload, options=options)
-        return await self._core.call(V1Playbook, request)
+        data = _checked(title, body, macro)
+        return await self._call(V1Playbook, "POST", PLAYBOOKS, json=data, options=options)
 
     async def update(
         self,
@@ -59,18 +56,18 @@ class V1Playbooks(Resource):
         **options: Unpack[RequestOptions],
     ) -> V1PlaybookStatus:
         """Replace a playbook's title, body and macro (the API answers only a status)."""
-        request = self._core.request(
+        data = _checked(title, body, macro)
+        return await self._call(
+            V1PlaybookStatus,
             "PUT",
-            _PLAYBOOK,
-            path={"playbook_id": playbook_id},
-            json=_playbook_body(title, body, macro),
+            PLAYBOOK,
+            {"playbook_id": playbook_id},
+            json=data,
             options=options,
         )
-        return await self._core.call(V1PlaybookStatus, request)
 
     async def delete(self, playbook_id: str, **options: Unpack[RequestOptions]) -> V1PlaybookStatus:
         """Delete a playbook (the API marks it deleted and frees its macro)."""
-        request = self._core.request(
-            "DELETE", _PLAYBOOK, path={"playbook_id": playbook_id}, options=options
+        return await self._call(
+            V1PlaybookStatus, "DELETE", PLAYBOOK, {"playbook_id": playbook_id}, options=options
         )
-        return await self._core.call(V1PlaybookStatus, request)
