@@ -2581,7 +2581,7 @@ class SyncEnterprisePlaybooks(SyncNode[EnterprisePlaybooks]):
         macro: str | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> PlaybookResponse:
-        """A playbook every organization can use."""
+        """Create a playbook; ``macro`` (e.g. ``"!deploy"``) invokes it from a prompt."""
         return self._call(
             lambda r: r.create(
                 title=title,
@@ -2600,7 +2600,7 @@ class SyncEnterprisePlaybooks(SyncNode[EnterprisePlaybooks]):
         macro: str | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> PlaybookResponse:
-        """Replace a playbook (the API has PUT only, no partial update)."""
+        """Replace a playbook's title, body and macro (PUT: the API has no partial update)."""
         return self._call(
             lambda r: r.update(
                 playbook_id,
@@ -2616,7 +2616,7 @@ class SyncEnterprisePlaybooks(SyncNode[EnterprisePlaybooks]):
         playbook_id: str,
         **options: Unpack[RequestOptions],
     ) -> PlaybookResponse:
-        """Delete a playbook; answers it as it was."""
+        """Delete a playbook, freeing its macro."""
         return self._call(
             lambda r: r.delete(
                 playbook_id,
@@ -3764,7 +3764,7 @@ class SyncV1Playbooks(SyncNode[V1Playbooks]):
         playbook_id: str,
         **options: Unpack[RequestOptions],
     ) -> V1Playbook:
-        """Get one playbook."""
+        """One playbook."""
         return self._call(
             lambda r: r.get(
                 playbook_id,
@@ -3799,7 +3799,7 @@ class SyncV1Playbooks(SyncNode[V1Playbooks]):
         macro: str | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> V1PlaybookStatus:
-        """Replace a playbook's title, body and macro (the API answers only a status)."""
+        """Replace a playbook's title, body and macro (PUT: the API has no partial update)."""
         return self._call(
             lambda r: r.update(
                 playbook_id,
@@ -3815,7 +3815,7 @@ class SyncV1Playbooks(SyncNode[V1Playbooks]):
         playbook_id: str,
         **options: Unpack[RequestOptions],
     ) -> V1PlaybookStatus:
-        """Delete a playbook (the API marks it deleted and frees its macro)."""
+        """Delete a playbook, freeing its macro."""
         return self._call(
             lambda r: r.delete(
                 playbook_id,

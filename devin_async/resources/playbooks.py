@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from typing_extensions import Unpack
 
 from .._body import NOT_GIVEN, NotGiven, body
 from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ..models.playbooks import PlaybookResponse
+from ._base import Resource
 from ._org import OrgResource
 
-__all__ = ["PLAYBOOK", "PLAYBOOKS", "Playbooks", "playbook_body"]
+__all__ = ["PLAYBOOK", "PLAYBOOKS", "PlaybookCalls", "Playbooks", "playbook_body"]
+
+P = TypeVar("P")
+S = TypeVar("S")
 
 # The same below every family's prefix: organization, enterprise and v1.
 PLAYBOOKS = "/playbooks"
@@ -20,6 +26,57 @@ PLAYBOOK = PLAYBOOKS + "/{playbook_id}"
 def playbook_body(title: str, text: str, macro: str | NotGiven | None) -> dict[str, object]:
     """A playbook's fields, as create and update (PUT) send them in every family."""
     return body(title=title, body=text, macro=macro)
+
+
+class PlaybookCalls(Resource, Generic[P, S]):
+    """One playbook by id, in the families whose calls name no organization (enterprise,
+    v1): ``P`` is the family's playbook model, ``S`` what its update and delete answer."""
+
+    _playbook: type[P]
+    _status: type[S]
+
+    def _fields(self, title: str, text: str, macro: str | NotGiven | None) -> dict[str, object]:
+        """The body of create and update; a family may check the fields first."""
+        return playbook_body(title, text, macro)
+
+    async def get(self, playbook_id: str, **options: Unpack[RequestOptions]) -> P:
+        """One playbook."""
+        return await self._call(
+            self._playbook, "GET", PLAYBOOK, {"playbook_id": playbook_id}, options=options
+        )
+
+    async def create(
+        self,
+        *,
+        title: str,
+        body: str,
+        macro: str | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> P:
+        """Create a playbook; ``macro`` (e.g. ``"!deploy"``) invokes it from a prompt."""
+        data = self._fields(title, body, macro)
+        return await self._call(self._playbook, "POST", PLAYBOOKS, json=data, options=options)
+
+    async def update(
+        self,
+        playbook_id: str,
+        *,
+        title: str,
+        body: str,
+        macro: str | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> S:
+        """Replace a playbook's title, body and macro (PUT: the API has no partial update)."""
+        data = self._fields(title, body, macro)
+        return await self._call(
+            self._status, "PUT", PLAYBOOK, {"playbook_id": playbook_id}, json=data, options=options
+        )
+
+    async def delete(self, playbook_id: str, **options: Unpack[RequestOptions]) -> S:
+        """Delete a playbook, freeing its macro."""
+        return await self._call(
+            self._status, "DELETE", PLAYBOOK, {"playbook_id": playbook_id}, options=options
+        )
 
 
 class Playbooks(OrgResource):

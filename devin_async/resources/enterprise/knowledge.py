@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing_extensions import Unpack
 
-from ..._body import NOT_GIVEN, NotGiven
 from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ...models.knowledge import NoteResponse
 from ...models.playbooks import PlaybookResponse
 from ..knowledge import NOTE, NOTES, note_body
-from ..playbooks import PLAYBOOK, PLAYBOOKS, playbook_body
+from ..playbooks import PLAYBOOKS, PlaybookCalls
 from ._base import EnterpriseResource
 
 __all__ = ["EnterpriseKnowledge", "EnterprisePlaybooks"]
@@ -56,8 +55,11 @@ class EnterpriseKnowledge(EnterpriseResource):
         return await self._call(NoteResponse, "DELETE", NOTE, {"note_id": note_id}, options=options)
 
 
-class EnterprisePlaybooks(EnterpriseResource):
-    """Enterprise-level playbooks; ``macro`` (``!name``) invokes one from a prompt."""
+class EnterprisePlaybooks(EnterpriseResource, PlaybookCalls[PlaybookResponse, PlaybookResponse]):
+    """Enterprise-level playbooks, for every organization; ``macro`` (``!name``) invokes
+    one from a prompt. Update and delete answer the playbook."""
+
+    _playbook = _status = PlaybookResponse
 
     def list(
         self,
@@ -69,48 +71,4 @@ class EnterprisePlaybooks(EnterpriseResource):
         """Every enterprise-level playbook."""
         return self._list(
             PlaybookResponse, PLAYBOOKS, page_size=page_size, limit=limit, options=options
-        )
-
-    async def get(self, playbook_id: str, **options: Unpack[RequestOptions]) -> PlaybookResponse:
-        """One playbook."""
-        return await self._call(
-            PlaybookResponse, "GET", PLAYBOOK, {"playbook_id": playbook_id}, options=options
-        )
-
-    async def create(
-        self,
-        *,
-        title: str,
-        body: str,
-        macro: str | NotGiven | None = NOT_GIVEN,
-        **options: Unpack[RequestOptions],
-    ) -> PlaybookResponse:
-        """A playbook every organization can use."""
-        data = playbook_body(title, body, macro)
-        return await self._call(PlaybookResponse, "POST", PLAYBOOKS, json=data, options=options)
-
-    async def update(
-        self,
-        playbook_id: str,
-        *,
-        title: str,
-        body: str,
-        macro: str | NotGiven | None = NOT_GIVEN,
-        **options: Unpack[RequestOptions],
-    ) -> PlaybookResponse:
-        """Replace a playbook (the API has PUT only, no partial update)."""
-        data = playbook_body(title, body, macro)
-        return await self._call(
-            PlaybookResponse,
-            "PUT",
-            PLAYBOOK,
-            {"playbook_id": playbook_id},
-            json=data,
-            options=options,
-        )
-
-    async def delete(self, playbook_id: str, **options: Unpack[RequestOptions]) -> PlaybookResponse:
-        """Delete a playbook; answers it as it was."""
-        return await self._call(
-            PlaybookResponse, "DELETE", PLAYBOOK, {"playbook_id": playbook_id}, options=options
         )
