@@ -55,7 +55,7 @@ class Resource:
         org_id: str | None = None,
         options: RequestOptions,
     ) -> Request:
-        """The request for ``template``, below ``_prefix``."""
+        """The request for ``template``, below ``_prefix`` (``files``: an upload's)."""
         path, params = self._place(ids, org_id, params)
         return self._core.request(
             method,
@@ -92,7 +92,6 @@ class Resource:
         *,
         params: Query = (),
         json: Any = None,
-        files: Multipart | None = None,
         unwrap: Callable[[Any], Any] | None = None,
         org_id: str | None = None,
         options: RequestOptions,
@@ -100,14 +99,7 @@ class Resource:
         """The answer as a ``cast_to``; ``unwrap`` first reshapes the decoded JSON, for
         answers documented in more than one shape."""
         request = self._request(
-            method,
-            template,
-            ids,
-            params=params,
-            json=json,
-            files=files,
-            org_id=org_id,
-            options=options,
+            method, template, ids, params=params, json=json, org_id=org_id, options=options
         )
         if unwrap is None:
             # The core's coroutine itself, not one of ours around it: a frame less a call.

@@ -59,9 +59,10 @@ class Attachments(OrgResource):
     ) -> Attachment:
         """Upload a file from a path, a binary file object, or bytes (multipart)."""
         with file_part(file, filename, content_type) as part:
-            return await self._call(
-                Attachment, "POST", "/attachments", files=part, org_id=org_id, options=options
+            request = self._request(
+                "POST", "/attachments", files=part, org_id=org_id, options=options
             )
+            return await self._core.call(Attachment, request)
 
     @overload
     async def download(
