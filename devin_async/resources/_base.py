@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar
 
 from .._converter import structure
@@ -13,23 +14,24 @@ from .._pagination import AsyncPaginator, PageStyle
 from ..models.sessions import SessionTags
 from ._args import split_filters, str_list
 
-__all__ = ["Ids", "Query", "Resource"]
+__all__ = ["NO_IDS", "Ids", "Query", "Resource"]
 
 T = TypeVar("T")
 Ids = Mapping[str, object]  # the values of a path template's placeholders, by name
 Query = Sequence[tuple[str, str]]
 
-_NO_IDS: Ids = {}
+NO_IDS: Ids = MappingProxyType({})
 
 
 class Resource:
     """A group of API methods (``client.sessions``, ...) over the client's shared core.
 
-    An endpoint method is one call of ``_call``, ``_call_no_content``, ``_list`` or
-    ``_tags``: the HTTP method, the path below the family's ``_prefix``, the values of
-    its placeholders (``{"devin_id": devin_id}``), and the call's organization as
-    ``org_id=``. A family sets ``_prefix`` (and ``_page_style`` if its lists page
-    otherwise), and says in ``_place`` where ``org_id`` goes if not in ``{org_id}``.
+    An endpoint method is one call of ``_call``, ``_call_no_content``, ``_list``,
+    ``_filtered`` or ``_tags`` (``_request`` where the answer is not JSON): the HTTP
+    method, the path below the family's ``_prefix``, the values of its placeholders
+    (``{"devin_id": devin_id}``), and the call's organization as ``org_id=``. A family
+    sets ``_prefix`` (and ``_page_style`` if its lists page otherwise), and says in
+    ``_place`` where ``org_id`` goes if not into ``{org_id}``.
     """
 
     _prefix: ClassVar[str] = ""
@@ -47,7 +49,7 @@ class Resource:
         self,
         method: str,
         template: str,
-        ids: Ids = _NO_IDS,
+        ids: Ids = NO_IDS,
         *,
         params: Query = (),
         json: Any = None,
@@ -78,7 +80,7 @@ class Resource:
         options: RequestOptions,
     ) -> Callable[[str], Request]:
         """``_request`` for many values of the placeholder ``each`` (a fan-out's ids)."""
-        path, params = self._place(_NO_IDS, org_id, params)
+        path, params = self._place(NO_IDS, org_id, params)
         return self._core.request_maker(
             method, self._prefix + template, path=path, each=each, params=params, options=options
         )
@@ -88,7 +90,7 @@ class Resource:
         cast_to: type[T],
         method: str,
         template: str,
-        ids: Ids = _NO_IDS,
+        ids: Ids = NO_IDS,
         *,
         params: Query = (),
         json: Any = None,
@@ -116,7 +118,7 @@ class Resource:
         self,
         method: str,
         template: str,
-        ids: Ids = _NO_IDS,
+        ids: Ids = NO_IDS,
         *,
         json: Any = None,
         org_id: str | None = None,
@@ -130,7 +132,7 @@ class Resource:
         self,
         item_type: type[T],
         template: str,
-        ids: Ids = _NO_IDS,
+        ids: Ids = NO_IDS,
         *,
         params: Query = (),
         page_size: int,
@@ -155,7 +157,7 @@ class Resource:
         self,
         item_type: type[T],
         template: str,
-        ids: Ids = _NO_IDS,
+        ids: Ids = NO_IDS,
         *,
         filters: Mapping[str, Any],
         allowed: Any,
@@ -182,7 +184,7 @@ class Resource:
         self,
         method: str,
         template: str,
-        ids: Ids = _NO_IDS,
+        ids: Ids = NO_IDS,
         *,
         tags: Sequence[str] | None = None,
         org_id: str | None = None,

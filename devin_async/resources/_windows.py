@@ -8,7 +8,7 @@ from typing import TypeVar
 from .._options import RequestOptions
 from .._query import query
 from ..models.common import Timestamp
-from ._base import _NO_IDS, Ids, Resource
+from ._base import NO_IDS, Ids, Resource
 
 __all__ = ["WindowCalls"]
 
@@ -22,7 +22,7 @@ class WindowCalls(Resource):
         self,
         cast_to: type[T],
         template: str,
-        ids: Ids = _NO_IDS,
+        ids: Ids = NO_IDS,
         *,
         time_after: Timestamp | None,
         time_before: Timestamp | None,
