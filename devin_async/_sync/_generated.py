@@ -24,8 +24,9 @@ from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE
 from .._pipeline.ratelimit import RateLimit
 from .._pipeline.retry import RetryPolicy
-from ..models.attachments import Attachment
+from ..models.attachments import Attachment, SessionAttachment
 from ..models.code_scans import CodeScan
+from ..models.common import Timestamp
 from ..models.consumption import Consumption
 from ..models.enterprise import (
     AcuLimit,
@@ -51,7 +52,7 @@ from ..models.enterprise import (
     ServiceUser,
     User,
 )
-from ..models.events import EventMatch, SessionEvent, SessionMessage
+from ..models.events import EventDetail, EventMatch, SessionEvent, SessionMessage
 from ..models.identity import Principal
 from ..models.knowledge import KnowledgeFolders, NoteResponse
 from ..models.metrics import (
@@ -94,11 +95,11 @@ from ..resources.consumption import ConsumptionResource
 from ..resources.enterprise import Enterprise
 from ..resources.enterprise.audit_logs import AuditLogs
 from ..resources.enterprise.code_scans import EnterpriseCodeScans, FindingStatus, Severity
-from ..resources.enterprise.consumption import EnterpriseConsumption, Window
+from ..resources.enterprise.consumption import EnterpriseConsumption
 from ..resources.enterprise.git_providers import GitProviders
 from ..resources.enterprise.knowledge import EnterpriseKnowledge, EnterprisePlaybooks
 from ..resources.enterprise.members import IdpGroups, ServiceUsers, Users
-from ..resources.enterprise.metrics import EnterpriseMetrics, Time
+from ..resources.enterprise.metrics import EnterpriseMetrics
 from ..resources.enterprise.org_tags import OrgTags
 from ..resources.enterprise.organizations import Organizations
 from ..resources.enterprise.sessions import EnterpriseSessionFilters, EnterpriseSessions
@@ -112,21 +113,13 @@ from ..resources.enterprise.settings import (
 )
 from ..resources.identity import Identity
 from ..resources.knowledge import Knowledge
-from ..resources.metrics import Metrics, Timestamp, _Periods
+from ..resources.metrics import Metrics
 from ..resources.playbooks import Playbooks
 from ..resources.schedules import Schedules
 from ..resources.secrets import Secrets
-from ..resources.sessions import (
-    EventFilters,
-    SessionFilters,
-    Sessions,
-    _Attachments,
-    _EventDetails,
-    _Tags,
-)
+from ..resources.sessions import EventFilters, SessionFilters, Sessions
 from ..resources.v1 import V1
 from ..resources.v1.attachments import V1Attachments
-from ..resources.v1.audit_logs import Timestamp as Timestamp_2
 from ..resources.v1.audit_logs import V1AuditLogs
 from ..resources.v1.consumption import V1Consumption
 from ..resources.v1.knowledge import V1KnowledgeNotes
@@ -179,22 +172,6 @@ __all__ = [
 
 class SyncSessions(SyncNode[Sessions]):
     """Blocking ``Sessions``: the same methods, without ``await``."""
-
-    def get(
-        self,
-        devin_id: str,
-        *,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SessionResponse:
-        """Get one session by its ``devin-...`` id."""
-        return self._call(
-            lambda r: r.get(
-                devin_id,
-                org_id=org_id,
-                **options,
-            )
-        )
 
     def list(
         self,
@@ -326,46 +303,6 @@ class SyncSessions(SyncNode[Sessions]):
             )
         )
 
-    def send_message(
-        self,
-        devin_id: str,
-        message: str,
-        *,
-        message_as_user_id: str | NotGiven | None = NOT_GIVEN,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SessionResponse:
-        """Send a message to a session (waking it if asleep)."""
-        return self._call(
-            lambda r: r.send_message(
-                devin_id,
-                message,
-                message_as_user_id=message_as_user_id,
-                org_id=org_id,
-                **options,
-            )
-        )
-
-    def messages(
-        self,
-        devin_id: str,
-        *,
-        page_size: int = MAX_PAGE_SIZE,
-        limit: int | None = None,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SyncPaginator[SessionMessage]:
-        """The session's messages, oldest first, fetched lazily."""
-        return self._paginate(
-            lambda r: r.messages(
-                devin_id,
-                page_size=page_size,
-                limit=limit,
-                org_id=org_id,
-                **options,
-            )
-        )
-
     def events(
         self,
         devin_id: str,
@@ -418,7 +355,7 @@ class SyncSessions(SyncNode[Sessions]):
         max_content_length: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _EventDetails:
+    ) -> builtins.list[EventDetail]:
         """Full contents of events: up to 20 ``event_ids``, or ``limit`` (max 50) from
         ``offset`` in the timeline. Long fields are cut to ``max_content_length``.
         """
@@ -434,14 +371,81 @@ class SyncSessions(SyncNode[Sessions]):
             )
         )
 
+    def get(
+        self,
+        devin_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SessionResponse:
+        """Get one session by its ``devin-...`` id."""
+        return self._call(
+            lambda r: r.get(
+                devin_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def send_message(
+        self,
+        devin_id: str,
+        message: str,
+        *,
+        message_as_user_id: str | NotGiven | None = NOT_GIVEN,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SessionResponse:
+        """Send a message to a session (waking it if asleep).
+
+        At enterprise level this needs ManageAccountSessions.
+        """
+        return self._call(
+            lambda r: r.send_message(
+                devin_id,
+                message,
+                message_as_user_id=message_as_user_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def messages(
+        self,
+        devin_id: str,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[SessionMessage]:
+        """The session's messages, oldest first, fetched lazily.
+
+        The enterprise spec nests ``first``/``after`` in a ``qs`` object; they travel
+        flat, as on every other cursor list (INVENTORY section 3).
+        """
+        return self._paginate(
+            lambda r: r.messages(
+                devin_id,
+                page_size=page_size,
+                limit=limit,
+                org_id=org_id,
+                **options,
+            )
+        )
+
     def attachments(
         self,
         devin_id: str,
         *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Attachments:
-        """Every file attached to the session, by the user or by Devin."""
+    ) -> builtins.list[SessionAttachment]:
+        """Every file attached to the session, by the user or by Devin.
+
+        The SDK-generated spec answers a bare list, a docs page ``{"items": [...]}``:
+        both are accepted.
+        """
         return self._call(
             lambda r: r.attachments(
                 devin_id,
@@ -488,7 +492,7 @@ class SyncSessions(SyncNode[Sessions]):
         *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Tags:
+    ) -> builtins.list[str]:
         """The session's tags."""
         return self._call(
             lambda r: r.tags(
@@ -505,7 +509,7 @@ class SyncSessions(SyncNode[Sessions]):
         *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Tags:
+    ) -> builtins.list[str]:
         """Append ``tags`` (the server drops duplicates); returns every tag now set."""
         return self._call(
             lambda r: r.add_tags(
@@ -523,7 +527,7 @@ class SyncSessions(SyncNode[Sessions]):
         *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Tags:
+    ) -> builtins.list[str]:
         """Replace every tag with ``tags`` (``[]`` clears them); returns the new tags."""
         return self._call(
             lambda r: r.set_tags(
@@ -817,6 +821,7 @@ class SyncKnowledge(SyncNode[Knowledge]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> NoteResponse:
+        """One note."""
         return self._call(
             lambda r: r.get(
                 note_id,
@@ -913,6 +918,7 @@ class SyncPlaybooks(SyncNode[Playbooks]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncPaginator[PlaybookResponse]:
+        """Every playbook of the organization."""
         return self._paginate(
             lambda r: r.list(
                 page_size=page_size,
@@ -929,6 +935,7 @@ class SyncPlaybooks(SyncNode[Playbooks]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> PlaybookResponse:
+        """One playbook."""
         return self._call(
             lambda r: r.get(
                 playbook_id,
@@ -1086,6 +1093,7 @@ class SyncSchedules(SyncNode[Schedules]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> ScheduleResponse:
+        """One schedule."""
         return self._call(
             lambda r: r.get(
                 schedule_id,
@@ -1210,9 +1218,9 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def active_users(
         self,
+        *,
         time_after: Timestamp,
         time_before: Timestamp,
-        *,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_id: str | None = None,
@@ -1221,8 +1229,8 @@ class SyncMetrics(SyncNode[Metrics]):
         """Distinct active users over the whole range."""
         return self._call(
             lambda r: r.active_users(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 min_sessions=min_sessions,
                 min_searches=min_searches,
                 org_id=org_id,
@@ -1232,19 +1240,19 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def dau(
         self,
+        *,
         time_after: Timestamp,
         time_before: Timestamp,
-        *,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Periods:
+    ) -> list[ActiveUserMetrics]:
         """Active users for each day of the range."""
         return self._call(
             lambda r: r.dau(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 min_sessions=min_sessions,
                 min_searches=min_searches,
                 org_id=org_id,
@@ -1254,19 +1262,19 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def wau(
         self,
+        *,
         time_after: Timestamp,
         time_before: Timestamp,
-        *,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Periods:
+    ) -> list[ActiveUserMetrics]:
         """Active users for each week of the range."""
         return self._call(
             lambda r: r.wau(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 min_sessions=min_sessions,
                 min_searches=min_searches,
                 org_id=org_id,
@@ -1276,19 +1284,19 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def mau(
         self,
+        *,
         time_after: Timestamp,
         time_before: Timestamp,
-        *,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Periods:
+    ) -> list[ActiveUserMetrics]:
         """Active users for each month of the range."""
         return self._call(
             lambda r: r.mau(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 min_sessions=min_sessions,
                 min_searches=min_searches,
                 org_id=org_id,
@@ -1298,9 +1306,9 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def sessions(
         self,
+        *,
         time_after: Timestamp,
         time_before: Timestamp,
-        *,
         playbook_id: str | None = None,
         user_ids: Sequence[str] | None = None,
         service_user_ids: Sequence[str] | None = None,
@@ -1310,8 +1318,8 @@ class SyncMetrics(SyncNode[Metrics]):
         """Sessions created, by origin and size, and those that merged PRs."""
         return self._call(
             lambda r: r.sessions(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 playbook_id=playbook_id,
                 user_ids=user_ids,
                 service_user_ids=service_user_ids,
@@ -1322,9 +1330,9 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def prs(
         self,
+        *,
         time_after: Timestamp,
         time_before: Timestamp,
-        *,
         playbook_id: str | None = None,
         user_ids: Sequence[str] | None = None,
         service_user_ids: Sequence[str] | None = None,
@@ -1334,8 +1342,8 @@ class SyncMetrics(SyncNode[Metrics]):
         """Pull requests created, opened, merged and closed."""
         return self._call(
             lambda r: r.prs(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 playbook_id=playbook_id,
                 user_ids=user_ids,
                 service_user_ids=service_user_ids,
@@ -1346,16 +1354,17 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def searches(
         self,
+        *,
         time_after: Timestamp,
         time_before: Timestamp,
-        *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> SearchMetrics:
+        """Searches created in the range."""
         return self._call(
             lambda r: r.searches(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 org_id=org_id,
                 **options,
             )
@@ -1363,17 +1372,17 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def usage(
         self,
+        *,
         time_after: Timestamp | None = None,
         time_before: Timestamp | None = None,
-        *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> UsageMetrics:
         """Sessions, searches and PRs in the range (all time when no bound is given)."""
         return self._call(
             lambda r: r.usage(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 org_id=org_id,
                 **options,
             )
@@ -1391,6 +1400,7 @@ class SyncConsumptionResource(SyncNode[ConsumptionResource]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
+        """The organization's ACUs per day."""
         return self._call(
             lambda r: r.daily(
                 time_after=time_after,
@@ -1409,6 +1419,7 @@ class SyncConsumptionResource(SyncNode[ConsumptionResource]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
+        """One user's ACUs per day."""
         return self._call(
             lambda r: r.daily_for_user(
                 user_id,
@@ -1428,6 +1439,7 @@ class SyncConsumptionResource(SyncNode[ConsumptionResource]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
+        """One service user's ACUs per day."""
         return self._call(
             lambda r: r.daily_for_service_user(
                 service_user_id,
@@ -1447,6 +1459,7 @@ class SyncConsumptionResource(SyncNode[ConsumptionResource]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
+        """One session's ACUs per day."""
         return self._call(
             lambda r: r.daily_for_session(
                 session_id,
@@ -1499,22 +1512,6 @@ class SyncIdentity(SyncNode[Identity]):
 class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
     """Blocking ``EnterpriseSessions``: the same methods, without ``await``."""
 
-    def get(
-        self,
-        devin_id: str,
-        *,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SessionResponse:
-        """Get one session by its ``devin-...`` id."""
-        return self._call(
-            lambda r: r.get(
-                devin_id,
-                org_id=org_id,
-                **options,
-            )
-        )
-
     def list(
         self,
         *,
@@ -1544,6 +1541,89 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
                 page_size=page_size,
                 limit=limit,
                 **filters,
+            )
+        )
+
+    def get(
+        self,
+        devin_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SessionResponse:
+        """Get one session by its ``devin-...`` id."""
+        return self._call(
+            lambda r: r.get(
+                devin_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def send_message(
+        self,
+        devin_id: str,
+        message: str,
+        *,
+        message_as_user_id: str | NotGiven | None = NOT_GIVEN,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SessionResponse:
+        """Send a message to a session (waking it if asleep).
+
+        At enterprise level this needs ManageAccountSessions.
+        """
+        return self._call(
+            lambda r: r.send_message(
+                devin_id,
+                message,
+                message_as_user_id=message_as_user_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def messages(
+        self,
+        devin_id: str,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[SessionMessage]:
+        """The session's messages, oldest first, fetched lazily.
+
+        The enterprise spec nests ``first``/``after`` in a ``qs`` object; they travel
+        flat, as on every other cursor list (INVENTORY section 3).
+        """
+        return self._paginate(
+            lambda r: r.messages(
+                devin_id,
+                page_size=page_size,
+                limit=limit,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def attachments(
+        self,
+        devin_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> builtins.list[SessionAttachment]:
+        """Every file attached to the session, by the user or by Devin.
+
+        The SDK-generated spec answers a bare list, a docs page ``{"items": [...]}``:
+        both are accepted.
+        """
+        return self._call(
+            lambda r: r.attachments(
+                devin_id,
+                org_id=org_id,
+                **options,
             )
         )
 
@@ -1579,77 +1659,13 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
             )
         )
 
-    def messages(
-        self,
-        devin_id: str,
-        *,
-        org_id: str | None = None,
-        page_size: int = MAX_PAGE_SIZE,
-        limit: int | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SyncPaginator[SessionMessage]:
-        """The session's messages, oldest first, fetched lazily.
-
-        The spec nests ``first``/``after`` in a ``qs`` object; they travel flat, as on
-        every other cursor list (INVENTORY section 3).
-        """
-        return self._paginate(
-            lambda r: r.messages(
-                devin_id,
-                org_id=org_id,
-                page_size=page_size,
-                limit=limit,
-                **options,
-            )
-        )
-
-    def send_message(
-        self,
-        devin_id: str,
-        message: str,
-        *,
-        message_as_user_id: str | NotGiven | None = NOT_GIVEN,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SessionResponse:
-        """Send a message to a session (waking it if asleep); needs ManageAccountSessions."""
-        return self._call(
-            lambda r: r.send_message(
-                devin_id,
-                message,
-                message_as_user_id=message_as_user_id,
-                org_id=org_id,
-                **options,
-            )
-        )
-
-    def attachments(
-        self,
-        devin_id: str,
-        *,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> _Attachments:
-        """Every file attached to the session, by the user or by Devin.
-
-        The SDK-generated spec answers a bare list, a docs page ``{"items": [...]}``:
-        both are accepted.
-        """
-        return self._call(
-            lambda r: r.attachments(
-                devin_id,
-                org_id=org_id,
-                **options,
-            )
-        )
-
     def tags(
         self,
         devin_id: str,
         *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Tags:
+    ) -> builtins.list[str]:
         """The session's tags."""
         return self._call(
             lambda r: r.tags(
@@ -1666,7 +1682,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Tags:
+    ) -> builtins.list[str]:
         """Append ``tags`` (the server drops duplicates); returns every tag now set."""
         return self._call(
             lambda r: r.add_tags(
@@ -1684,7 +1700,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Tags:
+    ) -> builtins.list[str]:
         """Replace every tag with ``tags`` (``[]`` clears them); returns the new tags."""
         return self._call(
             lambda r: r.set_tags(
@@ -1883,8 +1899,8 @@ class SyncAuditLogs(SyncNode[AuditLogs]):
         org_id: str | None = None,
         action: AuditLogAction | str | None = None,
         order: Literal["asc", "desc"] | None = None,
-        time_after: int | datetime | None = None,
-        time_before: int | datetime | None = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         page_size: int = MAX_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
@@ -2565,7 +2581,7 @@ class SyncEnterprisePlaybooks(SyncNode[EnterprisePlaybooks]):
         macro: str | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> PlaybookResponse:
-        """A playbook every organization can use."""
+        """Create a playbook; ``macro`` (e.g. ``"!deploy"``) invokes it from a prompt."""
         return self._call(
             lambda r: r.create(
                 title=title,
@@ -2584,7 +2600,7 @@ class SyncEnterprisePlaybooks(SyncNode[EnterprisePlaybooks]):
         macro: str | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> PlaybookResponse:
-        """Replace a playbook (the API has PUT only, no partial update)."""
+        """Replace a playbook's title, body and macro (PUT: the API has no partial update)."""
         return self._call(
             lambda r: r.update(
                 playbook_id,
@@ -2600,7 +2616,7 @@ class SyncEnterprisePlaybooks(SyncNode[EnterprisePlaybooks]):
         playbook_id: str,
         **options: Unpack[RequestOptions],
     ) -> PlaybookResponse:
-        """Delete a playbook; answers it as it was."""
+        """Delete a playbook, freeing its macro."""
         return self._call(
             lambda r: r.delete(
                 playbook_id,
@@ -2615,8 +2631,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
     def active_users(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_ids: Sequence[str] | None = None,
@@ -2637,8 +2653,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
     def dau(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_ids: Sequence[str] | None = None,
@@ -2659,8 +2675,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
     def wau(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_ids: Sequence[str] | None = None,
@@ -2681,8 +2697,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
     def mau(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_ids: Sequence[str] | None = None,
@@ -2703,8 +2719,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
     def prs(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         org_ids: Sequence[str] | None = None,
         user_ids: Sequence[str] | None = None,
         service_user_ids: Sequence[str] | None = None,
@@ -2727,8 +2743,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
     def sessions(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         org_ids: Sequence[str] | None = None,
         user_ids: Sequence[str] | None = None,
         service_user_ids: Sequence[str] | None = None,
@@ -2751,8 +2767,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
     def searches(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         org_ids: Sequence[str] | None = None,
         **options: Unpack[RequestOptions],
     ) -> SearchMetrics:
@@ -2770,8 +2786,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
         self,
         *,
         org_id: str | None = None,
-        time_after: Time | None = None,
-        time_before: Time | None = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> UsageMetrics:
         """Session, search and PR counts of the enterprise, or of ``org_id`` only."""
@@ -2791,8 +2807,8 @@ class SyncEnterpriseConsumption(SyncNode[EnterpriseConsumption]):
     def daily(
         self,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """The whole enterprise's ACUs per day."""
@@ -2808,8 +2824,8 @@ class SyncEnterpriseConsumption(SyncNode[EnterpriseConsumption]):
         self,
         org_id: str,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """One organization's ACUs per day."""
@@ -2826,8 +2842,8 @@ class SyncEnterpriseConsumption(SyncNode[EnterpriseConsumption]):
         self,
         service_user_id: str,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """One service user's ACUs per day."""
@@ -2844,8 +2860,8 @@ class SyncEnterpriseConsumption(SyncNode[EnterpriseConsumption]):
         self,
         session_id: str,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """One session's ACUs per day."""
@@ -2862,8 +2878,8 @@ class SyncEnterpriseConsumption(SyncNode[EnterpriseConsumption]):
         self,
         user_id: str,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """One user's ACUs per day."""
@@ -3748,7 +3764,7 @@ class SyncV1Playbooks(SyncNode[V1Playbooks]):
         playbook_id: str,
         **options: Unpack[RequestOptions],
     ) -> V1Playbook:
-        """Get one playbook."""
+        """One playbook."""
         return self._call(
             lambda r: r.get(
                 playbook_id,
@@ -3783,7 +3799,7 @@ class SyncV1Playbooks(SyncNode[V1Playbooks]):
         macro: str | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> V1PlaybookStatus:
-        """Replace a playbook's title, body and macro (the API answers only a status)."""
+        """Replace a playbook's title, body and macro (PUT: the API has no partial update)."""
         return self._call(
             lambda r: r.update(
                 playbook_id,
@@ -3799,7 +3815,7 @@ class SyncV1Playbooks(SyncNode[V1Playbooks]):
         playbook_id: str,
         **options: Unpack[RequestOptions],
     ) -> V1PlaybookStatus:
-        """Delete a playbook (the API marks it deleted and frees its macro)."""
+        """Delete a playbook, freeing its macro."""
         return self._call(
             lambda r: r.delete(
                 playbook_id,
@@ -3815,8 +3831,8 @@ class SyncV1AuditLogs(SyncNode[V1AuditLogs]):
         self,
         *,
         limit: int = 100,
-        before: Timestamp_2 | None = None,
-        after: Timestamp_2 | None = None,
+        before: Timestamp | str | None = None,
+        after: Timestamp | str | None = None,
         **options: Unpack[RequestOptions],
     ) -> builtins.list[V1AuditLog]:
         """Up to ``limit`` entries, newest first, inside the optional time window.

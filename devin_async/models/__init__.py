@@ -3,7 +3,7 @@
 from ._base import Model
 from .attachments import Attachment, AttachmentSource, SessionAttachment
 from .code_scans import CodeScan
-from .common import AccessType
+from .common import AccessType, Timestamp
 from .consumption import AcusByProduct, Consumption, ConsumptionByDate
 from .enterprise import (
     AcuLimit,
@@ -203,6 +203,7 @@ __all__ = [
     "SessionStatusDetail",
     "SessionTags",
     "SessionsCreatedByOrigin",
+    "Timestamp",
     "UsageMetrics",
     "User",
     "V1AuditLog",

@@ -25,5 +25,11 @@ class CodeScans(OrgResource):
         **options: Unpack[RequestOptions],
     ) -> CodeScan:
         """Start a scan; the answer's fields beyond ``scan_id``/``status`` are in ``extra``."""
-        request = self._request("POST", "/code-scans", org_id, options, json=dict(payload or {}))
-        return await self._core.call(CodeScan, request)
+        return await self._call(
+            CodeScan,
+            "POST",
+            "/code-scans",
+            json=dict(payload or {}),
+            org_id=org_id,
+            options=options,
+        )

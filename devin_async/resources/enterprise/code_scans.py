@@ -38,7 +38,7 @@ class EnterpriseCodeScans(EnterpriseResource):
         )
         return self._list(
             CodeScanFinding,
-            "/v3/enterprise/code-scans/findings",
+            "/code-scans/findings",
             params=params,
             page_size=page_size,
             limit=limit,
@@ -52,8 +52,8 @@ class EnterpriseCodeScans(EnterpriseResource):
         return await self._call(
             Remediation,
             "POST",
-            "/v3/enterprise/organizations/{org_id}/code-scans/{scan_id}/findings/{finding_id}"
-            "/remediate",
-            {"org_id": org_id, "scan_id": scan_id, "finding_id": finding_id},
+            "/organizations/{org_id}/code-scans/{scan_id}/findings/{finding_id}/remediate",
+            {"scan_id": scan_id, "finding_id": finding_id},
+            org_id=org_id,
             options=options,
         )

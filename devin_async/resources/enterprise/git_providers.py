@@ -14,7 +14,7 @@ from ._base import EnterpriseResource
 
 __all__ = ["GitProviders"]
 
-_PERMISSIONS = "/v3/enterprise/organizations/{org_id}/git-providers/permissions"
+_PERMISSIONS = "/organizations/{org_id}/git-providers/permissions"
 
 
 def _specs(permissions: Sequence[GitPermissionSpec]) -> list[GitPermissionSpec]:
@@ -36,7 +36,7 @@ class GitProviders(EnterpriseResource):
         """The enterprise's connections to GitHub, GitLab, Azure DevOps and Bitbucket."""
         return self._list(
             GitConnection,
-            "/v3/enterprise/git-providers/connections",
+            "/git-providers/connections",
             page_size=page_size,
             limit=limit,
             options=options,
@@ -54,9 +54,9 @@ class GitProviders(EnterpriseResource):
         return self._list(
             GitPermission,
             _PERMISSIONS,
-            {"org_id": org_id},
             page_size=page_size,
             limit=limit,
+            org_id=org_id,
             options=options,
         )
 
@@ -69,12 +69,7 @@ class GitProviders(EnterpriseResource):
     ) -> list[GitPermission]:
         data = body(permissions=_specs(permissions))
         return await self._call(
-            list[GitPermission],
-            method,
-            _PERMISSIONS,
-            {"org_id": org_id},
-            json=data,
-            options=options,
+            list[GitPermission], method, _PERMISSIONS, json=data, org_id=org_id, options=options
         )
 
     async def create_permissions(
@@ -100,14 +95,18 @@ class GitProviders(EnterpriseResource):
     ) -> list[GitPermission]:
         """Revoke every git permission of ``org_id``; answers the ones removed."""
         return await self._call(
-            list[GitPermission], "DELETE", _PERMISSIONS, {"org_id": org_id}, options=options
+            list[GitPermission], "DELETE", _PERMISSIONS, org_id=org_id, options=options
         )
 
     async def delete_permission(
         self, org_id: str, git_permission_id: str, **options: Unpack[RequestOptions]
     ) -> GitPermission:
         """Revoke one git permission."""
-        path = {"org_id": org_id, "git_permission_id": git_permission_id}
         return await self._call(
-            GitPermission, "DELETE", _PERMISSIONS + "/{git_permission_id}", path, options=options
+            GitPermission,
+            "DELETE",
+            _PERMISSIONS + "/{git_permission_id}",
+            {"git_permission_id": git_permission_id},
+            org_id=org_id,
+            options=options,
         )

@@ -11,12 +11,12 @@ from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ..._query import query
 from ...models.enterprise import EnterpriseSelf, Hypervisor, IpAccessList, QueueStatus, Role
-from .._org import str_list
+from .._args import str_list
 from ._base import EnterpriseResource
 
 __all__ = ["EnterpriseIdentity", "Hypervisors", "IpAccessListResource", "Queue", "Roles"]
 
-_IP_ACCESS_LIST = "/v3/enterprise/ip-access-list"
+_IP_ACCESS_LIST = "/ip-access-list"
 
 HypervisorStatus = Literal[
     "available", "restarting", "disconnected", "terminated", "draining", "all"
@@ -51,9 +51,7 @@ class Roles(EnterpriseResource):
         **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[Role]:
         """The enterprise- and organization-level roles members can be given."""
-        return self._list(
-            Role, "/v3/enterprise/roles", page_size=page_size, limit=limit, options=options
-        )
+        return self._list(Role, "/roles", page_size=page_size, limit=limit, options=options)
 
 
 class Hypervisors(EnterpriseResource):
@@ -68,7 +66,7 @@ class Hypervisors(EnterpriseResource):
         """The enterprise's hypervisors, by ``status`` (the server's default unless given)."""
         return self._list(
             Hypervisor,
-            "/v3/enterprise/hypervisors",
+            "/hypervisors",
             params=query(status=status),
             page_size=page_size,
             limit=limit,
@@ -79,10 +77,10 @@ class Hypervisors(EnterpriseResource):
 class Queue(EnterpriseResource):
     async def status(self, **options: Unpack[RequestOptions]) -> QueueStatus:
         """How many sessions wait to start, and whether that is normal."""
-        return await self._call(QueueStatus, "GET", "/v3/enterprise/queue", options=options)
+        return await self._call(QueueStatus, "GET", "/queue", options=options)
 
 
 class EnterpriseIdentity(EnterpriseResource):
     async def get(self, **options: Unpack[RequestOptions]) -> EnterpriseSelf:
         """The enterprise service user this client's key belongs to."""
-        return await self._call(EnterpriseSelf, "GET", "/v3/enterprise/self", options=options)
+        return await self._call(EnterpriseSelf, "GET", "/self", options=options)
