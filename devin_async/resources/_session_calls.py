@@ -43,7 +43,7 @@ class SessionCalls(SessionFanOut[SessionResponse], model=SessionResponse, termin
         self, devin_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> SessionResponse:
         """Get one session by its ``devin-...`` id."""
-        return await self._core.call(SessionResponse, self._get_request(devin_id, org_id, options))
+        return await self._get_one(devin_id, org_id, options)
 
     def _get_requests(
         self, org_id: str | None, options: RequestOptions

@@ -40,7 +40,7 @@ class V1Sessions(V1Resource, SessionFanOut[V1Session], model=V1Session, terminal
 
     async def get(self, session_id: str, **options: Unpack[RequestOptions]) -> V1Session:
         """Get one session with its messages."""
-        return await self._core.call(V1Session, self._get_request(session_id, None, options))
+        return await self._get_one(session_id, None, options)
 
     def _get_requests(
         self, org_id: str | None, options: RequestOptions
