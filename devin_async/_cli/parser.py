@@ -383,7 +383,7 @@ def build_parser(prog: str = PROG) -> argparse.ArgumentParser:
         parents=[common],
         formatter_class=_Formatter,
     )
-    root.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    root.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     root.set_defaults(handler=None, usage_of=root)
     commands = root.add_subparsers(title="commands", metavar="COMMAND")
     _sessions(tree, commands)

@@ -131,7 +131,7 @@ def cell(value: Any) -> str:
 
 
 def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+    return text if len(text) <= width else text[: max(width - 1, 0)].rstrip() + "…"
 
 
 def table_lines(
