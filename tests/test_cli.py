@@ -156,17 +156,24 @@ def served() -> Iterator[FakeDevin]:
         fake.stop_thread()
 
 
-def test_configuration_auth_and_attachments(served: FakeDevin, tmp_path: Path) -> None:
+def test_configuration_auth_create_and_attachments(served: FakeDevin, tmp_path: Path) -> None:
     (tmp_path / "good").write_text(FAKE_API_KEY + "\n")
     (tmp_path / "bad").write_text("cog_wrong_key\n")
     (tmp_path / "notes.txt").write_bytes(b"build log\n")
+    schema = {"type": "object", "properties": {"ok": {"type": "boolean"}}}
+    (tmp_path / "schema.json").write_text(json.dumps(schema))
     conn = ["--base-url", served.url, "--org-id", served.state.default_org_id]
-    refused, missing, on_argv, uploaded, who = _run_all(
+    key = [*conn, "--api-key-file", str(tmp_path / "good")]
+    create = ["sessions", "create", "-", "--title", "Flaky test", "--tag", "ci", "--tag", "flaky"]
+    create += ["--playbook", "playbook-9", "--repo", "example/repo", "--max-acu-limit", "5"]
+    create += ["--structured-output", "schema.json", "--attach", "notes.txt"]
+    refused, missing, on_argv, uploaded, who, created = _run_all(
         [*conn, "--api-key-file", str(tmp_path / "bad"), "sessions", "list"],
         [*conn, "sessions", "list"],
         [*conn, "--api-key", "cog_secret_value", "self"],
-        [*conn, "--api-key-file", str(tmp_path / "good"), "attachments", "upload", "notes.txt"],
-        ["self", "--table", "--api-key-file", str(tmp_path / "good"), *conn],
+        [*key, "attachments", "upload", "notes.txt"],
+        ["self", "--table", *key],
+        ([*key, *create], "Fix the flaky test"),
         cwd=tmp_path,
     )
     assert refused.returncode == 4
@@ -186,14 +193,24 @@ def test_configuration_auth_and_attachments(served: FakeDevin, tmp_path: Path) -
     assert who.returncode == 0, who.stderr
     assert "service_user_name  ci-bot" in who.stdout.splitlines()
 
+    assert created.returncode == 0, created.stderr
+    assert _lines(created.stdout)[0]["tags"] == ["ci", "flaky"]
+    (body,) = [r.body for r in served.state.seen if r.path.endswith("/sessions") and r.body]
+    assert body["prompt"] == "Fix the flaky test" and body["title"] == "Flaky test"
+    assert body["structured_output_schema"] == schema and body["max_acu_limit"] == 5
+    assert body["playbook_id"] == "playbook-9" and body["repos"] == ["example/repo"]
+    assert [url.rsplit("/", 1)[-1] for url in body["attachment_urls"]] == ["notes.txt"]
+
     uuid = attachment["attachment_id"]
-    fetched = _cli(
-        *conn, "--api-key-file", str(tmp_path / "good"), "attachments", "download", uuid,
-        "notes.txt", "--to", str(tmp_path / "copy.txt"),
-    )  # fmt: skip
-    assert fetched.returncode == 0, fetched.stderr
+    get = [*key, "attachments", "download", uuid, "notes.txt"]
+    to_file, to_stdout, over = _run_all(
+        [*get, "--to", str(tmp_path / "copy.txt")], [*get, "--to", "-"], get, cwd=tmp_path
+    )
+    assert to_file.returncode == 0, to_file.stderr
     assert (tmp_path / "copy.txt").read_bytes() == b"build log\n"
-    assert _lines(fetched.stdout) == [{"path": str(tmp_path / "copy.txt"), "bytes": 10}]
+    assert _lines(to_file.stdout) == [{"path": str(tmp_path / "copy.txt"), "bytes": 10}]
+    assert to_stdout.returncode == 0 and to_stdout.stdout == "build log\n"
+    assert over.returncode == 2 and "exists" in over.stderr  # never overwrites by default
 
 
 def test_api_escape_hatch(tmp_path: Path) -> None:

@@ -51,31 +51,23 @@ def _status(s: Any) -> str:
     return f"{status}/{cell(detail)}" if detail is not None and cell(detail) != status else status
 
 
+_ID = Column("SESSION", lambda s: s.session_id)
+_STATE = Column("STATUS", _status)
+_ACUS = Column("ACUS", lambda s: s.acus_consumed)
+_UPDATED = Column("UPDATED", lambda s: s.updated_at)
+_TAGS = Column("TAGS", lambda s: s.tags)
 _TITLE = Column("TITLE", lambda s: s.title, shrinks=True)
-_SESSION = [
-    Column("SESSION", lambda s: s.session_id),
-    Column("STATUS", _status),
-    Column("ACUS", lambda s: s.acus_consumed),
-    Column("UPDATED", lambda s: s.updated_at),
-    Column("TAGS", lambda s: s.tags),
-    _TITLE,
-]
+_SESSION = [_ID, _STATE, _ACUS, _UPDATED, _TAGS, _TITLE]
 _INSIGHTS = [
-    Column("SESSION", lambda s: s.session_id),
-    Column("STATUS", _status),
+    _ID,
+    _STATE,
     Column("SIZE", lambda s: s.session_size),
     Column("USER MSGS", lambda s: s.num_user_messages),
     Column("DEVIN MSGS", lambda s: s.num_devin_messages),
-    Column("ACUS", lambda s: s.acus_consumed),
+    _ACUS,
     _TITLE,
 ]
-_V1_SESSION = [
-    Column("SESSION", lambda s: s.session_id),
-    Column("STATUS", _status),
-    Column("UPDATED", lambda s: s.updated_at),
-    Column("TAGS", lambda s: s.tags),
-    _TITLE,
-]
+_V1_SESSION = [_ID, _STATE, _UPDATED, _TAGS, _TITLE]
 _ATTACHMENT = [
     Column("ATTACHMENT", lambda a: a.attachment_id),
     Column("NAME", lambda a: a.name, shrinks=True),
@@ -157,6 +149,8 @@ def table_lines(
 
 
 def record_lines(data: Mapping[str, Any]) -> list[str]:
-    """``key  value`` lines for one record; nested values as one-line JSON."""
-    width = max((len(str(key)) for key in data), default=0)
-    return [f"{str(key).ljust(width)}  {cell(value)}" for key, value in data.items()]
+    """``key  value`` lines for one record, nested values as one-line JSON; fields without
+    a value are left out (``--json`` has them all)."""
+    shown = {key: value for key, value in data.items() if value is not None}
+    width = max((len(str(key)) for key in shown), default=0)
+    return [f"{str(key).ljust(width)}  {cell(value)}" for key, value in shown.items()]
