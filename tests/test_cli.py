@@ -243,7 +243,7 @@ def _with_terminal_stderr(
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=follower,
-        env=ENV,
+        env={**ENV, "TERM": "xterm"},  # a terminal that can redraw a line
     )
     os.close(follower)
     shown = b""

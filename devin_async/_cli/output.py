@@ -31,7 +31,8 @@ class Output:
         self.stdout = stdout
         self.stderr = stderr
         self.json = (format or ("table" if _is_tty(stdout) else "json")) == "json"
-        self._show_progress = progress and _is_tty(stderr)
+        # A dumb terminal cannot redraw a line in place.
+        self._show_progress = progress and _is_tty(stderr) and os.environ.get("TERM") != "dumb"
         self._rich = not self.json and _is_tty(stdout) and fancy.available()
         self._rows: list[Any] = []
         self._bar: Bar = SilentBar()

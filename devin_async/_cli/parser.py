@@ -56,7 +56,7 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
         groups: Iterable[argparse._MutuallyExclusiveGroup],
         prefix: str | None = None,
     ) -> None:
-        own = [a for a in actions if not getattr(a, "is_global", False)]
+        own = [a for a in actions if a.dest not in GLOBAL_DEFAULTS]
         super().add_usage(usage, own, groups, prefix)
 
 
@@ -150,8 +150,6 @@ def _global_options() -> argparse.ArgumentParser:
     conn.add_argument(
         "--max-retries", metavar="N", type=_retries, help="retries per request (default 3)"
     )
-    for action in common._actions:
-        action.is_global = True  # type: ignore[attr-defined]
     return common
 
 
