@@ -3480,11 +3480,7 @@ class SyncEnterprisePrReviews(SyncNode[EnterprisePrReviews]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         **options: Unpack[RequestOptions],
     ) -> PrReview:
-        """Poll ``get`` until the review is completed or errored, and return it.
-
-        Polls every ``interval`` seconds, growing by half up to ``max_interval``; past
-        ``max_wait`` seconds (``None``: no limit) raises ``WaitTimeoutError``.
-        """
+        """Poll ``get`` until the review is completed or errored, as ``client.pr_reviews.wait``."""
         return self._call(
             lambda r: r.wait(
                 pr_url,

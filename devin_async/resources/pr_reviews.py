@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from typing_extensions import Unpack
 
@@ -41,20 +42,22 @@ def _settled(review: PrReview) -> bool:
 
 async def wait_for_review(
     core: ClientCore,
-    get: Callable[[str], Awaitable[PrReview]],
+    get: Callable[..., Awaitable[PrReview]],
     pr_url: str,
     *,
     max_wait: float | None,
     interval: float,
     max_interval: float,
+    **get_kwargs: Any,
 ) -> PrReview:
-    """Poll ``get(pr_url)`` on the client's clock until the review is completed or errored.
+    """Poll ``get(pr_url, **get_kwargs)`` on the client's clock until the review is
+    completed or errored.
 
     Past ``max_wait`` seconds raises ``WaitTimeoutError``; a failed poll (after the
     pipeline's retries) raises its error.
     """
     settled = await poll_until(
-        get,
+        lambda url: get(url, **get_kwargs),
         [pr_url],
         until=_settled,
         max_wait=max_wait,
@@ -119,15 +122,14 @@ class PrReviews(OrgResource):
         Polls every ``interval`` seconds, growing by half up to ``max_interval``; past
         ``max_wait`` seconds (``None``: no limit) raises ``WaitTimeoutError``.
         """
-
-        def get(url: str) -> Awaitable[PrReview]:
-            return self.get(url, commit_sha=commit_sha, org_id=org_id, **options)
-
         return await wait_for_review(
             self._core,
-            get,
+            self.get,
             pr_url,
             max_wait=max_wait,
             interval=interval,
             max_interval=max_interval,
+            commit_sha=commit_sha,
+            org_id=org_id,
+            **options,
         )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
-
 from typing_extensions import Unpack
 
 from ..._fanout.polling import DEFAULT_MAX_POLL_INTERVAL, DEFAULT_MAX_WAIT, DEFAULT_POLL_INTERVAL
@@ -46,20 +44,14 @@ class EnterprisePrReviews(EnterpriseResource):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         **options: Unpack[RequestOptions],
     ) -> PrReview:
-        """Poll ``get`` until the review is completed or errored, and return it.
-
-        Polls every ``interval`` seconds, growing by half up to ``max_interval``; past
-        ``max_wait`` seconds (``None``: no limit) raises ``WaitTimeoutError``.
-        """
-
-        def get(url: str) -> Awaitable[PrReview]:
-            return self.get(url, commit_sha=commit_sha, **options)
-
+        """Poll ``get`` until the review is completed or errored, as ``client.pr_reviews.wait``."""
         return await wait_for_review(
             self._core,
-            get,
+            self.get,
             pr_url,
             max_wait=max_wait,
             interval=interval,
             max_interval=max_interval,
+            commit_sha=commit_sha,
+            **options,
         )
