@@ -261,12 +261,6 @@ async def test_metrics_and_consumption_follow_the_sessions(
     assert mine.total_acus == 1.5
 
 
-async def test_code_scans_start_tolerates_an_unknown_answer(client: AsyncDevin) -> None:
-    scan = await client.code_scans.start({"repo_name": "example/repo"})
-    assert scan.scan_id
-    assert scan.extra == {"org_id": client.org_id}
-
-
 async def test_list_filters_narrow_the_sessions(fake: FakeDevin, client: AsyncDevin) -> None:
     old = fake.state.add_session(created_at=1_000, updated_at=1_000, origin="slack", user_id="u1")
     new = fake.state.add_session(created_at=5_000, updated_at=9_000, origin="api", user_id="u2")

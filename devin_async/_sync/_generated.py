@@ -25,7 +25,7 @@ from .._pagination import MAX_PAGE_SIZE
 from .._pipeline.ratelimit import RateLimit
 from .._pipeline.retry import RetryPolicy
 from ..models.attachments import Attachment, SessionAttachment
-from ..models.code_scans import CodeScan
+from ..models.code_scans import CodeScan, CodeScanMetrics, CodeScanProfileSummary, CodeScanType
 from ..models.common import Timestamp
 from ..models.consumption import Consumption
 from ..models.enterprise import (
@@ -41,6 +41,7 @@ from ..models.enterprise import (
     GitPermissionSpec,
     Hypervisor,
     IdpGroup,
+    IdpGroupUser,
     IpAccessList,
     Organization,
     OrgGroup,
@@ -51,6 +52,7 @@ from ..models.enterprise import (
     Role,
     ServiceUser,
     User,
+    UserWithIdpRoles,
 )
 from ..models.events import EventDetail, EventMatch, SessionEvent, SessionMessage
 from ..models.identity import Principal
@@ -63,6 +65,7 @@ from ..models.metrics import (
     UsageMetrics,
 )
 from ..models.playbooks import PlaybookResponse
+from ..models.pr_reviews import PrReview
 from ..models.schedules import NotifyOn, ScheduleAgent, ScheduleResponse, ScheduleType
 from ..models.secrets import SecretResponse, SecretType
 from ..models.sessions import (
@@ -102,6 +105,7 @@ from ..resources.enterprise.members import IdpGroups, ServiceUsers, Users
 from ..resources.enterprise.metrics import EnterpriseMetrics
 from ..resources.enterprise.org_tags import OrgTags
 from ..resources.enterprise.organizations import Organizations
+from ..resources.enterprise.pr_reviews import EnterprisePrReviews
 from ..resources.enterprise.sessions import EnterpriseSessionFilters, EnterpriseSessions
 from ..resources.enterprise.settings import (
     EnterpriseIdentity,
@@ -115,6 +119,7 @@ from ..resources.identity import Identity
 from ..resources.knowledge import Knowledge
 from ..resources.metrics import Metrics
 from ..resources.playbooks import Playbooks
+from ..resources.pr_reviews import PrReviews
 from ..resources.schedules import Schedules
 from ..resources.secrets import Secrets
 from ..resources.sessions import EventFilters, SessionFilters, Sessions
@@ -141,6 +146,7 @@ __all__ = [
     "SyncEnterpriseKnowledge",
     "SyncEnterpriseMetrics",
     "SyncEnterprisePlaybooks",
+    "SyncEnterprisePrReviews",
     "SyncEnterpriseSessions",
     "SyncGitProviders",
     "SyncHypervisors",
@@ -152,6 +158,7 @@ __all__ = [
     "SyncOrgTags",
     "SyncOrganizations",
     "SyncPlaybooks",
+    "SyncPrReviews",
     "SyncQueue",
     "SyncRoles",
     "SyncSchedules",
@@ -1476,15 +1483,137 @@ class SyncCodeScans(SyncNode[CodeScans]):
 
     def start(
         self,
-        payload: Mapping[str, Any] | None = None,
+        repo_name: str,
         *,
+        host: str | NotGiven | None = NOT_GIVEN,
+        profile_id: str | NotGiven | None = NOT_GIVEN,
+        scan_type: CodeScanType | str | NotGiven | None = NOT_GIVEN,
+        commit_sha: str | NotGiven | None = NOT_GIVEN,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> CodeScan:
-        """Start a scan; the answer's fields beyond ``scan_id``/``status`` are in ``extra``."""
+        """Scan ``repo_name`` (``owner/repo``, reached through the org's git integration).
+
+        ``scan_type`` defaults to the profile's, else ``security``; ``commit_sha`` to the
+        latest commit of the default branch. Errors: ``BadRequestError`` when the type does
+        not fit the profile, ``PermissionDeniedError`` when the org allows ingestion only,
+        ``NotFoundError`` for a repo or profile it cannot see, ``ConflictError`` when the
+        scan backlog is full (retry later).
+        """
         return self._call(
             lambda r: r.start(
-                payload,
+                repo_name,
+                host=host,
+                profile_id=profile_id,
+                scan_type=scan_type,
+                commit_sha=commit_sha,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def list_profiles(
+        self,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[CodeScanProfileSummary]:
+        """The profiles scans can use (the org's own and those the enterprise shares),
+        newest first.
+        """
+        return self._paginate(
+            lambda r: r.list_profiles(
+                page_size=page_size,
+                limit=limit,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def metrics(
+        self,
+        *,
+        time_after: Timestamp,
+        time_before: Timestamp,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> CodeScanMetrics:
+        """Open findings and scan pull requests over a window of at most 100 days."""
+        return self._call(
+            lambda r: r.metrics(
+                time_after=time_after,
+                time_before=time_before,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+
+class SyncPrReviews(SyncNode[PrReviews]):
+    """Blocking ``PrReviews``: the same methods, without ``await``."""
+
+    def create(
+        self,
+        pr_url: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> PrReview:
+        """Start a review of the pull request's latest commit (``pr_url``: its full URL)."""
+        return self._call(
+            lambda r: r.create(
+                pr_url,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def get(
+        self,
+        pr_url: str,
+        *,
+        commit_sha: str | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> PrReview:
+        """The latest review of the PR's head, or of ``commit_sha`` (full or a prefix).
+
+        ``NotFoundError`` until a review exists for that commit.
+        """
+        return self._call(
+            lambda r: r.get(
+                pr_url,
+                commit_sha=commit_sha,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def wait(
+        self,
+        pr_url: str,
+        *,
+        commit_sha: str | None = None,
+        max_wait: float | None = DEFAULT_MAX_WAIT,
+        interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> PrReview:
+        """Poll ``get`` until the review is completed or errored, and return it.
+
+        Polls every ``interval`` seconds, growing by half up to ``max_interval``; past
+        ``max_wait`` seconds (``None``: no limit) raises ``WaitTimeoutError``.
+        """
+        return self._call(
+            lambda r: r.wait(
+                pr_url,
+                commit_sha=commit_sha,
+                max_wait=max_wait,
+                interval=interval,
+                max_interval=max_interval,
                 org_id=org_id,
                 **options,
             )
@@ -2039,11 +2168,33 @@ class SyncUsers(SyncNode[Users]):
         self,
         user_id: str,
         **options: Unpack[RequestOptions],
-    ) -> User:
-        """One enterprise member."""
+    ) -> UserWithIdpRoles:
+        """One enterprise member, with the roles its IdP groups give it where the API says."""
         return self._call(
             lambda r: r.get(
                 user_id,
+                **options,
+            )
+        )
+
+    def list_idp_users(
+        self,
+        *,
+        email: str | None = None,
+        org_id: str | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[IdpGroupUser]:
+        """Users who are members through IdP groups, of the enterprise or of ``org_id``
+        (``email``: an exact match).
+        """
+        return self._paginate(
+            lambda r: r.list_idp_users(
+                email=email,
+                org_id=org_id,
+                page_size=page_size,
+                limit=limit,
                 **options,
             )
         )
@@ -2450,6 +2601,24 @@ class SyncGitProviders(SyncNode[GitProviders]):
         return self._call(
             lambda r: r.clear_permissions(
                 org_id,
+                **options,
+            )
+        )
+
+    def update_permission(
+        self,
+        org_id: str,
+        git_permission_id: str,
+        *,
+        read_only: bool | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> GitPermission:
+        """Change one git permission (PATCH: only the arguments passed are sent)."""
+        return self._call(
+            lambda r: r.update_permission(
+                org_id,
+                git_permission_id,
+                read_only=read_only,
                 **options,
             )
         )
@@ -2990,6 +3159,19 @@ class SyncIpAccessListResource(SyncNode[IpAccessListResource]):
             )
         )
 
+    def add(
+        self,
+        ip_ranges: Sequence[str],
+        **options: Unpack[RequestOptions],
+    ) -> IpAccessList:
+        """Append ``ip_ranges`` (CIDR strings) to the list; existing ranges stay."""
+        return self._call(
+            lambda r: r.add(
+                ip_ranges,
+                **options,
+            )
+        )
+
     def replace(
         self,
         ip_ranges: Sequence[str],
@@ -3149,6 +3331,66 @@ class SyncQueue(SyncNode[Queue]):
 class SyncEnterpriseCodeScans(SyncNode[EnterpriseCodeScans]):
     """Blocking ``EnterpriseCodeScans``: the same methods, without ``await``."""
 
+    def list_scans(
+        self,
+        *,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
+        repo_name: str | None = None,
+        org_ids: Sequence[str] | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[CodeScan]:
+        """Scans, newest first, by creation time, repository and organization."""
+        return self._paginate(
+            lambda r: r.list_scans(
+                time_after=time_after,
+                time_before=time_before,
+                repo_name=repo_name,
+                org_ids=org_ids,
+                page_size=page_size,
+                limit=limit,
+                **options,
+            )
+        )
+
+    def list_profiles(
+        self,
+        *,
+        org_ids: Sequence[str] | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[CodeScanProfileSummary]:
+        """Scan profiles of the enterprise's organizations (and those it shares)."""
+        return self._paginate(
+            lambda r: r.list_profiles(
+                org_ids=org_ids,
+                page_size=page_size,
+                limit=limit,
+                **options,
+            )
+        )
+
+    def metrics(
+        self,
+        *,
+        time_after: Timestamp,
+        time_before: Timestamp,
+        org_ids: Sequence[str] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> CodeScanMetrics:
+        """Open findings and scan pull requests over a window of at most 100 days."""
+        return self._call(
+            lambda r: r.metrics(
+                time_after=time_after,
+                time_before=time_before,
+                org_ids=org_ids,
+                **options,
+            )
+        )
+
     def list_findings(
         self,
         *,
@@ -3188,6 +3430,64 @@ class SyncEnterpriseCodeScans(SyncNode[EnterpriseCodeScans]):
                 org_id,
                 scan_id,
                 finding_id,
+                **options,
+            )
+        )
+
+
+class SyncEnterprisePrReviews(SyncNode[EnterprisePrReviews]):
+    """Blocking ``EnterprisePrReviews``: the same methods, without ``await``."""
+
+    def create(
+        self,
+        pr_url: str,
+        **options: Unpack[RequestOptions],
+    ) -> PrReview:
+        """Start a review of the pull request's latest commit (``pr_url``: its full URL)."""
+        return self._call(
+            lambda r: r.create(
+                pr_url,
+                **options,
+            )
+        )
+
+    def get(
+        self,
+        pr_url: str,
+        *,
+        commit_sha: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> PrReview:
+        """The latest review of the PR's head, or of ``commit_sha`` (full or a prefix).
+
+        ``NotFoundError`` until a review exists for that commit.
+        """
+        return self._call(
+            lambda r: r.get(
+                pr_url,
+                commit_sha=commit_sha,
+                **options,
+            )
+        )
+
+    def wait(
+        self,
+        pr_url: str,
+        *,
+        commit_sha: str | None = None,
+        max_wait: float | None = DEFAULT_MAX_WAIT,
+        interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
+        **options: Unpack[RequestOptions],
+    ) -> PrReview:
+        """Poll ``get`` until the review is completed or errored, as ``client.pr_reviews.wait``."""
+        return self._call(
+            lambda r: r.wait(
+                pr_url,
+                commit_sha=commit_sha,
+                max_wait=max_wait,
+                interval=interval,
+                max_interval=max_interval,
                 **options,
             )
         )
@@ -3234,6 +3534,7 @@ class SyncEnterprise(SyncNode[Enterprise]):
         self.org_tags = SyncOrgTags(owner, lambda c: resolve(c).org_tags)
         self.queue = SyncQueue(owner, lambda c: resolve(c).queue)
         self.code_scans = SyncEnterpriseCodeScans(owner, lambda c: resolve(c).code_scans)
+        self.pr_reviews = SyncEnterprisePrReviews(owner, lambda c: resolve(c).pr_reviews)
         self.self = SyncEnterpriseIdentity(owner, lambda c: resolve(c).self)
 
 
@@ -3941,6 +4242,7 @@ class Devin(SyncClientBase):
         self.metrics = SyncMetrics(self, lambda c: c.metrics)
         self.consumption = SyncConsumptionResource(self, lambda c: c.consumption)
         self.code_scans = SyncCodeScans(self, lambda c: c.code_scans)
+        self.pr_reviews = SyncPrReviews(self, lambda c: c.pr_reviews)
         self.self = SyncIdentity(self, lambda c: c.self)
         self.enterprise = SyncEnterprise(self, lambda c: c.enterprise)
         self.v1 = SyncV1(self, lambda c: c.v1)

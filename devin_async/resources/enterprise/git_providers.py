@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from typing_extensions import Unpack
 
-from ..._body import body
+from ..._body import NOT_GIVEN, NotGiven, body
 from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ...models.enterprise import GitConnection, GitPermission, GitPermissionSpec
@@ -15,6 +15,7 @@ from ._base import EnterpriseResource
 __all__ = ["GitProviders"]
 
 _PERMISSIONS = "/organizations/{org_id}/git-providers/permissions"
+_PERMISSION = _PERMISSIONS + "/{git_permission_id}"
 
 
 def _specs(permissions: Sequence[GitPermissionSpec]) -> list[GitPermissionSpec]:
@@ -26,6 +27,8 @@ def _specs(permissions: Sequence[GitPermissionSpec]) -> list[GitPermissionSpec]:
 
 
 class GitProviders(EnterpriseResource):
+    """Git connections and per-organization git permissions (``ManageGitIntegrations``)."""
+
     def list_connections(
         self,
         *,
@@ -98,6 +101,25 @@ class GitProviders(EnterpriseResource):
             list[GitPermission], "DELETE", _PERMISSIONS, org_id=org_id, options=options
         )
 
+    async def update_permission(
+        self,
+        org_id: str,
+        git_permission_id: str,
+        *,
+        read_only: bool | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> GitPermission:
+        """Change one git permission (PATCH: only the arguments passed are sent)."""
+        return await self._call(
+            GitPermission,
+            "PATCH",
+            _PERMISSION,
+            {"git_permission_id": git_permission_id},
+            json=body(read_only=read_only),
+            org_id=org_id,
+            options=options,
+        )
+
     async def delete_permission(
         self, org_id: str, git_permission_id: str, **options: Unpack[RequestOptions]
     ) -> GitPermission:
@@ -105,7 +127,7 @@ class GitProviders(EnterpriseResource):
         return await self._call(
             GitPermission,
             "DELETE",
-            _PERMISSIONS + "/{git_permission_id}",
+            _PERMISSION,
             {"git_permission_id": git_permission_id},
             org_id=org_id,
             options=options,

@@ -3,6 +3,9 @@
 Every method that exists at both levels takes ``org_id=``: left out, it acts on the
 enterprise (``/v3/enterprise/members/...``); given, on that organization
 (``/v3/enterprise/organizations/{org_id}/members/...``).
+
+Permissions: reads need ``ViewAccountMembership`` (older pages say
+``ManageAccountMembership``), changes ``ManageAccountMembership``.
 """
 
 from __future__ import annotations
@@ -14,7 +17,15 @@ from typing_extensions import Unpack
 
 from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
-from ...models.enterprise import IdpGroup, RegisteredIdpGroup, ServiceUser, User
+from ..._query import query
+from ...models.enterprise import (
+    IdpGroup,
+    IdpGroupUser,
+    RegisteredIdpGroup,
+    ServiceUser,
+    User,
+    UserWithIdpRoles,
+)
 from .._args import str_list
 from ._base import EnterpriseResource, org_scoped
 
@@ -92,9 +103,36 @@ class Users(_Members[User]):
     _kind = "users"
     _id = "user_id"
 
-    async def get(self, user_id: str, **options: Unpack[RequestOptions]) -> User:
-        """One enterprise member."""
-        return await self._member("GET", user_id, None, options)
+    async def get(self, user_id: str, **options: Unpack[RequestOptions]) -> UserWithIdpRoles:
+        """One enterprise member, with the roles its IdP groups give it where the API says."""
+        return await self._call(
+            UserWithIdpRoles,
+            "GET",
+            "/members/users/{user_id}",
+            {"user_id": user_id},
+            options=options,
+        )
+
+    def list_idp_users(
+        self,
+        *,
+        email: str | None = None,
+        org_id: str | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncPaginator[IdpGroupUser]:
+        """Users who are members through IdP groups, of the enterprise or of ``org_id``
+        (``email``: an exact match)."""
+        return self._list(
+            IdpGroupUser,
+            org_scoped("/members/idp-users", org_id),
+            params=query(email=email),
+            page_size=page_size,
+            limit=limit,
+            org_id=org_id,
+            options=options,
+        )
 
     async def invite(
         self,

@@ -24,18 +24,32 @@ HypervisorStatus = Literal[
 
 
 class IpAccessListResource(EnterpriseResource):
-    """The CIDR ranges allowed to reach the enterprise; an empty list allows any address."""
+    """The CIDR ranges allowed to reach the enterprise; an empty list allows any address.
+
+    Permission: ``ManageEnterpriseSettings`` (the page of ``add`` says ``ManageIPWhitelist``).
+    """
 
     async def get(self, **options: Unpack[RequestOptions]) -> IpAccessList:
         """The ranges allowed now."""
         return await self._call(IpAccessList, "GET", _IP_ACCESS_LIST, options=options)
 
+    async def _write(
+        self, method: str, ip_ranges: Sequence[str], options: RequestOptions
+    ) -> IpAccessList:
+        data = {"ip_ranges": str_list("ip_ranges", ip_ranges)}
+        return await self._call(IpAccessList, method, _IP_ACCESS_LIST, json=data, options=options)
+
+    async def add(
+        self, ip_ranges: Sequence[str], **options: Unpack[RequestOptions]
+    ) -> IpAccessList:
+        """Append ``ip_ranges`` (CIDR strings) to the list; existing ranges stay."""
+        return await self._write("POST", ip_ranges, options)
+
     async def replace(
         self, ip_ranges: Sequence[str], **options: Unpack[RequestOptions]
     ) -> IpAccessList:
         """Make ``ip_ranges`` (CIDR strings) the whole list."""
-        data = {"ip_ranges": str_list("ip_ranges", ip_ranges)}
-        return await self._call(IpAccessList, "PUT", _IP_ACCESS_LIST, json=data, options=options)
+        return await self._write("PUT", ip_ranges, options)
 
     async def clear(self, **options: Unpack[RequestOptions]) -> IpAccessList:
         """Remove every range (no IP restriction)."""
