@@ -28,6 +28,10 @@ _V3_FIELDS = (
     "service_user_id",
     "origin",
     "is_archived",
+    "category",
+    "subcategory",
+    "parent_session_id",
+    "child_session_ids",
 )
 
 
@@ -71,6 +75,7 @@ def v1_message(rec: Record, index: int) -> dict[str, Any]:
     for optional in ("username", "origin"):
         if optional in msg:
             out[optional] = msg[optional]
+    out["user_id"] = None if msg["type"] == "devin_message" else rec["user_id"]
     return out
 
 

@@ -266,11 +266,11 @@ async def event_details(request: web.Request) -> web.Response:
 async def session_attachments(request: web.Request) -> web.Response:
     rec = _session_of(request)
     uploaded = state_of(request).of_kind("attachments")
+    listed = [uploaded[a] for a in rec.get("attachments", ()) if a in uploaded]
     return web.json_response(
         [
-            {**public_attachment(uploaded[a]), "source": "user"}
-            for a in rec.get("attachments", ())
-            if a in uploaded
+            {**public_attachment(a), "content_type": a["content_type"], "source": "user"}
+            for a in listed
         ]
     )
 

@@ -132,6 +132,10 @@ class FakeState:
             "origin": "api",
             "is_archived": False,
             "analysis": None,
+            "category": None,
+            "subcategory": None,
+            "parent_session_id": None,
+            "child_session_ids": [],
         }
         record.update(fields)
         self.sessions[devin_id] = record
