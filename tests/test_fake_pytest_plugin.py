@@ -50,6 +50,52 @@ async def test_blocking_code_inside_async_def(devin_sync_client):
     await asyncio.sleep(0)
 """
 
+# The README's example, as a user copies it into a fresh project.
+README_EXAMPLE = '''
+import pytest
+
+from devin_async.testing import ErrorStatus, Story
+
+PR = "https://github.com/acme/app/pull/7"
+
+
+async def fix_all(client, bugs):  # the code under test
+    """One session per bug; ask each for a test too; wait for all; collect the PRs."""
+    sessions = [await client.sessions.create(f"Fix {bug}") for bug in bugs]
+    for session in sessions:
+        await client.sessions.send_message(session.session_id, "Add a regression test")
+    done = await client.sessions.wait_many([s.session_id for s in sessions])
+    return {str(s.status_detail): [pr.pr_url for pr in s.pull_requests] for s in done}
+
+
+@pytest.mark.asyncio
+async def test_twenty_sessions_settle_in_simulated_time(devin_fake, devin_client):
+    assert await fix_all(devin_client, [f"bug #{i}" for i in range(20)]) == {"finished": []}
+    assert devin_fake.clock.now() - 1_767_225_600 == 5  # five fake seconds, no real wait
+
+
+@pytest.mark.asyncio
+async def test_pull_requests_are_collected(devin_fake, devin_client):
+    devin_fake.state.story = Story().claim().work().finish(after=30, pr=PR)
+    devin_fake.faults.add(ErrorStatus(503), method="GET")  # one 503: the client retries
+    assert await fix_all(devin_client, ["bug #1"]) == {"finished": [PR]}
+
+
+@pytest.mark.asyncio
+async def test_a_question_waits_for_an_answer(devin_fake, devin_client):
+    devin_fake.state.story = Story().claim().work().ask("Which branch?").work().finish(after=5)
+    sid = (await devin_client.sessions.create("Deploy the fix")).session_id
+    asked = await devin_client.sessions.wait(sid)
+    assert str(asked.status_detail) == "waiting_for_user"
+    await devin_client.sessions.send_message(sid, "main")
+    assert str((await devin_client.sessions.wait(sid)).status_detail) == "finished"
+
+
+def test_blocking_code(devin_sync_client):
+    sid = devin_sync_client.sessions.create("Bump the lockfile").session_id
+    assert str(devin_sync_client.sessions.wait(sid).status_detail) == "finished"
+'''
+
 BLOCKING_ONLY = """
 def test_blocking_code(devin_fake, devin_sync_client):
     assert devin_sync_client.sessions.get("devin-abc123def456").title == "Review PR #123"
@@ -65,12 +111,13 @@ def test_devin_client_says_what_it_needs(devin_client):
 PLUGIN = ["-p", "no:devin_async", "-p", "devin_async.testing.pytest_plugin"]
 
 
-def run_pytest(tmp_path: Path, code: str, *args: str, env: dict[str, str] | None = None) -> str:
-    (tmp_path / "test_user.py").write_text(code, encoding="utf-8")
+def run_pytest(tmp_path: Path, *codes: str, args: tuple[str, ...] = (), **env: str) -> str:
+    for i, code in enumerate(codes):
+        (tmp_path / f"test_user_{i}.py").write_text(code, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *PLUGIN, *args, "."],
         cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
         capture_output=True,
         text=True,
         timeout=120,
@@ -81,15 +128,9 @@ def run_pytest(tmp_path: Path, code: str, *args: str, env: dict[str, str] | None
 
 @pytest.mark.parametrize("mode", ["strict", "auto"])
 def test_the_fixtures_work_with_pytest_asyncio(tmp_path: Path, mode: str) -> None:
-    out = run_pytest(
-        tmp_path,
-        USER_TESTS,
-        "-o",
-        f"asyncio_mode={mode}",
-        "-o",
-        "asyncio_default_fixture_loop_scope=function",
-    )
-    assert "3 passed" in out, out
+    options = ("-o", f"asyncio_mode={mode}", "-o", "asyncio_default_fixture_loop_scope=function")
+    out = run_pytest(tmp_path, README_EXAMPLE, USER_TESTS, args=options)
+    assert "7 passed" in out, out
 
 
 def test_blocking_fixtures_work_without_pytest_asyncio(tmp_path: Path) -> None:
@@ -99,9 +140,8 @@ def test_blocking_fixtures_work_without_pytest_asyncio(tmp_path: Path) -> None:
     out = run_pytest(
         tmp_path,
         BLOCKING_ONLY,
-        "-p",
-        "no:asyncio",
-        env={"PYTHONPATH": os.pathsep.join([str(hide), str(ROOT)])},
+        args=("-p", "no:asyncio"),
+        PYTHONPATH=os.pathsep.join([str(hide), str(ROOT)]),
     )
     assert "1 passed" in out and "install pytest-asyncio" in out, out
 

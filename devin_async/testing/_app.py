@@ -36,6 +36,8 @@ def _refusal(state: FakeState, token: str, request: web.Request) -> web.Response
             detail = "an apk_ key opens the v1 API only: v3 takes a cog_ service-user key"
             return problem(401, "Unauthorized", detail)
         return web.json_response({"detail": "Missing or invalid Authorization header"}, status=401)
+    if not (state.denied or state.keys.get(token)):  # the common case: nothing denied
+        return None
     resource = request.match_info.route.resource
     needed = permission_for(request.method, resource.canonical) if resource else None
     if needed is not None and state.lacks(token, needed):
@@ -66,20 +68,17 @@ async def _log_and_authorize(request: web.Request, handler: Handler) -> web.Stre
             body,
         )
     )
-    return refusal or await handler(request)
-
-
-@web.middleware
-async def _advance_sessions(request: web.Request, handler: Handler) -> web.StreamResponse:
+    if refusal is not None:
+        return refusal
     # Sessions live on the state's clock: whatever a request reads is caught up first.
-    state_of(request).advance()
+    state.advance()
     return await handler(request)
 
 
 def create_app(state: FakeState) -> web.Application:
     """The fake Devin API over ``state``."""
     inject_faults = faults_middleware(lambda request: state_of(request).faults)
-    app = web.Application(middlewares=[_log_and_authorize, inject_faults, _advance_sessions])
+    app = web.Application(middlewares=[_log_and_authorize, inject_faults])
     app[STATE_KEY] = state
 
     async def release_held(app: web.Application) -> None:  # or shutdown waits for them

@@ -176,6 +176,8 @@ class FakeState:
 
     def advance(self) -> None:
         """Apply what every live session did up to now."""
+        if not self._due:
+            return
         now = self.clock()
         for devin_id in list(self._due):
             rec = self.sessions.get(devin_id)
