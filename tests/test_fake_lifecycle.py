@@ -246,3 +246,15 @@ async def test_v1_sessions_live_too(client: AsyncDevin) -> None:
     assert (await client.v1.sessions.get(created.session_id)).status_enum == "working"
     done = await client.v1.sessions.wait(created.session_id)
     assert (done.status, done.status_enum) == ("running", "finished")
+
+
+async def test_an_answer_to_a_last_question_is_replied_to(
+    fake: FakeDevin, client: AsyncDevin
+) -> None:
+    fake.state.story = Story().work().ask("Ship it?")
+    sid = (await client.sessions.create("Prepare the release")).session_id
+    assert (await client.sessions.wait(sid)).status_detail is SessionStatusDetail.WAITING_FOR_USER
+    await client.sessions.send_message(sid, "yes")
+    assert (await client.sessions.wait(sid)).status_detail is SessionStatusDetail.FINISHED
+    said = [(m.source, m.message) async for m in client.sessions.messages(sid)][-3:]
+    assert said == [("devin", "Ship it?"), ("user", "yes"), ("devin", "Done: yes")]

@@ -188,24 +188,21 @@ class Life:
         self.waiting = False
 
     def hear(self, rec: Record, message: str, at: float) -> None:
-        """A user message arrived at ``at``: resume, fold in a reply, or start answering."""
-        reply = Step(say=self.story.answer(message))
-        if self.waiting:
+        """A user message arrived at ``at``: it answers a question (the story resumes), is
+        answered when the session next settles, or wakes a settled session to answer it."""
+        if self.waiting or not self.steps:
             self._apply(rec, Step(status="running", detail="working"), at)
             self.play(self.steps or self._answering(message), at)
             return
-        pending = [i for i, step in enumerate(self.steps) if step.settles]
-        if self.steps and pending:
-            # Said when the session next settles, without moving that moment.
-            i = pending[0]
-            self.steps.insert(i, attrs.evolve(reply, after=self.steps[i].after))
-            self.steps[i + 1] = attrs.evolve(self.steps[i + 1], after=0.0)
+        reply = Step(say=self.story.answer(message))
+        settling = next((i for i, step in enumerate(self.steps) if step.settles), None)
+        if settling is None:
+            self.steps.append(reply)
             return
-        if not self.steps:
-            self._apply(rec, Step(status="running", detail="working"), at)
-            self.play(self._answering(message), at)
-            return
-        self.steps.append(reply)
+        # Said at the moment the session settles, without moving that moment.
+        after = self.steps[settling].after
+        self.steps[settling] = attrs.evolve(self.steps[settling], after=0.0)
+        self.steps.insert(settling, attrs.evolve(reply, after=after))
 
     def _answering(self, message: str) -> list[Step]:
         said = self.story.answer(message)
