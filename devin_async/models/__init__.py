@@ -44,6 +44,7 @@ from .events import (
     SessionEvent,
     SessionMessage,
 )
+from .guardrails import GuardrailViolation
 from .identity import (
     DevinBrainUserSelf,
     PatUserSelf,
@@ -53,6 +54,7 @@ from .identity import (
     WindsurfSessionUserSelf,
 )
 from .knowledge import Folder, KnowledgeFolders, NoteResponse
+from .members import IdpGroupUser, IdpRoleAssignment, OrgUser, UserWithIdpRoles
 from .metrics import (
     ActiveUserMetrics,
     PrMetrics,
@@ -63,8 +65,17 @@ from .metrics import (
     UsageMetrics,
 )
 from .playbooks import PlaybookResponse
+from .repositories import (
+    IndexJobStatus,
+    RepoIndexingStatusResponse,
+    RepoIndexJobResponse,
+    Repository,
+    RepositoryIndexingResponse,
+    RepositoryIndexSpec,
+)
 from .schedules import NotifyOn, PlaybookInfo, ScheduleAgent, ScheduleResponse, ScheduleType
 from .secrets import SecretResponse, SecretType
+from .service_users import ApiKeyResponse, ApiKeyWithTokenResponse, ProvisionedServiceUserResponse
 from .sessions import (
     AdvancedMode,
     Analysis,
@@ -88,6 +99,17 @@ from .sessions import (
     SessionStatus,
     SessionStatusDetail,
     SessionTags,
+)
+from .snapshots import (
+    Blueprint,
+    BlueprintFile,
+    BlueprintFileList,
+    BlueprintList,
+    BlueprintType,
+    Build,
+    BuildStatus,
+    BuildTrigger,
+    PresignedDownload,
 )
 from .v1 import (
     V1AuditLog,
@@ -130,10 +152,20 @@ __all__ = [
     "AnalysisSuggestedPrompt",
     "AnalysisSuggestedPromptFeedbackItem",
     "AnalysisTimeline",
+    "ApiKeyResponse",
+    "ApiKeyWithTokenResponse",
     "Attachment",
     "AttachmentSource",
     "AuditLog",
     "AuditLogAction",
+    "Blueprint",
+    "BlueprintFile",
+    "BlueprintFileList",
+    "BlueprintList",
+    "BlueprintType",
+    "Build",
+    "BuildStatus",
+    "BuildTrigger",
     "CodeScan",
     "CodeScanFinding",
     "CodeScanSnippet",
@@ -153,8 +185,12 @@ __all__ = [
     "GitPermission",
     "GitPermissionSpec",
     "GitProviderType",
+    "GuardrailViolation",
     "Hypervisor",
     "IdpGroup",
+    "IdpGroupUser",
+    "IdpRoleAssignment",
+    "IndexJobStatus",
     "InsightGeneration",
     "IpAccessList",
     "KnowledgeFolders",
@@ -165,17 +201,25 @@ __all__ = [
     "NotifyOn",
     "OrgGroup",
     "OrgGroupLimits",
+    "OrgUser",
     "Organization",
     "PatUserSelf",
     "PlaybookInfo",
     "PlaybookResponse",
     "PrMetrics",
+    "PresignedDownload",
     "Principal",
     "PrincipalType",
+    "ProvisionedServiceUserResponse",
     "QueueLevel",
     "QueueStatus",
     "RegisteredIdpGroup",
     "Remediation",
+    "RepoIndexJobResponse",
+    "RepoIndexingStatusResponse",
+    "Repository",
+    "RepositoryIndexSpec",
+    "RepositoryIndexingResponse",
     "Role",
     "RoleAssignment",
     "RoleType",
@@ -206,6 +250,7 @@ __all__ = [
     "Timestamp",
     "UsageMetrics",
     "User",
+    "UserWithIdpRoles",
     "V1AuditLog",
     "V1AuditLogList",
     "V1ConsumptionCycle",

@@ -156,9 +156,11 @@ class RoleType(OpenEnum):
 
 @model
 class Role(Model):
+    """A role; organization-scoped member pages leave out its ``role_type``."""
+
     role_id: str
     role_name: str
-    role_type: RoleType
+    role_type: RoleType | None = None
 
 
 @model
