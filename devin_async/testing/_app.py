@@ -9,7 +9,18 @@ from typing import Any
 
 from aiohttp import web
 
-from . import _enterprise, _enterprise_admin, _v1, _v3_org_records, _v3_sessions, _v3_usage
+from . import (
+    _beta_members,
+    _beta_repositories,
+    _beta_service_users,
+    _beta_snapshots,
+    _enterprise,
+    _enterprise_admin,
+    _v1,
+    _v3_org_records,
+    _v3_sessions,
+    _v3_usage,
+)
 from ._faults import faults_middleware
 from ._state import FakeState, SeenRequest
 from ._wire import STATE_KEY, Handler, state_of
@@ -56,6 +67,9 @@ def create_app(state: FakeState) -> web.Application:
 
     app.on_shutdown.append(release_held)
     for family in (_v3_sessions, _v3_org_records, _v3_usage, _enterprise, _enterprise_admin, _v1):
+        for method, path, handler in family.ROUTES:
+            app.router.add_route(method, path, handler)
+    for family in (_beta_snapshots, _beta_members, _beta_repositories, _beta_service_users):
         for method, path, handler in family.ROUTES:
             app.router.add_route(method, path, handler)
     return app

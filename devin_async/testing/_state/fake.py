@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from .._faults import FaultPlan
+from .beta import BetaState
 from .enterprise import EnterpriseState
 from .record import Record
 from .v1 import V1Store
@@ -53,6 +54,7 @@ class FakeState:
     clock: Callable[[], float] = time.time
     v1: V1Store = attrs.Factory(V1Store)
     faults: FaultPlan = attrs.Factory(FaultPlan)
+    beta: BetaState = attrs.Factory(BetaState)
     _ids: itertools.count[int] = attrs.Factory(lambda: itertools.count(1))
 
     def new_id(self, prefix: str) -> str:
