@@ -160,7 +160,7 @@ async def indexing_status(request: web.Request) -> web.Response:
 
 
 async def index(request: web.Request) -> web.Response:
-    data = await json_body(request) if request.can_read_body else {}
+    data = await json_body(request) if request.body_exists else {}  # the body is optional
     rec = _enable(request, request.match_info["repository_path"], data.get("branch_names"))
     return web.json_response(_render(request, rec))
 
