@@ -27,9 +27,13 @@ from .resources.identity import Identity
 from .resources.knowledge import Knowledge
 from .resources.metrics import Metrics
 from .resources.playbooks import Playbooks
+from .resources.repositories import Repositories
 from .resources.schedules import Schedules
 from .resources.secrets import Secrets
+from .resources.service_users import ServiceUserProvisioning
 from .resources.sessions import Sessions
+from .resources.snapshot_setup import SnapshotSetup
+from .resources.users import OrgUsers
 from .resources.v1 import V1
 
 __all__ = ["AsyncDevin"]
@@ -107,6 +111,10 @@ class AsyncDevin:
         self.consumption = ConsumptionResource(self._core)
         self.code_scans = CodeScans(self._core)
         self.self = Identity(self._core)
+        self.snapshot_setup = SnapshotSetup(self._core)
+        self.users = OrgUsers(self._core)
+        self.repositories = Repositories(self._core)
+        self.service_user_provisioning = ServiceUserProvisioning(self._core)
         self.enterprise = Enterprise(self._core)
         self.v1 = V1(self._core)
 
