@@ -27,6 +27,20 @@ from ._wire import STATE_KEY, Handler, state_of
 
 __all__ = ["create_app"]
 
+# Every route table: one a line.
+_FAMILIES = (
+    _v3_sessions,
+    _v3_org_records,
+    _v3_usage,
+    _enterprise,
+    _enterprise_admin,
+    _v1,
+    _beta_snapshots,
+    _beta_members,
+    _beta_repositories,
+    _beta_service_users,
+)
+
 
 @web.middleware
 async def _log_and_authorize(request: web.Request, handler: Handler) -> web.StreamResponse:
@@ -66,10 +80,7 @@ def create_app(state: FakeState) -> web.Application:
         state.faults.release_all()
 
     app.on_shutdown.append(release_held)
-    for family in (_v3_sessions, _v3_org_records, _v3_usage, _enterprise, _enterprise_admin, _v1):
-        for method, path, handler in family.ROUTES:
-            app.router.add_route(method, path, handler)
-    for family in (_beta_snapshots, _beta_members, _beta_repositories, _beta_service_users):
+    for family in _FAMILIES:
         for method, path, handler in family.ROUTES:
             app.router.add_route(method, path, handler)
     return app
