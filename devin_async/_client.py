@@ -28,9 +28,13 @@ from .resources.knowledge import Knowledge
 from .resources.metrics import Metrics
 from .resources.playbooks import Playbooks
 from .resources.pr_reviews import PrReviews
+from .resources.repositories import Repositories
 from .resources.schedules import Schedules
 from .resources.secrets import Secrets
+from .resources.service_users import ServiceUserProvisioning
 from .resources.sessions import Sessions
+from .resources.snapshot_setup import SnapshotSetup
+from .resources.users import OrgUsers
 from .resources.v1 import V1
 
 __all__ = ["AsyncDevin"]
@@ -109,6 +113,10 @@ class AsyncDevin:
         self.code_scans = CodeScans(self._core)
         self.pr_reviews = PrReviews(self._core)
         self.self = Identity(self._core)
+        self.snapshot_setup = SnapshotSetup(self._core)
+        self.users = OrgUsers(self._core)
+        self.repositories = Repositories(self._core)
+        self.service_user_provisioning = ServiceUserProvisioning(self._core)
         self.enterprise = Enterprise(self._core)
         self.v1 = V1(self._core)
 

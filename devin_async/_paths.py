@@ -10,9 +10,18 @@ from ._errors import ConfigurationError
 
 __all__ = ["build_path", "path_maker"]
 
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# ``{name}`` fills one path segment; ``{name:path}`` (Starlette's spelling) may span
+# several, for a value such as ``github.com/owner/repo`` that the API takes as slashes.
+_PLACEHOLDER = re.compile(r"\{(\w+(?::path)?)\}")
+_MULTI_SEGMENT = ":path"
 # Ids such as "devin-abc123": nothing to check or encode (the fan-out hot path).
 _plain = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9_.~-]*").fullmatch
+
+
+class _PathName(str):
+    """The name of a ``{name:path}`` placeholder: equal to the bare name, which looks it up."""
+
+    __slots__ = ()
 
 
 def _segment(name: str, value: object) -> str:
@@ -25,10 +34,18 @@ def _segment(name: str, value: object) -> str:
         raise TypeError(f"path parameter {name!r} must be a str, not {type(value).__name__}")
     if not value.strip():
         raise ValueError(f"path parameter {name!r} must not be empty")
-    if value in (".", "..") or any(ord(c) < 0x20 or c == "\x7f" for c in value):
-        raise ValueError(f"path parameter {name!r} is not a valid id: {value!r}")
+    # A {name:path} value keeps its slashes, each part checked and encoded as an id of
+    # its own: "owner/../../v1" or "owner//repo" is refused, not sent to resolve elsewhere.
+    parts = value.split("/") if isinstance(name, _PathName) else (value,)
+    for part in parts:
+        if (
+            not part.strip()
+            or part in (".", "..")
+            or any(ord(c) < 0x20 or c == "\x7f" for c in part)
+        ):
+            raise ValueError(f"path parameter {name!r} is not a valid id: {value!r}")
     # safe="" encodes "/" too: an id such as "../../v1/secrets" stays one segment.
-    return quote(value, safe="")
+    return "/".join(quote(part, safe="") for part in parts)
 
 
 _split: dict[str, tuple[str, ...]] = {}  # template -> literal text (even), names (odd)
@@ -37,7 +54,12 @@ _split: dict[str, tuple[str, ...]] = {}  # template -> literal text (even), name
 def _parts(template: str) -> tuple[str, ...]:
     parts = _split.get(template)
     if parts is None:  # one entry per template in the code: bounded
-        parts = _split[template] = tuple(_PLACEHOLDER.split(template))
+        pieces = _PLACEHOLDER.split(template)
+        pieces[1::2] = [
+            _PathName(n.removesuffix(_MULTI_SEGMENT)) if n.endswith(_MULTI_SEGMENT) else n
+            for n in pieces[1::2]
+        ]
+        parts = _split[template] = tuple(pieces)
     return parts
 
 
@@ -63,8 +85,9 @@ def path_maker(template: str, fixed: Mapping[str, object], each: str) -> Callabl
     parts = _parts(template)
     at = next(i for i in range(1, len(parts), 2) if parts[i] == each)
     head, tail = _fill(parts[:at], fixed), _fill(parts[at + 1 :], fixed)
+    name = parts[at]  # the template's own: it knows whether the value may span segments
 
     def path_of(value: object) -> str:
-        return head + _place(each, value) + tail
+        return head + _place(name, value) + tail
 
     return path_of

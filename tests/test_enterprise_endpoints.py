@@ -1,10 +1,12 @@
 """Every v3 enterprise endpoint of the inventory has a public method.
 
-Each public method of ``client.enterprise.<group>`` is called through a recording
-transport with arguments made from its signature, once as it is and, when it takes an
-optional ``org_id``, once more narrowed to an organization. The (method, path template)
-pairs seen must be exactly the inventory's list, copied into
-``tests/data/endpoints_v3_enterprise.json``.
+Each public method of ``client.enterprise.<group>`` (and of the groups nested in one,
+such as ``snapshot_setup.blueprints``) is called through a recording transport with
+arguments made from its signature, once as it is and, when it takes an optional
+``org_id``, once more narrowed to an organization. The (method, path template) pairs
+seen must be exactly the inventory's list, copied into
+``tests/data/endpoints_v3_enterprise.json`` and, for the beta groups,
+``tests/data/endpoints_v3beta1.json``.
 """
 
 from __future__ import annotations
@@ -21,12 +23,19 @@ from devin_async import AsyncDevin, Request, Response
 from devin_async._fanout.resource import SessionFanOut
 from devin_async._pagination import AsyncPaginator
 from devin_async.models import GitPermissionSpec, OrgGroup
+from devin_async.resources._presigned import PresignedDownloads
 from devin_async.testing import FakeState, create_app
 
-ENDPOINTS = json.loads(
-    (Path(__file__).parent / "data" / "endpoints_v3_enterprise.json").read_text()
-)["endpoints"]
-TEMPLATES = {(e["method"], e["path"]) for e in ENDPOINTS}
+DATA = Path(__file__).parent / "data"
+ENDPOINTS = json.loads((DATA / "endpoints_v3_enterprise.json").read_text())["endpoints"]
+BETA = [
+    e
+    for e in json.loads((DATA / "endpoints_v3beta1.json").read_text())["endpoints"]
+    if e["path"].startswith("/v3beta1/enterprise")
+]
+TEMPLATES = {(e["method"], e["path"]) for e in ENDPOINTS + BETA}
+# Helpers built on other calls, or on no API call at all: no endpoint of their own.
+HELPERS = [f for helpers in (SessionFanOut, PresignedDownloads) for f in vars(helpers).values()]
 # Arguments a name cannot suggest.
 SPECIAL: dict[str, Any] = {
     "permissions": [GitPermissionSpec(git_connection_id="git-connection-1")],
@@ -34,6 +43,8 @@ SPECIAL: dict[str, Any] = {
     "time_after": 1_700_000_000,
     "time_before": 1_700_086_400,
     "cycle_acu_limit": 10,
+    "file": b"data",
+    "ttl_seconds": 3600,
 }
 LISTS = {"tags", "emails", "ip_ranges", "idp_group_names"}
 # Optional arguments a method refuses to go without all of.
@@ -78,11 +89,16 @@ async def run(result: Any) -> None:
 
 def public_methods(client: AsyncDevin) -> list[tuple[str, Any]]:
     found = []
-    for group, resource in vars(client.enterprise).items():
+    groups = list(vars(client.enterprise).items())
+    for group, resource in groups:
         for name, member in inspect.getmembers(resource, inspect.ismethod):
-            # Fan-out helpers (get_many, wait, ...) are built on get: no endpoint of their own.
-            if not name.startswith("_") and name not in vars(SessionFanOut):
+            if not name.startswith("_") and member.__func__ not in HELPERS:
                 found.append((f"{group}.{name}", member))
+        groups.extend(  # a namespace of groups (snapshot_setup.blueprints, ...)
+            (f"{group}.{name}", child)
+            for name, child in vars(resource).items()
+            if not name.startswith("_")
+        )
     return found
 
 
@@ -112,7 +128,9 @@ async def test_every_v3_enterprise_endpoint_has_a_method() -> None:
 
     missing = sorted(TEMPLATES - set(seen))
     assert not missing, f"endpoints with no method: {missing}"
-    assert len(ENDPOINTS) == len(TEMPLATES) == 110
+    assert len(ENDPOINTS) == 110
+    assert len(BETA) == 16  # snapshot setup 9, API keys 4, provisioning 1, guardrails 2
+    assert len(TEMPLATES) == len(ENDPOINTS) + len(BETA)
 
 
 def test_the_fake_api_serves_exactly_the_v3_enterprise_endpoints() -> None:
@@ -121,7 +139,8 @@ def test_the_fake_api_serves_exactly_the_v3_enterprise_endpoints() -> None:
     served = {
         (route.method, re.sub(r"\{\w+\}", "{}", route.resource.canonical))
         for route in app.router.routes()
-        if route.resource is not None and route.resource.canonical.startswith("/v3/enterprise")
+        if route.resource is not None
+        and route.resource.canonical.startswith(("/v3/enterprise", "/v3beta1/enterprise"))
     }
     wanted = {(m, re.sub(r"\{\w+\}", "{}", path)) for m, path in TEMPLATES}
     assert sorted(wanted - served) == []

@@ -33,7 +33,7 @@ def _evil(base: dict[str, Any]) -> Any:
 )
 async def test_get_refuses_an_answer_about_another_session(base: Any, get: Any) -> None:
     async with hostile(_evil(base)) as client:
-        with pytest.raises(DecodeError, match="devin-1 answered session 'devin-EVIL'"):
+        with pytest.raises(DecodeError, match="devin-1 answered 'devin-EVIL'"):
             await get(client)
 
 

@@ -1,8 +1,10 @@
 """Every v3 organization endpoint (and /v3/self) of the inventory has a public method.
 
-Each public method of the v3 namespaces is called through a recording transport with
-arguments made from its signature; the (method, path template) pairs seen must be
-exactly the inventory's list, copied into ``tests/data/endpoints_v3_org.json``.
+Each public method of the v3 namespaces (and of the beta ones below the organization) is
+called through a recording transport with arguments made from its signature; the
+(method, path template) pairs seen must be exactly the inventory's list, copied into
+``tests/data/endpoints_v3_org.json`` and, for the beta groups,
+``tests/data/endpoints_v3beta1.json``.
 """
 
 from __future__ import annotations
@@ -18,10 +20,17 @@ import pytest
 from devin_async import AsyncDevin, Request, Response
 from devin_async._fanout.resource import SessionFanOut
 from devin_async._pagination import AsyncPaginator
+from devin_async.resources._presigned import PresignedDownloads
 from devin_async.testing import FakeState, create_app
 
-ENDPOINTS = json.loads((Path(__file__).parent / "data" / "endpoints_v3_org.json").read_text())
-TEMPLATES = {(e["method"], e["path"]) for e in ENDPOINTS["endpoints"]}
+DATA = Path(__file__).parent / "data"
+ENDPOINTS = json.loads((DATA / "endpoints_v3_org.json").read_text())
+BETA = [
+    e
+    for e in json.loads((DATA / "endpoints_v3beta1.json").read_text())["endpoints"]
+    if e["path"].startswith("/v3beta1/organizations")
+]
+TEMPLATES = {(e["method"], e["path"]) for e in ENDPOINTS["endpoints"] + BETA}
 NAMESPACES = (
     "sessions",
     "attachments",
@@ -34,9 +43,21 @@ NAMESPACES = (
     "code_scans",
     "pr_reviews",
     "self",
+    "snapshot_setup.builds",
+    "snapshot_setup.blueprints",
+    "users",
+    "repositories",
+    "service_user_provisioning",
 )
-# Arguments a signature cannot suggest.
-SPECIAL = {"upload": {"file": b"data", "filename": "notes.txt"}}
+# Arguments a signature cannot suggest, by method.
+SPECIAL = {
+    "attachments.upload": {"file": b"data", "filename": "notes.txt"},
+    "snapshot_setup.blueprints.upload_file": {"file": b"data", "name": "setup.sh"},
+    "snapshot_setup.blueprints.update": {"position": 1},
+    "service_user_provisioning.create": {"ttl_seconds": 3600},
+}
+# Helpers built on other calls, or on no API call at all: no endpoint of their own.
+HELPERS = [f for helpers in (SessionFanOut, PresignedDownloads) for f in vars(helpers).values()]
 
 
 class Recorded(Exception):
@@ -82,10 +103,11 @@ async def _call(method: Any, name: str) -> None:
 def _public_methods(client: AsyncDevin) -> list[tuple[str, Any]]:
     found = []
     for namespace in NAMESPACES:
-        resource = getattr(client, namespace)
+        resource: Any = client
+        for part in namespace.split("."):
+            resource = getattr(resource, part)
         for name, member in inspect.getmembers(resource, inspect.ismethod):
-            # Fan-out helpers (get_many, wait, ...) are built on get: no endpoint of their own.
-            if not name.startswith("_") and name not in vars(SessionFanOut):
+            if not name.startswith("_") and member.__func__ not in HELPERS:
                 found.append((f"{namespace}.{name}", member))
     return found
 
@@ -104,11 +126,12 @@ async def test_every_v3_org_endpoint_has_a_method() -> None:
         methods = _public_methods(client)
         for current, method in methods:
             with pytest.raises(Recorded):
-                await _call(method, current.rsplit(".", 1)[1])
+                await _call(method, current)
 
     missing = sorted(TEMPLATES - set(seen))
     assert not missing, f"endpoints with no method: {missing}"
     assert len(ENDPOINTS["endpoints"]) == 56  # 55 organization endpoints and /v3/self
+    assert len(BETA) == 28  # snapshot setup 16, members 3, repositories 8, provisioning 1
     # Each method reaches its own endpoint: none is an alias of another.
     assert len(methods) == len(seen) == len(TEMPLATES)
 

@@ -542,9 +542,12 @@ def _class(cls: type, kids: list[tuple[str, object]], imports: Imports) -> list[
             lines += ["        super().__init__(owner, resolve)"]
         owner, resolve = "owner", "resolve(c)"
     for attr, child in kids:
-        lines.append(
-            f"        self.{attr} = {_sync_name(type(child))}({owner}, lambda c: {resolve}.{attr})"
-        )
+        head = f"        self.{attr} = {_sync_name(type(child))}("
+        args = f"{owner}, lambda c: {resolve}.{attr}"
+        line = f"{head}{args})"
+        if len(line) > LINE_LENGTH:  # as ruff formats it: the arguments on a line of their own
+            line = f"{head}\n            {args}\n        )"
+        lines.append(line)
     for overloads, node, origin in _members(cls, imports):
         if lines[-1] != "":
             lines.append("")

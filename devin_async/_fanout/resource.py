@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import inspect
+import operator
 from collections.abc import AsyncIterable, Awaitable, Callable, Iterable
-from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar, overload
+from typing import Any, ClassVar, Generic, Literal, TypeVar, overload
 from urllib.parse import quote
 
 from typing_extensions import Unpack
@@ -28,13 +29,7 @@ from .results import BulkResult, Outcome, ProgressCallback
 
 __all__ = ["SessionFanOut"]
 
-
-class _Session(Protocol):
-    @property
-    def session_id(self) -> str: ...
-
-
-T = TypeVar("T", bound=_Session)
+T = TypeVar("T")
 
 OnError = Literal["raise", "return"]
 
@@ -49,14 +44,21 @@ class SessionFanOut(Resource, Generic[T]):
 
     get: Callable[..., Awaitable[T]]
     _model: ClassVar[type[Any]]
+    _id_of: ClassVar[Callable[[Any], str]]
     _terminal: ClassVar[TerminalStates]
     _takes_org_id: ClassVar[bool]
 
     def __init_subclass__(
-        cls, *, model: type[Any], terminal: TerminalStates, **kwargs: Any
+        cls,
+        *,
+        model: type[Any],
+        terminal: TerminalStates,
+        id_field: str = "session_id",
+        **kwargs: Any,
     ) -> None:
         super().__init_subclass__(**kwargs)
         cls._model = model
+        cls._id_of = operator.attrgetter(id_field)
         cls._terminal = terminal
         cls._takes_org_id = "org_id" in inspect.signature(cls.get).parameters
 
@@ -85,21 +87,21 @@ class SessionFanOut(Resource, Generic[T]):
     _checked_decoder: Callable[[Response], T] | None = None
 
     def _decoder(self) -> Callable[[Response], T]:
-        """Decodes a session and refuses one whose id is not the one in the request's path:
-        a server (or proxy) that mixes answers up must not get a session filed under
+        """Decodes an item and refuses one whose id is not the one in the request's path:
+        a server (or proxy) that mixes answers up must not get an item filed under
         another's id."""
         checked = self._checked_decoder
         if checked is None:
-            decode = self._core.decoder(self._model)
+            decode, id_of = self._core.decoder(self._model), type(self)._id_of
 
             def checked(response: Response) -> T:
                 session: T = decode(response)
-                path, answered = response.request.path, session.session_id
+                path, answered = response.request.path, id_of(session)
                 if not path.endswith("/" + answered) and not path.endswith(
                     "/" + quote(answered, safe="")  # as _paths encodes an unusual id
                 ):
                     raise DecodeError(
-                        f"{response.request} answered session {session.session_id!r}",
+                        f"{response.request} answered {answered!r}",
                         status_code=response.status,
                         path=response.request.path,
                     )

@@ -41,7 +41,6 @@ from ..models.enterprise import (
     GitPermissionSpec,
     Hypervisor,
     IdpGroup,
-    IdpGroupUser,
     IpAccessList,
     Organization,
     OrgGroup,
@@ -52,11 +51,12 @@ from ..models.enterprise import (
     Role,
     ServiceUser,
     User,
-    UserWithIdpRoles,
 )
 from ..models.events import EventDetail, EventMatch, SessionEvent, SessionMessage
+from ..models.guardrails import GuardrailViolation
 from ..models.identity import Principal
 from ..models.knowledge import KnowledgeFolders, NoteResponse
+from ..models.members import IdpGroupUser, OrgUser, UserWithIdpRoles
 from ..models.metrics import (
     ActiveUserMetrics,
     PrMetrics,
@@ -66,8 +66,19 @@ from ..models.metrics import (
 )
 from ..models.playbooks import PlaybookResponse
 from ..models.pr_reviews import PrReview
+from ..models.repositories import (
+    RepoIndexingStatusResponse,
+    Repository,
+    RepositoryIndexingResponse,
+    RepositoryIndexSpec,
+)
 from ..models.schedules import NotifyOn, ScheduleAgent, ScheduleResponse, ScheduleType
 from ..models.secrets import SecretResponse, SecretType
+from ..models.service_users import (
+    ApiKeyResponse,
+    ApiKeyWithTokenResponse,
+    ProvisionedServiceUserResponse,
+)
 from ..models.sessions import (
     AdvancedMode,
     DevinMode,
@@ -76,6 +87,7 @@ from ..models.sessions import (
     SessionResponse,
     SessionSecret,
 )
+from ..models.snapshots import Blueprint, BlueprintFile, Build, BuildStatus, PresignedDownload
 from ..models.v1 import (
     V1AuditLog,
     V1Detail,
@@ -100,12 +112,14 @@ from ..resources.enterprise.audit_logs import AuditLogs
 from ..resources.enterprise.code_scans import EnterpriseCodeScans, FindingStatus, Severity
 from ..resources.enterprise.consumption import EnterpriseConsumption
 from ..resources.enterprise.git_providers import GitProviders
+from ..resources.enterprise.guardrail_violations import GuardrailViolations
 from ..resources.enterprise.knowledge import EnterpriseKnowledge, EnterprisePlaybooks
 from ..resources.enterprise.members import IdpGroups, ServiceUsers, Users
 from ..resources.enterprise.metrics import EnterpriseMetrics
 from ..resources.enterprise.org_tags import OrgTags
 from ..resources.enterprise.organizations import Organizations
 from ..resources.enterprise.pr_reviews import EnterprisePrReviews
+from ..resources.enterprise.service_user_api_keys import ApiKeyStatus, ServiceUserApiKeys
 from ..resources.enterprise.sessions import EnterpriseSessionFilters, EnterpriseSessions
 from ..resources.enterprise.settings import (
     EnterpriseIdentity,
@@ -115,14 +129,19 @@ from ..resources.enterprise.settings import (
     Queue,
     Roles,
 )
+from ..resources.enterprise.snapshot_setup import EnterpriseBlueprints, EnterpriseSnapshotSetup
 from ..resources.identity import Identity
 from ..resources.knowledge import Knowledge
 from ..resources.metrics import Metrics
 from ..resources.playbooks import Playbooks
 from ..resources.pr_reviews import PrReviews
+from ..resources.repositories import Repositories
 from ..resources.schedules import Schedules
 from ..resources.secrets import Secrets
+from ..resources.service_users import EnterpriseServiceUserProvisioning, ServiceUserProvisioning
 from ..resources.sessions import EventFilters, SessionFilters, Sessions
+from ..resources.snapshot_setup import Blueprints, Builds, SnapshotSetup
+from ..resources.users import OrgUsers
 from ..resources.v1 import V1
 from ..resources.v1.attachments import V1Attachments
 from ..resources.v1.audit_logs import V1AuditLogs
@@ -137,9 +156,12 @@ __all__ = [
     "Devin",
     "SyncAttachments",
     "SyncAuditLogs",
+    "SyncBlueprints",
+    "SyncBuilds",
     "SyncCodeScans",
     "SyncConsumptionResource",
     "SyncEnterprise",
+    "SyncEnterpriseBlueprints",
     "SyncEnterpriseCodeScans",
     "SyncEnterpriseConsumption",
     "SyncEnterpriseIdentity",
@@ -147,8 +169,11 @@ __all__ = [
     "SyncEnterpriseMetrics",
     "SyncEnterprisePlaybooks",
     "SyncEnterprisePrReviews",
+    "SyncEnterpriseServiceUserProvisioning",
     "SyncEnterpriseSessions",
+    "SyncEnterpriseSnapshotSetup",
     "SyncGitProviders",
+    "SyncGuardrailViolations",
     "SyncHypervisors",
     "SyncIdentity",
     "SyncIdpGroups",
@@ -156,15 +181,20 @@ __all__ = [
     "SyncKnowledge",
     "SyncMetrics",
     "SyncOrgTags",
+    "SyncOrgUsers",
     "SyncOrganizations",
     "SyncPlaybooks",
     "SyncPrReviews",
     "SyncQueue",
+    "SyncRepositories",
     "SyncRoles",
     "SyncSchedules",
     "SyncSecrets",
+    "SyncServiceUserApiKeys",
+    "SyncServiceUserProvisioning",
     "SyncServiceUsers",
     "SyncSessions",
+    "SyncSnapshotSetup",
     "SyncUsers",
     "SyncV1",
     "SyncV1Attachments",
@@ -1633,6 +1663,801 @@ class SyncIdentity(SyncNode[Identity]):
         """
         return self._call(
             lambda r: r.get(
+                **options,
+            )
+        )
+
+
+class SyncBuilds(SyncNode[Builds]):
+    """Blocking ``Builds``: the same methods, without ``await``."""
+
+    def create(
+        self,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Build:
+        """Start a build from the organization's blueprints; it begins ``pending``."""
+        return self._call(
+            lambda r: r.create(
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def list(
+        self,
+        *,
+        status: BuildStatus | str | None = None,
+        active: bool | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[Build]:
+        """The organization's builds; ``active=True`` lists only the one new sessions use."""
+        return self._paginate(
+            lambda r: r.list(
+                status=status,
+                active=active,
+                page_size=page_size,
+                limit=limit,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def get(
+        self,
+        build_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Build:
+        """One build."""
+        return self._call(
+            lambda r: r.get(
+                build_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def cancel(
+        self,
+        build_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Build:
+        """Stop a build still in progress (a finished one stays as it is)."""
+        return self._call(
+            lambda r: r.cancel(
+                build_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def pin(
+        self,
+        build_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Build:
+        """Make new sessions start from this build (``ConflictError`` unless it succeeded
+        within the last 7 days).
+        """
+        return self._call(
+            lambda r: r.pin(
+                build_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def unpin(
+        self,
+        build_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> None:
+        """Stop pinning this build (nothing happens if it is not pinned)."""
+        return self._call(
+            lambda r: r.unpin(
+                build_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def logs(
+        self,
+        build_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> PresignedDownload:
+        """A link to the build's log file; ``download`` fetches it."""
+        return self._call(
+            lambda r: r.logs(
+                build_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    @overload
+    def download(
+        self,
+        link: PresignedDownload | str,
+        *,
+        to: None = None,
+        timeout: float | None = None,
+    ) -> bytes: ...
+
+    @overload
+    def download(
+        self,
+        link: PresignedDownload | str,
+        *,
+        to: PathLike | IO[bytes],
+        timeout: float | None = None,
+    ) -> None: ...
+
+    def download(
+        self,
+        link: PresignedDownload | str,
+        *,
+        to: PathLike | IO[bytes] | None = None,
+        timeout: float | None = None,
+    ) -> bytes | None:
+        """The linked file: its bytes, or streamed into ``to`` (a path or binary file).
+
+        The storage host gets no API key. A link lasts about ten minutes; past that the
+        host refuses it (``PermissionDeniedError``): ask for a new one.
+        """
+        return self._call(
+            lambda r: r.download(
+                link,
+                to=to,
+                timeout=timeout,
+            )
+        )
+
+    @overload
+    def get_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["raise"] = "raise",
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Build]: ...
+
+    @overload
+    def get_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["return"],
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Outcome[Build]]: ...
+
+    def get_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: OnError = "raise",
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Any]:
+        """Fetch every id; results in input order, each distinct id fetched once.
+
+        One id's failure does not stop the others. ``on_error="raise"`` (default)
+        returns the sessions, or raises ``BulkError`` with every outcome once all are
+        done; ``"return"`` returns an ``Outcome`` per id. ``deadline`` (seconds) bounds
+        the batch: ids unfinished by then end ``TIMED_OUT``. ``.report`` has the counts.
+        """
+        return self._call(
+            lambda r: r.get_many(
+                ids,
+                on_error=on_error,
+                concurrency=concurrency,
+                deadline=deadline,
+                on_progress=on_progress,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def iter_many(
+        self,
+        ids: Iterable[str] | AsyncIterable[str],
+        *,
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Iterator[tuple[str, Outcome[Build]]]:
+        """``(id, outcome)`` pairs in completion order, ``ids`` consumed lazily.
+
+        At most ``concurrency`` requests are alive and memory stays flat for any
+        number of ids. Ids are not de-duplicated (that would need memory per id).
+        Use ``async with`` when you may stop early: leaving it cancels what is in flight.
+        """
+        return self._iterate(
+            lambda r: r.iter_many(
+                ids,
+                concurrency=concurrency,
+                deadline=deadline,
+                on_progress=on_progress,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def wait(
+        self,
+        devin_id: str,
+        *,
+        until: Callable[[Build], bool] | None = None,
+        max_wait: float | None = DEFAULT_MAX_WAIT,
+        interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Build:
+        """Poll one session until it reaches a terminal state, and return it.
+
+        ``until`` replaces the terminal rule (default: the family's ``TerminalStates``).
+        Polls every ``interval`` seconds, growing by half up to ``max_interval``; past
+        ``max_wait`` seconds (``None``: no limit) raises ``WaitTimeoutError``.
+        """
+        return self._call(
+            lambda r: r.wait(
+                devin_id,
+                until=until,
+                max_wait=max_wait,
+                interval=interval,
+                max_interval=max_interval,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    @overload
+    def wait_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["raise"] = "raise",
+        until: Callable[[Build], bool] | None = None,
+        max_wait: float | None = DEFAULT_MAX_WAIT,
+        interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
+        concurrency: int | None = None,
+        on_progress: ProgressCallback | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Build]: ...
+
+    @overload
+    def wait_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["return"],
+        until: Callable[[Build], bool] | None = None,
+        max_wait: float | None = DEFAULT_MAX_WAIT,
+        interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
+        concurrency: int | None = None,
+        on_progress: ProgressCallback | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Outcome[Build]]: ...
+
+    def wait_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: OnError = "raise",
+        until: Callable[[Build], bool] | None = None,
+        max_wait: float | None = DEFAULT_MAX_WAIT,
+        interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
+        concurrency: int | None = None,
+        on_progress: ProgressCallback | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Any]:
+        """``wait`` for many sessions at once, polling those not yet settled in rounds.
+
+        Results and errors as in ``get_many``; an id unsettled after ``max_wait`` ends
+        ``TIMED_OUT`` with its last seen state as the outcome's ``value``.
+        """
+        return self._call(
+            lambda r: r.wait_many(
+                ids,
+                on_error=on_error,
+                until=until,
+                max_wait=max_wait,
+                interval=interval,
+                max_interval=max_interval,
+                concurrency=concurrency,
+                on_progress=on_progress,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+
+class SyncBlueprints(SyncNode[Blueprints]):
+    """Blocking ``Blueprints``: the same methods, without ``await``."""
+
+    def list(
+        self,
+        *,
+        repo_name: str | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> builtins.list[Blueprint]:
+        """Every blueprint, in the order builds apply them; ``repo_name`` (``owner/repo``)
+        narrows to one repository's.
+        """
+        return self._call(
+            lambda r: r.list(
+                repo_name=repo_name,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def create(
+        self,
+        *,
+        contents: str | NotGiven = NOT_GIVEN,
+        repo_name: str | NotGiven = NOT_GIVEN,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Blueprint:
+        """Create the org-tier blueprint, or with ``repo_name`` a repository's; ``contents``
+        is its YAML. No build starts.
+        """
+        return self._call(
+            lambda r: r.create(
+                contents=contents,
+                repo_name=repo_name,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def get(
+        self,
+        blueprint_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Blueprint:
+        """One blueprint's metadata (its YAML: ``contents``)."""
+        return self._call(
+            lambda r: r.get(
+                blueprint_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def update(
+        self,
+        blueprint_id: str,
+        *,
+        contents: str | NotGiven = NOT_GIVEN,
+        position: int | NotGiven = NOT_GIVEN,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Blueprint:
+        """Change the YAML, or where a repository's blueprint runs among the others."""
+        return self._call(
+            lambda r: r.update(
+                blueprint_id,
+                contents=contents,
+                position=position,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def delete(
+        self,
+        blueprint_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> None:
+        """Delete a blueprint."""
+        return self._call(
+            lambda r: r.delete(
+                blueprint_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def contents(
+        self,
+        blueprint_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> PresignedDownload:
+        """A link to the blueprint's YAML; ``download`` fetches it."""
+        return self._call(
+            lambda r: r.contents(
+                blueprint_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def list_files(
+        self,
+        blueprint_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> builtins.list[BlueprintFile]:
+        """The files uploaded for a blueprint."""
+        return self._call(
+            lambda r: r.list_files(
+                blueprint_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def upload_file(
+        self,
+        blueprint_id: str,
+        file: PathLike | IO[bytes] | bytes,
+        *,
+        name: str,
+        content_type: str | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BlueprintFile:
+        """Upload a file (a path, binary file or bytes) that the YAML calls ``name``."""
+        return self._call(
+            lambda r: r.upload_file(
+                blueprint_id,
+                file,
+                name=name,
+                content_type=content_type,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def delete_file(
+        self,
+        blueprint_id: str,
+        file_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> None:
+        """Delete one of a blueprint's files."""
+        return self._call(
+            lambda r: r.delete_file(
+                blueprint_id,
+                file_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    @overload
+    def download(
+        self,
+        link: PresignedDownload | str,
+        *,
+        to: None = None,
+        timeout: float | None = None,
+    ) -> bytes: ...
+
+    @overload
+    def download(
+        self,
+        link: PresignedDownload | str,
+        *,
+        to: PathLike | IO[bytes],
+        timeout: float | None = None,
+    ) -> None: ...
+
+    def download(
+        self,
+        link: PresignedDownload | str,
+        *,
+        to: PathLike | IO[bytes] | None = None,
+        timeout: float | None = None,
+    ) -> bytes | None:
+        """The linked file: its bytes, or streamed into ``to`` (a path or binary file).
+
+        The storage host gets no API key. A link lasts about ten minutes; past that the
+        host refuses it (``PermissionDeniedError``): ask for a new one.
+        """
+        return self._call(
+            lambda r: r.download(
+                link,
+                to=to,
+                timeout=timeout,
+            )
+        )
+
+
+class SyncSnapshotSetup(SyncNode[SnapshotSetup]):
+    """Blocking ``SnapshotSetup``: the same methods, without ``await``."""
+
+    def __init__(
+        self,
+        owner: SyncClientBase,
+        resolve: Callable[[AsyncDevin], SnapshotSetup],
+    ) -> None:
+        super().__init__(owner, resolve)
+        self.builds = SyncBuilds(owner, lambda c: resolve(c).builds)
+        self.blueprints = SyncBlueprints(owner, lambda c: resolve(c).blueprints)
+
+
+class SyncOrgUsers(SyncNode[OrgUsers]):
+    """Blocking ``OrgUsers``: the same methods, without ``await``."""
+
+    def list(
+        self,
+        *,
+        email: str | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[OrgUser]:
+        """Users with roles assigned directly in the organization (``email``: that one)."""
+        return self._paginate(
+            lambda r: r.list(
+                email=email,
+                page_size=page_size,
+                limit=limit,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def get(
+        self,
+        user_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> UserWithIdpRoles:
+        """One member, with direct roles and those from IdP groups."""
+        return self._call(
+            lambda r: r.get(
+                user_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def list_idp_users(
+        self,
+        *,
+        email: str | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[IdpGroupUser]:
+        """Members who hold roles through IdP groups, with the groups that give them."""
+        return self._paginate(
+            lambda r: r.list_idp_users(
+                email=email,
+                page_size=page_size,
+                limit=limit,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+
+class SyncRepositories(SyncNode[Repositories]):
+    """Blocking ``Repositories``: the same methods, without ``await``."""
+
+    def list(
+        self,
+        *,
+        filter_name: str | None = None,
+        only_repo_paths: Sequence[str] | None = None,
+        exclude_repo_paths: Sequence[str] | None = None,
+        load_indexing_status: bool | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[Repository]:
+        """Repositories available to the organization; ``load_indexing_status`` adds each
+        one's indexing state.
+        """
+        return self._paginate(
+            lambda r: r.list(
+                filter_name=filter_name,
+                only_repo_paths=only_repo_paths,
+                exclude_repo_paths=exclude_repo_paths,
+                load_indexing_status=load_indexing_status,
+                page_size=page_size,
+                limit=limit,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def list_indexed(
+        self,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[RepositoryIndexingResponse]:
+        """Repositories with indexing enabled, and their branches."""
+        return self._paginate(
+            lambda r: r.list_indexed(
+                page_size=page_size,
+                limit=limit,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def index_many(
+        self,
+        repositories: Sequence[RepositoryIndexSpec | str],
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> builtins.list[RepositoryIndexingResponse]:
+        """Enable indexing for several repositories (paths, or specs naming branches) and
+        start their jobs; idempotent.
+        """
+        return self._call(
+            lambda r: r.index_many(
+                repositories,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def unindex_many(
+        self,
+        repository_paths: Sequence[str],
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> builtins.list[RepositoryIndexingResponse]:
+        """Disable indexing for several repositories and clear their branches."""
+        return self._call(
+            lambda r: r.unindex_many(
+                repository_paths,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def indexing_status(
+        self,
+        repository_path: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> RepoIndexingStatusResponse:
+        """Whether a repository is indexed, and its latest jobs."""
+        return self._call(
+            lambda r: r.indexing_status(
+                repository_path,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def index(
+        self,
+        repository_path: str,
+        *,
+        branch_names: Sequence[str] | NotGiven = NOT_GIVEN,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> RepositoryIndexingResponse:
+        """Enable indexing for one repository (its default branch unless ``branch_names``)
+        and start its jobs; idempotent.
+        """
+        return self._call(
+            lambda r: r.index(
+                repository_path,
+                branch_names=branch_names,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def unindex(
+        self,
+        repository_path: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> RepositoryIndexingResponse:
+        """Disable indexing for one repository and clear its branches."""
+        return self._call(
+            lambda r: r.unindex(
+                repository_path,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def remove_branch(
+        self,
+        repository_path: str,
+        branch_name: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> RepositoryIndexingResponse:
+        """Stop indexing one branch of a repository."""
+        return self._call(
+            lambda r: r.remove_branch(
+                repository_path,
+                branch_name,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+
+class SyncServiceUserProvisioning(SyncNode[ServiceUserProvisioning]):
+    """Blocking ``ServiceUserProvisioning``: the same methods, without ``await``."""
+
+    def create(
+        self,
+        *,
+        name: str,
+        role_id: str,
+        ttl_seconds: int,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> ProvisionedServiceUserResponse:
+        """A new service user with an organization role, and its token (shown this once),
+        valid ``ttl_seconds`` (a year at most).
+        """
+        return self._call(
+            lambda r: r.create(
+                name=name,
+                role_id=role_id,
+                ttl_seconds=ttl_seconds,
+                org_id=org_id,
                 **options,
             )
         )
@@ -3508,6 +4333,329 @@ class SyncEnterpriseIdentity(SyncNode[EnterpriseIdentity]):
         )
 
 
+class SyncEnterpriseBlueprints(SyncNode[EnterpriseBlueprints]):
+    """Blocking ``EnterpriseBlueprints``: the same methods, without ``await``."""
+
+    def list(
+        self,
+        **options: Unpack[RequestOptions],
+    ) -> builtins.list[Blueprint]:
+        """The enterprise's blueprint, if it has one (a list of at most one)."""
+        return self._call(
+            lambda r: r.list(
+                **options,
+            )
+        )
+
+    def create(
+        self,
+        *,
+        contents: str | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> Blueprint:
+        """Create the enterprise blueprint (``ConflictError`` if there is one already)."""
+        return self._call(
+            lambda r: r.create(
+                contents=contents,
+                **options,
+            )
+        )
+
+    def get(
+        self,
+        blueprint_id: str,
+        **options: Unpack[RequestOptions],
+    ) -> Blueprint:
+        """The blueprint's metadata (its YAML: ``contents``)."""
+        return self._call(
+            lambda r: r.get(
+                blueprint_id,
+                **options,
+            )
+        )
+
+    def replace(
+        self,
+        blueprint_id: str,
+        *,
+        contents: str,
+        **options: Unpack[RequestOptions],
+    ) -> Blueprint:
+        """Replace the blueprint's YAML; no build starts."""
+        return self._call(
+            lambda r: r.replace(
+                blueprint_id,
+                contents=contents,
+                **options,
+            )
+        )
+
+    def delete(
+        self,
+        blueprint_id: str,
+        **options: Unpack[RequestOptions],
+    ) -> None:
+        """Delete the enterprise blueprint."""
+        return self._call(
+            lambda r: r.delete(
+                blueprint_id,
+                **options,
+            )
+        )
+
+    def contents(
+        self,
+        blueprint_id: str,
+        **options: Unpack[RequestOptions],
+    ) -> PresignedDownload:
+        """A link to the blueprint's YAML; ``download`` fetches it."""
+        return self._call(
+            lambda r: r.contents(
+                blueprint_id,
+                **options,
+            )
+        )
+
+    def list_files(
+        self,
+        blueprint_id: str,
+        **options: Unpack[RequestOptions],
+    ) -> builtins.list[BlueprintFile]:
+        """The files uploaded for the blueprint."""
+        return self._call(
+            lambda r: r.list_files(
+                blueprint_id,
+                **options,
+            )
+        )
+
+    def upload_file(
+        self,
+        blueprint_id: str,
+        file: PathLike | IO[bytes] | bytes,
+        *,
+        name: str,
+        content_type: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BlueprintFile:
+        """Upload a file (a path, binary file or bytes) that the YAML calls ``name``
+        (``ConflictError`` if its variable name is taken).
+        """
+        return self._call(
+            lambda r: r.upload_file(
+                blueprint_id,
+                file,
+                name=name,
+                content_type=content_type,
+                **options,
+            )
+        )
+
+    def delete_file(
+        self,
+        blueprint_id: str,
+        file_id: str,
+        **options: Unpack[RequestOptions],
+    ) -> None:
+        """Delete one of the blueprint's files."""
+        return self._call(
+            lambda r: r.delete_file(
+                blueprint_id,
+                file_id,
+                **options,
+            )
+        )
+
+    @overload
+    def download(
+        self,
+        link: PresignedDownload | str,
+        *,
+        to: None = None,
+        timeout: float | None = None,
+    ) -> bytes: ...
+
+    @overload
+    def download(
+        self,
+        link: PresignedDownload | str,
+        *,
+        to: PathLike | IO[bytes],
+        timeout: float | None = None,
+    ) -> None: ...
+
+    def download(
+        self,
+        link: PresignedDownload | str,
+        *,
+        to: PathLike | IO[bytes] | None = None,
+        timeout: float | None = None,
+    ) -> bytes | None:
+        """The linked file: its bytes, or streamed into ``to`` (a path or binary file).
+
+        The storage host gets no API key. A link lasts about ten minutes; past that the
+        host refuses it (``PermissionDeniedError``): ask for a new one.
+        """
+        return self._call(
+            lambda r: r.download(
+                link,
+                to=to,
+                timeout=timeout,
+            )
+        )
+
+
+class SyncEnterpriseSnapshotSetup(SyncNode[EnterpriseSnapshotSetup]):
+    """Blocking ``EnterpriseSnapshotSetup``: the same methods, without ``await``."""
+
+    def __init__(
+        self,
+        owner: SyncClientBase,
+        resolve: Callable[[AsyncDevin], EnterpriseSnapshotSetup],
+    ) -> None:
+        super().__init__(owner, resolve)
+        self.blueprints = SyncEnterpriseBlueprints(owner, lambda c: resolve(c).blueprints)
+
+
+class SyncServiceUserApiKeys(SyncNode[ServiceUserApiKeys]):
+    """Blocking ``ServiceUserApiKeys``: the same methods, without ``await``."""
+
+    def list(
+        self,
+        service_user_id: str,
+        *,
+        status: ApiKeyStatus | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[ApiKeyResponse]:
+        """The service user's keys (never their tokens); the API lists all unless ``status``."""
+        return self._paginate(
+            lambda r: r.list(
+                service_user_id,
+                status=status,
+                page_size=page_size,
+                limit=limit,
+                **options,
+            )
+        )
+
+    def create(
+        self,
+        service_user_id: str,
+        *,
+        name: str,
+        expires_at: Timestamp | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> ApiKeyWithTokenResponse:
+        """A new key named ``name``, valid until ``expires_at`` (epoch seconds or a datetime,
+        in the future) or for good; its ``token`` is shown this once.
+        """
+        return self._call(
+            lambda r: r.create(
+                service_user_id,
+                name=name,
+                expires_at=expires_at,
+                **options,
+            )
+        )
+
+    def revoke(
+        self,
+        service_user_id: str,
+        api_key_id: str,
+        **options: Unpack[RequestOptions],
+    ) -> ApiKeyResponse:
+        """Revoke a key (``ConflictError`` if it already is); its metadata as it now is."""
+        return self._call(
+            lambda r: r.revoke(
+                service_user_id,
+                api_key_id,
+                **options,
+            )
+        )
+
+    def rotate(
+        self,
+        service_user_id: str,
+        api_key_id: str,
+        *,
+        new_key_expires_at: Timestamp | NotGiven | None = NOT_GIVEN,
+        revoke_current: bool | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> ApiKeyWithTokenResponse:
+        """A new key replacing ``api_key_id``, which is revoked unless ``revoke_current=False``;
+        the new ``token`` is shown this once.
+        """
+        return self._call(
+            lambda r: r.rotate(
+                service_user_id,
+                api_key_id,
+                new_key_expires_at=new_key_expires_at,
+                revoke_current=revoke_current,
+                **options,
+            )
+        )
+
+
+class SyncEnterpriseServiceUserProvisioning(SyncNode[EnterpriseServiceUserProvisioning]):
+    """Blocking ``EnterpriseServiceUserProvisioning``: the same methods, without ``await``."""
+
+    def create(
+        self,
+        *,
+        name: str,
+        role_id: str,
+        ttl_seconds: int,
+        **options: Unpack[RequestOptions],
+    ) -> ProvisionedServiceUserResponse:
+        """A new service user with an enterprise role, and its token (shown this once),
+        valid ``ttl_seconds`` (a year at most).
+        """
+        return self._call(
+            lambda r: r.create(
+                name=name,
+                role_id=role_id,
+                ttl_seconds=ttl_seconds,
+                **options,
+            )
+        )
+
+
+class SyncGuardrailViolations(SyncNode[GuardrailViolations]):
+    """Blocking ``GuardrailViolations``: the same methods, without ``await``."""
+
+    def list(
+        self,
+        *,
+        org_id: str | None = None,
+        guardrail_id: str | None = None,
+        session_id: str | None = None,
+        order: Literal["asc", "desc"] | None = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[GuardrailViolation]:
+        """Violations in the whole enterprise, or in ``org_id`` only; ``time_after`` and
+        ``time_before`` are epoch seconds or datetimes.
+        """
+        return self._paginate(
+            lambda r: r.list(
+                org_id=org_id,
+                guardrail_id=guardrail_id,
+                session_id=session_id,
+                order=order,
+                time_after=time_after,
+                time_before=time_before,
+                page_size=page_size,
+                limit=limit,
+                **options,
+            )
+        )
+
+
 class SyncEnterprise(SyncNode[Enterprise]):
     """Blocking ``Enterprise``: the same methods, without ``await``."""
 
@@ -3536,6 +4684,18 @@ class SyncEnterprise(SyncNode[Enterprise]):
         self.code_scans = SyncEnterpriseCodeScans(owner, lambda c: resolve(c).code_scans)
         self.pr_reviews = SyncEnterprisePrReviews(owner, lambda c: resolve(c).pr_reviews)
         self.self = SyncEnterpriseIdentity(owner, lambda c: resolve(c).self)
+        self.snapshot_setup = SyncEnterpriseSnapshotSetup(
+            owner, lambda c: resolve(c).snapshot_setup
+        )
+        self.service_user_api_keys = SyncServiceUserApiKeys(
+            owner, lambda c: resolve(c).service_user_api_keys
+        )
+        self.service_user_provisioning = SyncEnterpriseServiceUserProvisioning(
+            owner, lambda c: resolve(c).service_user_provisioning
+        )
+        self.guardrail_violations = SyncGuardrailViolations(
+            owner, lambda c: resolve(c).guardrail_violations
+        )
 
 
 class SyncV1Sessions(SyncNode[V1Sessions]):
@@ -4244,6 +5404,12 @@ class Devin(SyncClientBase):
         self.code_scans = SyncCodeScans(self, lambda c: c.code_scans)
         self.pr_reviews = SyncPrReviews(self, lambda c: c.pr_reviews)
         self.self = SyncIdentity(self, lambda c: c.self)
+        self.snapshot_setup = SyncSnapshotSetup(self, lambda c: c.snapshot_setup)
+        self.users = SyncOrgUsers(self, lambda c: c.users)
+        self.repositories = SyncRepositories(self, lambda c: c.repositories)
+        self.service_user_provisioning = SyncServiceUserProvisioning(
+            self, lambda c: c.service_user_provisioning
+        )
         self.enterprise = SyncEnterprise(self, lambda c: c.enterprise)
         self.v1 = SyncV1(self, lambda c: c.v1)
 

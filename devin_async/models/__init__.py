@@ -28,8 +28,6 @@ from .enterprise import (
     GitProviderType,
     Hypervisor,
     IdpGroup,
-    IdpGroupUser,
-    IdpRoleAssignment,
     IpAccessList,
     Organization,
     OrgGroup,
@@ -43,7 +41,6 @@ from .enterprise import (
     RoleType,
     ServiceUser,
     User,
-    UserWithIdpRoles,
 )
 from .events import (
     EventCategory,
@@ -54,6 +51,7 @@ from .events import (
     SessionEvent,
     SessionMessage,
 )
+from .guardrails import GuardrailViolation
 from .identity import (
     DevinBrainUserSelf,
     PatUserSelf,
@@ -63,6 +61,7 @@ from .identity import (
     WindsurfSessionUserSelf,
 )
 from .knowledge import Folder, KnowledgeFolders, NoteResponse
+from .members import IdpGroupUser, IdpRoleAssignment, OrgUser, UserWithIdpRoles
 from .metrics import (
     ActiveUserMetrics,
     PrMetrics,
@@ -74,8 +73,17 @@ from .metrics import (
 )
 from .playbooks import PlaybookResponse
 from .pr_reviews import PrReview, PrReviewStatus
+from .repositories import (
+    IndexJobStatus,
+    RepoIndexingStatusResponse,
+    RepoIndexJobResponse,
+    Repository,
+    RepositoryIndexingResponse,
+    RepositoryIndexSpec,
+)
 from .schedules import NotifyOn, PlaybookInfo, ScheduleAgent, ScheduleResponse, ScheduleType
 from .secrets import SecretResponse, SecretType
+from .service_users import ApiKeyResponse, ApiKeyWithTokenResponse, ProvisionedServiceUserResponse
 from .sessions import (
     AdvancedMode,
     Analysis,
@@ -99,6 +107,17 @@ from .sessions import (
     SessionStatus,
     SessionStatusDetail,
     SessionTags,
+)
+from .snapshots import (
+    Blueprint,
+    BlueprintFile,
+    BlueprintFileList,
+    BlueprintList,
+    BlueprintType,
+    Build,
+    BuildStatus,
+    BuildTrigger,
+    PresignedDownload,
 )
 from .v1 import (
     V1AuditLog,
@@ -141,10 +160,20 @@ __all__ = [
     "AnalysisSuggestedPrompt",
     "AnalysisSuggestedPromptFeedbackItem",
     "AnalysisTimeline",
+    "ApiKeyResponse",
+    "ApiKeyWithTokenResponse",
     "Attachment",
     "AttachmentSource",
     "AuditLog",
     "AuditLogAction",
+    "Blueprint",
+    "BlueprintFile",
+    "BlueprintFileList",
+    "BlueprintList",
+    "BlueprintType",
+    "Build",
+    "BuildStatus",
+    "BuildTrigger",
     "CodeScan",
     "CodeScanFinding",
     "CodeScanMetrics",
@@ -169,10 +198,12 @@ __all__ = [
     "GitPermission",
     "GitPermissionSpec",
     "GitProviderType",
+    "GuardrailViolation",
     "Hypervisor",
     "IdpGroup",
     "IdpGroupUser",
     "IdpRoleAssignment",
+    "IndexJobStatus",
     "InsightGeneration",
     "IpAccessList",
     "KnowledgeFolders",
@@ -183,6 +214,7 @@ __all__ = [
     "NotifyOn",
     "OrgGroup",
     "OrgGroupLimits",
+    "OrgUser",
     "Organization",
     "PatUserSelf",
     "PlaybookInfo",
@@ -190,12 +222,19 @@ __all__ = [
     "PrMetrics",
     "PrReview",
     "PrReviewStatus",
+    "PresignedDownload",
     "Principal",
     "PrincipalType",
+    "ProvisionedServiceUserResponse",
     "QueueLevel",
     "QueueStatus",
     "RegisteredIdpGroup",
     "Remediation",
+    "RepoIndexJobResponse",
+    "RepoIndexingStatusResponse",
+    "Repository",
+    "RepositoryIndexSpec",
+    "RepositoryIndexingResponse",
     "Role",
     "RoleAssignment",
     "RoleType",

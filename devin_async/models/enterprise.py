@@ -24,8 +24,6 @@ __all__ = [
     "GitProviderType",
     "Hypervisor",
     "IdpGroup",
-    "IdpGroupUser",
-    "IdpRoleAssignment",
     "IpAccessList",
     "OrgGroup",
     "OrgGroupLimits",
@@ -39,7 +37,6 @@ __all__ = [
     "RoleType",
     "ServiceUser",
     "User",
-    "UserWithIdpRoles",
 ]
 
 
@@ -179,32 +176,6 @@ class RoleAssignment(Model):
 class User(Model):
     user_id: str
     role_assignments: list[RoleAssignment]
-    email: str | None = None
-    name: str | None = None
-
-
-@model
-class IdpRoleAssignment(Model):
-    """A role a user holds through membership of an identity-provider group."""
-
-    idp_group_name: str
-    role: Role
-    org_id: str | None = None
-
-
-@model
-class UserWithIdpRoles(User):
-    """A member with the roles given directly and, when the API says, those from IdP groups."""
-
-    idp_role_assignments: list[IdpRoleAssignment] | None = None
-
-
-@model
-class IdpGroupUser(Model):
-    """A user whose membership comes from identity-provider groups."""
-
-    user_id: str
-    idp_role_assignments: list[IdpRoleAssignment]
     email: str | None = None
     name: str | None = None
 

@@ -19,7 +19,7 @@ from .._options import RequestOptions
 from ..models.attachments import Attachment
 from ._org import OrgResource
 
-__all__ = ["Attachments", "PathLike", "download_redirected", "file_part"]
+__all__ = ["Attachments", "PathLike", "download_presigned", "download_redirected", "file_part"]
 
 PathLike = str | os.PathLike[str]
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -135,15 +135,37 @@ async def download_redirected(
     redirected = answer.status in _REDIRECTS and bool(location)
     if not redirected and not 200 <= answer.status < 300:
         raise error_for(answer)
+    if location and redirected:
+        url = urljoin(core.settings.base_url + request.path, location)
+        return await download_presigned(core, url, to, timeout=request.timeout)
+    # A direct answer instead of the documented redirect: take its body.
+    return await _save(core, None, answer.content, to, request.timeout)
+
+
+async def download_presigned(
+    core: ClientCore, url: str, to: PathLike | IO[bytes] | None, *, timeout: float | None
+) -> bytes | None:
+    """Fetch a presigned ``url`` without the API key (or any credential): the content, or
+    streamed into ``to``."""
+    return await _save(core, url, b"", to, timeout)
+
+
+async def _save(
+    core: ClientCore,
+    url: str | None,
+    direct: bytes,
+    to: PathLike | IO[bytes] | None,
+    timeout: float | None,
+) -> bytes | None:
+    """The content of ``url`` (``direct`` when there is none), returned or written to ``to``."""
     buffer = io.BytesIO()
     with _writer(buffer if to is None else to) as write:
-        if location and redirected:
-            url = urljoin(core.settings.base_url + request.path, location)
-            fetched = await core.download(url, write, timeout=request.timeout)
+        if url is None:
+            write(direct)
+        else:
+            fetched = await core.download(url, write, timeout=timeout)
             if not 200 <= fetched.status < 300:
                 raise error_for(fetched)
-        else:  # a direct answer instead of the documented redirect: take its body
-            write(answer.content)
     return buffer.getvalue() if to is None else None
 
 

@@ -11,6 +11,10 @@ from typing import Any
 from aiohttp import web
 
 from . import (
+    _beta_members,
+    _beta_repositories,
+    _beta_service_users,
+    _beta_snapshots,
     _enterprise,
     _enterprise_admin,
     _enterprise_idp,
@@ -27,6 +31,23 @@ from ._state import V1_KEY_PREFIX, FakeState, SeenRequest
 from ._wire import STATE_KEY, Handler, problem, state_of
 
 __all__ = ["create_app"]
+
+# Every route table: one a line.
+_FAMILIES = (
+    _v3_sessions,
+    _v3_org_records,
+    _v3_usage,
+    _enterprise,
+    _enterprise_admin,
+    _v1,
+    _beta_snapshots,
+    _beta_members,
+    _beta_repositories,
+    _beta_service_users,
+    _v3_reviews,
+    _v3_code_scans,
+    _enterprise_idp,
+)
 
 
 # The legacy v1 paths: ``/v1/...``, and the legacy spec's ``/enterprise/consumption``.
@@ -95,17 +116,7 @@ def create_app(state: FakeState) -> web.Application:
         state.faults.release_all()
 
     app.on_shutdown.append(release_held)
-    for family in (
-        _v3_sessions,
-        _v3_org_records,
-        _v3_usage,
-        _v3_reviews,
-        _v3_code_scans,
-        _enterprise,
-        _enterprise_admin,
-        _enterprise_idp,
-        _v1,
-    ):
+    for family in _FAMILIES:
         for method, path, handler in family.ROUTES:
             app.router.add_route(method, path, handler)
     return app

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from ..._core import ClientCore
+from ..service_users import EnterpriseServiceUserProvisioning
 from .audit_logs import AuditLogs
 from .code_scans import EnterpriseCodeScans
 from .consumption import EnterpriseConsumption
 from .git_providers import GitProviders
+from .guardrail_violations import GuardrailViolations
 from .knowledge import EnterpriseKnowledge, EnterprisePlaybooks
 from .members import IdpGroups, ServiceUsers, Users
 from .metrics import EnterpriseMetrics
 from .org_tags import OrgTags
 from .organizations import Organizations
 from .pr_reviews import EnterprisePrReviews
+from .service_user_api_keys import ServiceUserApiKeys
 from .sessions import EnterpriseSessions
 from .settings import EnterpriseIdentity, Hypervisors, IpAccessListResource, Queue, Roles
+from .snapshot_setup import EnterpriseSnapshotSetup
 
 __all__ = ["Enterprise"]
 
@@ -46,3 +50,7 @@ class Enterprise:
         self.code_scans = EnterpriseCodeScans(core)
         self.pr_reviews = EnterprisePrReviews(core)
         self.self = EnterpriseIdentity(core)
+        self.snapshot_setup = EnterpriseSnapshotSetup(core)
+        self.service_user_api_keys = ServiceUserApiKeys(core)
+        self.service_user_provisioning = EnterpriseServiceUserProvisioning(core)
+        self.guardrail_violations = GuardrailViolations(core)

@@ -18,14 +18,8 @@ from typing_extensions import Unpack
 from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ..._query import query
-from ...models.enterprise import (
-    IdpGroup,
-    IdpGroupUser,
-    RegisteredIdpGroup,
-    ServiceUser,
-    User,
-    UserWithIdpRoles,
-)
+from ...models.enterprise import IdpGroup, RegisteredIdpGroup, ServiceUser, User
+from ...models.members import IdpGroupUser, UserWithIdpRoles
 from .._args import str_list
 from ._base import EnterpriseResource, org_scoped
 

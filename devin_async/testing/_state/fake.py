@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from .._faults import FaultPlan
+from .beta import BetaState
 from .enterprise import EnterpriseState
 from .lifecycle import DEFAULT_STORY, Life, Story
 from .record import Record
@@ -74,6 +75,7 @@ class FakeState:
     code_review: CodeReviewState = attrs.Factory(CodeReviewState)
     story: StoryChoice = DEFAULT_STORY
     lives: dict[str, Life] = attrs.Factory(dict)
+    beta: BetaState = attrs.Factory(BetaState)
     _ids: itertools.count[int] = attrs.Factory(lambda: itertools.count(1))
     _due: set[str] = attrs.Factory(set)  # ids of the lives time still changes
 
