@@ -160,13 +160,19 @@ class AiohttpTransport:
             )
         # Created here, inside a coroutine, so it binds to the loop that uses it.
         self._loop = asyncio.get_running_loop()
-        self._session = aiohttp.ClientSession(
+        session = aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0),
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             auto_decompress=True,
             raise_for_status=False,
         )
-        return self._session
+        # aiohttp resends an idempotent request once, on a fresh connection, when the
+        # one it used was closed under it: a request the retry policy never decided
+        # and .attempts never counts (max_retries=0 would still send two). aiohttp's own
+        # test client turns it off through this attribute; there is no public switch.
+        session._retry_connection = False
+        self._session = session
+        return session
 
     def _url(self, request: Request) -> URL:
         url = self._base_url + request.path
