@@ -161,7 +161,7 @@ class Transport(Protocol):
     ``download`` fetches an absolute URL, a presigned link on another host, with no
     credentials: a 2xx body goes to ``write`` (in chunks, or at once) and the returned
     response's content is empty; any other answer is returned whole, for the caller
-    to raise. ``timeout`` bounds connecting and each read, not the whole transfer.
+    to raise. ``timeout`` bounds the whole transfer, connecting included.
     ``aclose`` releases what the transport holds; ``AsyncDevin.aclose()`` calls it.
     """
 

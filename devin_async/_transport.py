@@ -233,13 +233,14 @@ class AiohttpTransport:
         """``Transport.download``: the 2xx body goes to ``write`` chunk by chunk."""
         request = download_request(url, timeout)
         session = self._client_session()
-        limits = aiohttp.ClientTimeout(total=None, sock_connect=timeout, sock_read=timeout)
         try:
             # Only the session's User-Agent goes along: the bearer token is added per
             # request by the auth middleware, never here. The URL is sent as given:
-            # re-encoding a presigned query could break its signature.
+            # re-encoding a presigned query could break its signature. The timeout is
+            # the whole transfer's, as for any call: a host trickling a byte a second
+            # never trips a per-read one.
             async with session.get(
-                URL(url, encoded=True), headers={"Accept": "*/*"}, timeout=limits
+                URL(url, encoded=True), headers={"Accept": "*/*"}, timeout=self._timeouts[timeout]
             ) as resp:
                 if not 200 <= resp.status < 300:
                     return new_response(resp.status, resp.headers, await resp.read(), request)
