@@ -83,10 +83,26 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIOutcomeUnknownError(APIConnectionError):
-    """A non-idempotent request (POST) may have reached the server; it was not resent.
+    """A request that is not safe to repeat (POST, PATCH) may have taken effect; it was
+    not resent. Check the server's state (for example list recent sessions) before
+    trying again.
 
-    Check the server's state (for example list recent sessions) before trying again.
+    Raised when such a request was sent and then its connection failed or timed out
+    (``status_code`` is ``None``), or it was answered 500, 502, 503 or 504: none of these
+    says whether the server acted first. ``status_code`` is then the answer's, and
+    ``__cause__`` the ``InternalServerError`` with its body, ``detail`` and request id.
     """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str = "",
+        path: str = "",
+        status_code: int | None = None,
+    ):
+        super().__init__(message, method=method, path=path, sent=True)
+        self.status_code = status_code
 
 
 class DecodeError(DevinError):

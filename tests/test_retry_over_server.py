@@ -235,8 +235,10 @@ async def test_post_whose_connection_drops_is_not_resent(
 
 async def test_post_answered_503_is_not_resent(server: FakeDevin, api: AsyncDevin) -> None:
     server.faults.add(ErrorStatus(503), method="POST")
-    with pytest.raises(InternalServerError, match="POST is not retried after HTTP 503"):
+    with pytest.raises(APIOutcomeUnknownError, match="POST is not retried after HTTP 503") as info:
         await post(api)
+    assert info.value.status_code == 503
+    assert isinstance(info.value.__cause__, InternalServerError)
     assert len(seen(server, "POST")) == 1
 
 
