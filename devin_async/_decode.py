@@ -11,7 +11,7 @@ from ._errors import APIStatusError, DecodeError, RateLimitError, excerpt, statu
 from ._http import Response
 from ._pipeline.retry_after import parse_retry_after
 
-__all__ = ["decode_json", "error_detail", "error_for", "parse_json"]
+__all__ = ["NestedTooDeeply", "decode_json", "error_detail", "error_for", "parse_json"]
 
 
 def _content_type(response: Response) -> str:
@@ -30,8 +30,13 @@ _LONG_NUMBER = b"0" * 19
 _STRIDE, _SAMPLED_RUN = 6, b"000"
 
 
+class NestedTooDeeply(ValueError):
+    """JSON whose arrays and objects nest deeper than a parser can follow."""
+
+
 def parse_json(content: bytes) -> Any:
-    """JSON text as Python data, exactly as ``json.loads`` reads it; ``ValueError`` if not JSON."""
+    """JSON text as Python data, exactly as ``json.loads`` reads it; ``ValueError`` if not JSON
+    (``NestedTooDeeply`` for nesting past orjson's 1024 levels or the stdlib's stack)."""
     # find(), not `in`: bytes.__contains__ first tries its argument as an int, and
     # raising and swallowing that TypeError costs more than the search.
     sample = content[::_STRIDE].translate(_DIGITS_AS_ZEROS)
@@ -40,13 +45,17 @@ def parse_json(content: bytes) -> Any:
             return orjson.loads(content)
         except orjson.JSONDecodeError:
             pass
-    return json.loads(content)
+    try:
+        return json.loads(content)
+    except RecursionError:  # the stdlib recurses once per level: a hostile depth ends here
+        raise NestedTooDeeply("JSON nested too deeply to decode") from None
 
 
-def _not_json(response: Response) -> DecodeError:
+def _not_json(response: Response, problem: ValueError) -> DecodeError:
+    what = problem if isinstance(problem, NestedTooDeeply) else "not valid JSON"
     return DecodeError(
         f"{response.request} answered {response.status} "
-        f"with a body that is not valid JSON ({_content_type(response) or 'no content type'}"
+        f"with a body that is {what} ({_content_type(response) or 'no content type'}"
         f", {len(response.content)} bytes): {excerpt(response.content)!r}",
         status_code=response.status,
         body=response.content,
@@ -85,12 +94,16 @@ def error_for(response: Response) -> APIStatusError:
     if response.content:
         try:
             parsed = parse_json(response.content)
-        except (ValueError, UnicodeDecodeError):
+        except ValueError:  # UnicodeDecodeError and NestedTooDeeply included
             parsed = None
+    detail, summary = None, ""
     if parsed is not None:
-        detail, summary = error_detail(parsed)
-    else:
-        detail, summary = None, excerpt(response.content)
+        try:
+            detail, summary = error_detail(parsed)
+        except RecursionError:  # str() of data nested nearly as deep as orjson allows
+            parsed = None
+    if parsed is None:
+        summary = excerpt(response.content)
     message = f"{request} answered {response.status}"
     if summary:
         message += f": {summary}"
@@ -132,5 +145,5 @@ def decode_json(response: Response, *, empty_ok: bool = False) -> Any:
         )
     try:
         return parse_json(content)
-    except (ValueError, UnicodeDecodeError):
-        raise _not_json(response) from None
+    except ValueError as exc:  # UnicodeDecodeError included
+        raise _not_json(response, exc) from None
