@@ -9,7 +9,7 @@ from types import TracebackType
 import attrs
 
 from ._clock import Clock, RealClock
-from ._config import DEFAULT_POOL_SIZE, resolve_settings
+from ._config import DEFAULT_POOL_SIZE, conceal, resolve_settings
 from ._core import ClientCore
 from ._http import Handler, Middleware, Transport
 from ._pipeline.attempts import AttemptCounter
@@ -63,9 +63,11 @@ class AsyncDevin:
         rate_limit: RateLimit | None = None,
         clock: Clock | None = None,
     ):
+        secret_key = conceal(api_key)  # before anything that can raise: see conceal()
+        del api_key
         policy = retry or RetryPolicy()
         self._settings = resolve_settings(
-            api_key=api_key,
+            api_key=secret_key,
             org_id=org_id,
             base_url=base_url,
             timeout=timeout,
@@ -143,4 +145,7 @@ class AsyncDevin:
             )
 
     def __repr__(self) -> str:
-        return f"AsyncDevin(base_url={self.base_url!r}, org_id={self.org_id!r})"
+        settings = getattr(self, "_settings", None)  # None while __init__ has not set it
+        if settings is None:
+            return "AsyncDevin(<not configured>)"
+        return f"AsyncDevin(base_url={settings.base_url!r}, org_id={settings.org_id!r})"

@@ -23,7 +23,9 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "Secret",
     "Settings",
+    "conceal",
     "resolve_settings",
+    "reveal",
 ]
 
 # Every default of the client, in one place (seconds unless named otherwise).
@@ -49,6 +51,9 @@ class Secret:
     def reveal(self) -> str:
         return self._value
 
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
     def __repr__(self) -> str:
         return "Secret('***')"
 
@@ -56,6 +61,18 @@ class Secret:
 
     def __reduce__(self) -> str:  # refuse pickling the key into caches or logs
         raise TypeError("Secret cannot be pickled")
+
+
+def conceal(key: str | Secret | None) -> Secret | None:
+    """``key`` as a ``Secret``. Call it on the first line that sees a raw key, then
+    ``del`` the raw name: error trackers and ``--showlocals`` print every local of every
+    frame a traceback holds, and a frame that can raise must hold no raw key. Never raises."""
+    return key if key is None or isinstance(key, Secret) else Secret(key)
+
+
+def reveal(key: Secret | None) -> str | None:
+    """The raw key, for handing to the one call that conceals it again at once."""
+    return None if key is None else key.reveal()
 
 
 def _is_loopback(host: str) -> bool:
@@ -99,9 +116,18 @@ class Settings:
         return self.api_key
 
 
+def _environment(environ: Mapping[str, str] | None) -> tuple[Secret | None, str | None, str | None]:
+    """The key (concealed), org id and base URL the environment sets. Read here, in a frame
+    that cannot raise, so that no frame which can holds ``os.environ`` (every secret of
+    the process) for a traceback to print."""
+    env = os.environ if environ is None else environ
+    key = conceal(env.get("DEVIN_API_KEY") or None)
+    return key, env.get("DEVIN_ORG_ID") or None, env.get("DEVIN_BASE_URL") or None
+
+
 def resolve_settings(
     *,
-    api_key: str | None,
+    api_key: str | Secret | None,
     org_id: str | None,
     base_url: str | None,
     timeout: float | None,
@@ -109,16 +135,18 @@ def resolve_settings(
     allow_insecure_http: bool,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
-    env = os.environ if environ is None else environ
-    key = api_key if api_key is not None else env.get("DEVIN_API_KEY") or None
-    url = base_url or env.get("DEVIN_BASE_URL") or DEFAULT_BASE_URL
+    given_key = conceal(api_key)
+    del api_key  # see conceal()
+    env_key, env_org_id, env_url = _environment(environ)
+    key = given_key if given_key is not None else env_key
+    url = base_url or env_url or DEFAULT_BASE_URL
     if timeout is not None and timeout <= 0:
         raise ConfigurationError(f"timeout must be positive, got {timeout!r}")
     if max_retries is not None and max_retries < 0:
         raise ConfigurationError(f"max_retries must be >= 0, got {max_retries!r}")
     return Settings(
-        api_key=Secret(key) if key else None,
-        org_id=org_id if org_id is not None else env.get("DEVIN_ORG_ID") or None,
+        api_key=key or None,
+        org_id=org_id if org_id is not None else env_org_id,
         base_url=_check_base_url(url, allow_insecure_http),
         timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
         max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,

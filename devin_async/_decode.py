@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
 from ._errors import APIStatusError, DecodeError, RateLimitError, excerpt, status_error_class
-from ._http import Response
+from ._http import Response, bearer_token
 from ._pipeline.retry_after import parse_retry_after
 
 __all__ = ["NestedTooDeeply", "decode_json", "error_detail", "error_for", "parse_json"]
+
+
+_Text = TypeVar("_Text", str, bytes)
 
 
 def _content_type(response: Response) -> str:
@@ -53,14 +56,26 @@ def parse_json(content: bytes) -> Any:
 
 def _not_json(response: Response, problem: ValueError) -> DecodeError:
     what = problem if isinstance(problem, NestedTooDeeply) else "not valid JSON"
+    content = _shown(response.content, response)
     return DecodeError(
         f"{response.request} answered {response.status} "
         f"with a body that is {what} ({_content_type(response) or 'no content type'}"
-        f", {len(response.content)} bytes): {excerpt(response.content)!r}",
+        f", {len(response.content)} bytes): {excerpt(content)!r}",
         status_code=response.status,
-        body=response.content,
+        body=content,
         path=response.request.path,
     )
+
+
+def _shown(text: _Text, response: Response) -> _Text:
+    """``text`` from the answer as an error may show it: a server that echoes the bearer
+    token the request carried does not get it into a message, a body or a detail."""
+    token = bearer_token(response.request.headers)
+    if not token:
+        return text
+    if isinstance(text, bytes):
+        return text.replace(token.encode(), b"***")
+    return text.replace(token, "***")
 
 
 def error_detail(body: Any) -> tuple[Any, str]:
@@ -90,10 +105,11 @@ def error_detail(body: Any) -> tuple[Any, str]:
 def error_for(response: Response) -> APIStatusError:
     """The typed error for a non-2xx response; never raises itself."""
     request = response.request
+    content = _shown(response.content, response)
     parsed: Any = None
-    if response.content:
+    if content:
         try:
-            parsed = parse_json(response.content)
+            parsed = parse_json(content)
         except ValueError:  # UnicodeDecodeError and NestedTooDeeply included
             parsed = None
     detail, summary = None, ""
@@ -103,18 +119,19 @@ def error_for(response: Response) -> APIStatusError:
         except RecursionError:  # str() of data nested nearly as deep as orjson allows
             parsed = None
     if parsed is None:
-        summary = excerpt(response.content)
+        summary = excerpt(content)
     message = f"{request} answered {response.status}"
     if summary:
         message += f": {summary}"
     request_id = response.request_id
     if request_id:
+        request_id = _shown(request_id, response)
         message += f" (request id {request_id})"
     cls = status_error_class(response.status)
     kwargs: dict[str, Any] = {
         "status_code": response.status,
         "detail": detail,
-        "body": response.content,
+        "body": content,
         "request_id": request_id,
         "headers": response.headers,
         "method": request.method,

@@ -21,6 +21,7 @@ __all__ = [
     "Response",
     "StockLayer",
     "Transport",
+    "bearer_token",
     "case_insensitive",
     "download_request",
     "redact_headers",
@@ -36,6 +37,14 @@ _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """A copy of ``headers`` safe to show: credentials replaced by ``***``."""
     return {k: ("***" if k.lower() in _SECRET_HEADERS else v) for k, v in headers.items()}
+
+
+def bearer_token(headers: Mapping[str, str]) -> str | None:
+    """The token of an ``Authorization: Bearer ...`` header, however the name is spelt."""
+    for name, value in headers.items():
+        if name.lower() == "authorization" and value[:7].lower() == "bearer ":
+            return value[7:].strip() or None
+    return None
 
 
 @attrs.frozen
