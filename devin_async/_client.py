@@ -45,6 +45,8 @@ class AsyncDevin:
     function taking a ``Request`` (downloads then go through it too); ``aclose()``
     closes it. ``max_retries`` overrides ``retry.max_retries``; ``clock`` replaces the
     real time source of retry and rate-limit waits (see ``devin_async.testing.FakeClock``).
+    ``max_response_size`` (bytes, default 32 MiB) bounds every JSON answer, as sent and
+    inflated: past it a call raises ``ResponseTooLargeError`` (per call ``max_response_size=``).
     """
 
     def __init__(
@@ -55,6 +57,7 @@ class AsyncDevin:
         base_url: str | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        max_response_size: int | None = None,
         allow_insecure_http: bool = False,
         pool_size: int = DEFAULT_POOL_SIZE,
         middleware: Sequence[Middleware] = (),
@@ -73,10 +76,15 @@ class AsyncDevin:
             timeout=timeout,
             max_retries=policy.max_retries if max_retries is None else max_retries,
             allow_insecure_http=allow_insecure_http,
+            max_response_size=max_response_size,
         )
         policy = attrs.evolve(policy, max_retries=self._settings.max_retries)
         self._transport = (
-            AiohttpTransport(self._settings.base_url, pool_size=pool_size)
+            AiohttpTransport(
+                self._settings.base_url,
+                pool_size=pool_size,
+                max_response_size=self._settings.max_response_size,
+            )
             if transport is None
             else as_transport(transport)
         )

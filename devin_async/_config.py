@@ -15,14 +15,17 @@ __all__ = [
     "DEFAULT_BACKOFF_INITIAL",
     "DEFAULT_BACKOFF_MAX",
     "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_MAX_RETRY_AFTER",
     "DEFAULT_POOL_SIZE",
     "DEFAULT_RESUME_JITTER",
     "DEFAULT_RETRY_BUDGET",
     "DEFAULT_TIMEOUT",
+    "ERROR_BODY_KEPT",
     "Secret",
     "Settings",
+    "check_size",
     "conceal",
     "resolve_settings",
     "reveal",
@@ -38,6 +41,11 @@ DEFAULT_BACKOFF_MAX = 8.0
 DEFAULT_MAX_RETRY_AFTER = 60.0
 DEFAULT_RETRY_BUDGET = 120.0
 DEFAULT_RESUME_JITTER = 0.5
+# Bytes. A JSON body larger than this (as sent, and once inflated) is refused while it is
+# read: the largest page the API sends is a few MiB. Downloads are not bound by it.
+DEFAULT_MAX_RESPONSE_SIZE = 32 * 1024 * 1024
+# Bytes of an error answer's body that are read and kept in APIStatusError.body.
+ERROR_BODY_KEPT = 64 * 1024
 
 
 class Secret:
@@ -107,6 +115,7 @@ class Settings:
     base_url: str
     timeout: float
     max_retries: int
+    max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE
 
     def require_key(self) -> Secret:
         if self.api_key is None:
@@ -133,6 +142,7 @@ def resolve_settings(
     timeout: float | None,
     max_retries: int | None,
     allow_insecure_http: bool,
+    max_response_size: int | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
     given_key = conceal(api_key)
@@ -144,10 +154,19 @@ def resolve_settings(
         raise ConfigurationError(f"timeout must be positive, got {timeout!r}")
     if max_retries is not None and max_retries < 0:
         raise ConfigurationError(f"max_retries must be >= 0, got {max_retries!r}")
+    if max_response_size is not None:
+        check_size("max_response_size", max_response_size)
     return Settings(
         api_key=key or None,
         org_id=org_id if org_id is not None else env_org_id,
         base_url=_check_base_url(url, allow_insecure_http),
         timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
         max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
+        max_response_size=max_response_size or DEFAULT_MAX_RESPONSE_SIZE,
     )
+
+
+def check_size(name: str, value: object) -> None:
+    """Refuse a byte count that is not a positive int (a bool, a float, ``0``)."""
+    if type(value) is not int or value <= 0:
+        raise ConfigurationError(f"{name} must be a positive number of bytes, got {value!r}")

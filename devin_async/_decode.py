@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 import orjson
 
+from ._config import ERROR_BODY_KEPT
 from ._errors import APIStatusError, DecodeError, RateLimitError, excerpt, status_error_class
 from ._http import Response, bearer_token
 from ._pipeline.retry_after import parse_retry_after
@@ -74,8 +75,17 @@ def _shown(text: _Text, response: Response) -> _Text:
     if not token:
         return text
     if isinstance(text, bytes):
-        return text.replace(token.encode(), b"***")
-    return text.replace(token, "***")
+        return _scrubbed(text, token.encode(), b"***")
+    return _scrubbed(text, token, "***")
+
+
+def _scrubbed(text: _Text, secret: _Text, stars: _Text) -> _Text:
+    text = text.replace(secret, stars)
+    # A body cut short may end in the start of the token: that goes too (4 bytes or more).
+    for end in range(len(secret) - 1, 3, -1):
+        if text.endswith(secret[:end]):
+            return text[:-end] + stars
+    return text
 
 
 def error_detail(body: Any) -> tuple[Any, str]:
@@ -105,7 +115,11 @@ def error_detail(body: Any) -> tuple[Any, str]:
 def error_for(response: Response) -> APIStatusError:
     """The typed error for a non-2xx response; never raises itself."""
     request = response.request
-    content = _shown(response.content, response)
+    content = response.content
+    cut = len(content) > ERROR_BODY_KEPT  # the transport reads one byte more than is kept
+    if cut:
+        content = content[:ERROR_BODY_KEPT]
+    content = _shown(content, response)
     parsed: Any = None
     if content:
         try:
@@ -127,6 +141,8 @@ def error_for(response: Response) -> APIStatusError:
     if request_id:
         request_id = _shown(request_id, response)
         message += f" (request id {request_id})"
+    if cut:
+        message += f" (body cut to its first {ERROR_BODY_KEPT} bytes)"
     cls = status_error_class(response.status)
     kwargs: dict[str, Any] = {
         "status_code": response.status,

@@ -21,6 +21,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "UnprocessableEntityError",
     "status_error_class",
 ]
@@ -113,6 +114,16 @@ class DecodeError(DevinError):
         self.status_code = status_code
         self.body = body
         self.path = path
+
+
+class ResponseTooLargeError(DecodeError):
+    """A body passed its size limit while it was read, and the rest was not: a JSON answer
+    past ``max_response_size`` (client setting, or per call), a download past its
+    ``max_size``. ``limit`` is the limit in bytes; nothing of the body is kept."""
+
+    def __init__(self, message: str, *, limit: int, status_code: int | None, path: str = ""):
+        super().__init__(message, status_code=status_code, path=path)
+        self.limit = limit
 
 
 class APIStatusError(DevinError):

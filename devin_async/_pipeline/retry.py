@@ -242,6 +242,9 @@ class RetryMiddleware(StockLayer):
                 outcome = await call_next(self._within_budget(request, started))
             except APIConnectionError as exc:
                 outcome = exc
+            except DevinError as exc:  # not a retry's business (a body past its size limit)
+                exc.attempts = attempt
+                raise
             else:
                 if outcome.status < 400:
                     return outcome
