@@ -36,29 +36,12 @@ from aiohttp import web
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from session_server import V3_BODY  # an ordinary session, for the warm-up calls
+
 MiB = 1024 * 1024
 ORG = "org-abc123def456"
 KEY = "cog_bench_hostile_memory"
 SCENARIOS = ["bomb", "stream", "error-bomb", "error-stream"]
-SESSION = {  # an ordinary v3 session, for the warm-up calls
-    "session_id": "devin-ok",
-    "org_id": ORG,
-    "status": "running",
-    "status_detail": "working",
-    "title": "Warm-up",
-    "tags": [],
-    "pull_requests": [],
-    "acus_consumed": 1.5,
-    "structured_output": None,
-    "playbook_id": None,
-    "user_id": "email|user-1",
-    "service_user_id": None,
-    "origin": "api",
-    "is_archived": False,
-    "url": "https://app.devin.ai/sessions/devin-ok",
-    "created_at": 1704067200,
-    "updated_at": 1704067530,
-}
 
 
 def gzip_bomb(inflated_mib: int) -> bytes:
@@ -143,9 +126,8 @@ async def measure(base_url: str, scenario: str, cap: int) -> dict[str, Any]:
 
 
 async def main(cap_mib: int, bomb_mib: int, reference: bool) -> None:
-    session = json.dumps(SESSION).encode()
     bomb = gzip_bomb(bomb_mib)
-    runner = web.AppRunner(server_app(bomb, session), access_log=None)
+    runner = web.AppRunner(server_app(bomb, V3_BODY), access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
