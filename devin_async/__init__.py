@@ -32,7 +32,7 @@ from ._pipeline.ratelimit import RateLimit
 from ._pipeline.retry import RetryPolicy
 from ._sync import Devin, SyncPaginator
 from ._version import __version__
-from .models import SessionInsights, SessionResponse, V1Session
+from .models import SessionInsights, SessionResponse, Timestamp, V1Session
 
 __all__ = [
     "NOT_GIVEN",
@@ -76,6 +76,7 @@ __all__ = [
     "SessionResponse",
     "SyncPaginator",
     "TerminalStates",
+    "Timestamp",
     "Transport",
     "UnprocessableEntityError",
     "V1Session",

@@ -27,6 +27,7 @@ from .resources.identity import Identity
 from .resources.knowledge import Knowledge
 from .resources.metrics import Metrics
 from .resources.playbooks import Playbooks
+from .resources.pr_reviews import PrReviews
 from .resources.schedules import Schedules
 from .resources.secrets import Secrets
 from .resources.sessions import Sessions
@@ -116,6 +117,7 @@ class AsyncDevin:
         self.metrics = Metrics(self._core)
         self.consumption = ConsumptionResource(self._core)
         self.code_scans = CodeScans(self._core)
+        self.pr_reviews = PrReviews(self._core)
         self.self = Identity(self._core)
         self.enterprise = Enterprise(self._core)
         self.v1 = V1(self._core)

@@ -11,7 +11,7 @@ import pytest
 from aiohttp import ClientResponse
 
 from devin_async import AsyncDevin
-from devin_async.testing import FakeDevin
+from devin_async.testing import FakeClock, FakeDevin
 
 
 class _CompatResponse(ClientResponse):
@@ -41,3 +41,16 @@ async def fake() -> AsyncIterator[FakeDevin]:
 async def client(fake: FakeDevin) -> AsyncIterator[AsyncDevin]:
     async with fake.client() as c:
         yield c
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """Virtual time from 2025-06-15T15:06:40Z, for lifecycles that follow the fake's clock."""
+    return FakeClock(start=1_750_000_000)
+
+
+@pytest.fixture
+async def timed(clock: FakeClock) -> AsyncIterator[tuple[FakeDevin, AsyncDevin]]:
+    """A fake API and a client that share ``clock``: both sides see the same time."""
+    async with FakeDevin(clock=clock) as server, server.client() as c:
+        yield server, c

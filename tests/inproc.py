@@ -68,9 +68,12 @@ class InProcessAPI:
         fixed_body: bool = False,
     ):
         self.script = script
-        # One pre-encoded body for every id: for tests about counts, not content.
+        # One pre-encoded body for every id, split where the id goes: for tests about
+        # counts, not content (the SDK refuses an answer about another session).
         self.fixed_body = (
-            json.dumps({**V3_SESSION, "session_id": "devin-x"}).encode() if fixed_body else None
+            json.dumps({**V3_SESSION, "session_id": "\0"}).encode().split(b"\\u0000")
+            if fixed_body
+            else None
         )
         self.hold = hold
         self.release = asyncio.Event()
@@ -93,7 +96,8 @@ class InProcessAPI:
             else:
                 await asyncio.sleep(0)  # yield, so calls overlap as over a socket
             if self.fixed_body is not None:
-                return Response(200, _JSON, self.fixed_body, request)
+                body = devin_id.encode().join(self.fixed_body)
+                return Response(200, _JSON, body, request)
             status, fields = 200, {}
             if self.script is not None:
                 status, fields = self.script(devin_id, self.calls[devin_id]) or (200, {})

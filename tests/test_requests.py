@@ -142,7 +142,7 @@ async def test_path_injection_is_contained_in_one_segment(
     client: AsyncDevin, mocked: aioresponses, devin_id: str, encoded: str
 ) -> None:
     target = f"{BASE}/v3/organizations/org-1/sessions/{encoded}"
-    mocked.get(URL(target, encoded=True), payload=v3_body())
+    mocked.get(URL(target, encoded=True), payload=v3_body(session_id=devin_id))
     await client.sessions.get(devin_id)
     url = only_request(mocked)[1]
     assert url.raw_path == f"/v3/organizations/org-1/sessions/{encoded}"

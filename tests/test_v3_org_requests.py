@@ -273,12 +273,35 @@ async def test_metrics_take_datetimes_as_epoch_seconds(
 ) -> None:
     recorder.answers.append((200, {"searches_created_count": 3}))
     start = datetime(2025, 1, 1, tzinfo=timezone.utc)
-    result = await client.metrics.searches(start, 1735776000)
+    result = await client.metrics.searches(time_after=start, time_before=1735776000)
     assert result.searches_created_count == 3
     assert list(recorder.last.params) == [
         ("time_after", "1735689600"),
         ("time_before", "1735776000"),
     ]
+
+
+@pytest.mark.parametrize("family", ["org", "enterprise"])
+async def test_metric_bounds_are_keyword_only_and_both_required(
+    client: AsyncDevin, recorder: Recorder, family: str
+) -> None:
+    metrics = client.metrics if family == "org" else client.enterprise.metrics
+    with pytest.raises(TypeError):
+        await metrics.dau(1, 2)  # type: ignore[call-arg]
+    with pytest.raises(ValueError, match="time_after"):
+        await metrics.dau(time_after=None, time_before=2)  # type: ignore[arg-type]
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+async def test_session_attachments_accept_a_bare_list_or_an_items_envelope(
+    client: AsyncDevin, recorder: Recorder, wrapped: bool
+) -> None:
+    item = {"attachment_id": "a1", "name": "log.txt", "url": "https://x/a1", "source": "devin"}
+    recorder.answers.append((200, {"items": [item]} if wrapped else [item]))
+    (attachment,) = await client.sessions.attachments("devin-1")
+    assert (attachment.attachment_id, attachment.source) == ("a1", "devin")
+    assert recorder.last.path == "/v3/organizations/org-1/sessions/devin-1/attachments"
 
 
 async def test_secret_type_goes_out_under_the_apis_name(

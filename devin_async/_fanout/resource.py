@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import AsyncIterable, Awaitable, Callable, Iterable
-from typing import Any, ClassVar, Generic, Literal, TypeVar, overload
+from typing import Any, ClassVar, Generic, Literal, Protocol, TypeVar, overload
+from urllib.parse import quote
 
 from typing_extensions import Unpack
 
+from .._errors import DecodeError
 from .._http import Request, Response
 from .._options import RequestOptions
 from ..resources._base import Resource
@@ -26,7 +28,13 @@ from .results import BulkResult, Outcome, ProgressCallback
 
 __all__ = ["SessionFanOut"]
 
-T = TypeVar("T")
+
+class _Session(Protocol):
+    @property
+    def session_id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_Session)
 
 OnError = Literal["raise", "return"]
 
@@ -69,9 +77,36 @@ class SessionFanOut(Resource, Generic[T]):
             make = self._default_get = self._get_requests(None, options)
         return make
 
-    def _get_request(self, devin_id: str, org_id: str | None, options: RequestOptions) -> Request:
-        """The request ``get`` sends."""
-        return self._maker(org_id, options)(devin_id)
+    async def _get_one(self, devin_id: str, org_id: str | None, options: RequestOptions) -> T:
+        """What ``get`` answers: the session asked for, never another one."""
+        response = await self._core.send(self._maker(org_id, options)(devin_id))
+        return self._decoder()(response)
+
+    _checked_decoder: Callable[[Response], T] | None = None
+
+    def _decoder(self) -> Callable[[Response], T]:
+        """Decodes a session and refuses one whose id is not the one in the request's path:
+        a server (or proxy) that mixes answers up must not get a session filed under
+        another's id."""
+        checked = self._checked_decoder
+        if checked is None:
+            decode = self._core.decoder(self._model)
+
+            def checked(response: Response) -> T:
+                session: T = decode(response)
+                path, answered = response.request.path, session.session_id
+                if not path.endswith("/" + answered) and not path.endswith(
+                    "/" + quote(answered, safe="")  # as _paths encodes an unusual id
+                ):
+                    raise DecodeError(
+                        f"{response.request} answered session {session.session_id!r}",
+                        status_code=response.status,
+                        path=response.request.path,
+                    )
+                return session
+
+            self._checked_decoder = checked
+        return checked
 
     def _fetcher(self, org_id: str | None, options: RequestOptions) -> TwoStep[Response, T]:
         """What ``get`` does for one id, minus what need not be redone per id: argument
@@ -79,8 +114,7 @@ class SessionFanOut(Resource, Generic[T]):
         and ``call``. Those cost a fan-out of thousands of ids about a tenth of its CPU."""
         if org_id is not None and not self._takes_org_id:
             raise TypeError(f"{type(self).__name__} calls take no org_id")
-        core, model = self._core, self._model
-        send = core.send
+        send = self._core.send
         make: Callable[[str], Request] | None = None
 
         def start(devin_id: str) -> Awaitable[Response]:
@@ -89,7 +123,7 @@ class SessionFanOut(Resource, Generic[T]):
                 make = self._maker(org_id, options)
             return send(make(devin_id))
 
-        return TwoStep(start, core.decoder(model))
+        return TwoStep(start, self._decoder())
 
     def _concurrency(self, concurrency: int | None) -> int:
         return self._core.default_concurrency if concurrency is None else concurrency

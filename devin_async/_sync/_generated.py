@@ -24,8 +24,9 @@ from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE
 from .._pipeline.ratelimit import RateLimit
 from .._pipeline.retry import RetryPolicy
-from ..models.attachments import Attachment
-from ..models.code_scans import CodeScan
+from ..models.attachments import Attachment, SessionAttachment
+from ..models.code_scans import CodeScan, CodeScanMetrics, CodeScanProfileSummary, CodeScanType
+from ..models.common import Timestamp
 from ..models.consumption import Consumption
 from ..models.enterprise import (
     AcuLimit,
@@ -40,6 +41,7 @@ from ..models.enterprise import (
     GitPermissionSpec,
     Hypervisor,
     IdpGroup,
+    IdpGroupUser,
     IpAccessList,
     Organization,
     OrgGroup,
@@ -50,8 +52,9 @@ from ..models.enterprise import (
     Role,
     ServiceUser,
     User,
+    UserWithIdpRoles,
 )
-from ..models.events import EventMatch, SessionEvent, SessionMessage
+from ..models.events import EventDetail, EventMatch, SessionEvent, SessionMessage
 from ..models.identity import Principal
 from ..models.knowledge import KnowledgeFolders, NoteResponse
 from ..models.metrics import (
@@ -62,6 +65,7 @@ from ..models.metrics import (
     UsageMetrics,
 )
 from ..models.playbooks import PlaybookResponse
+from ..models.pr_reviews import PrReview
 from ..models.schedules import NotifyOn, ScheduleAgent, ScheduleResponse, ScheduleType
 from ..models.secrets import SecretResponse, SecretType
 from ..models.sessions import (
@@ -94,13 +98,14 @@ from ..resources.consumption import ConsumptionResource
 from ..resources.enterprise import Enterprise
 from ..resources.enterprise.audit_logs import AuditLogs
 from ..resources.enterprise.code_scans import EnterpriseCodeScans, FindingStatus, Severity
-from ..resources.enterprise.consumption import EnterpriseConsumption, Window
+from ..resources.enterprise.consumption import EnterpriseConsumption
 from ..resources.enterprise.git_providers import GitProviders
 from ..resources.enterprise.knowledge import EnterpriseKnowledge, EnterprisePlaybooks
 from ..resources.enterprise.members import IdpGroups, ServiceUsers, Users
-from ..resources.enterprise.metrics import EnterpriseMetrics, Time
+from ..resources.enterprise.metrics import EnterpriseMetrics
 from ..resources.enterprise.org_tags import OrgTags
 from ..resources.enterprise.organizations import Organizations
+from ..resources.enterprise.pr_reviews import EnterprisePrReviews
 from ..resources.enterprise.sessions import EnterpriseSessionFilters, EnterpriseSessions
 from ..resources.enterprise.settings import (
     EnterpriseIdentity,
@@ -112,21 +117,14 @@ from ..resources.enterprise.settings import (
 )
 from ..resources.identity import Identity
 from ..resources.knowledge import Knowledge
-from ..resources.metrics import Metrics, Timestamp, _Periods
+from ..resources.metrics import Metrics
 from ..resources.playbooks import Playbooks
+from ..resources.pr_reviews import PrReviews
 from ..resources.schedules import Schedules
 from ..resources.secrets import Secrets
-from ..resources.sessions import (
-    EventFilters,
-    SessionFilters,
-    Sessions,
-    _Attachments,
-    _EventDetails,
-    _Tags,
-)
+from ..resources.sessions import EventFilters, SessionFilters, Sessions
 from ..resources.v1 import V1
 from ..resources.v1.attachments import V1Attachments
-from ..resources.v1.audit_logs import Timestamp as Timestamp_2
 from ..resources.v1.audit_logs import V1AuditLogs
 from ..resources.v1.consumption import V1Consumption
 from ..resources.v1.knowledge import V1KnowledgeNotes
@@ -148,6 +146,7 @@ __all__ = [
     "SyncEnterpriseKnowledge",
     "SyncEnterpriseMetrics",
     "SyncEnterprisePlaybooks",
+    "SyncEnterprisePrReviews",
     "SyncEnterpriseSessions",
     "SyncGitProviders",
     "SyncHypervisors",
@@ -159,6 +158,7 @@ __all__ = [
     "SyncOrgTags",
     "SyncOrganizations",
     "SyncPlaybooks",
+    "SyncPrReviews",
     "SyncQueue",
     "SyncRoles",
     "SyncSchedules",
@@ -179,22 +179,6 @@ __all__ = [
 
 class SyncSessions(SyncNode[Sessions]):
     """Blocking ``Sessions``: the same methods, without ``await``."""
-
-    def get(
-        self,
-        devin_id: str,
-        *,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SessionResponse:
-        """Get one session by its ``devin-...`` id."""
-        return self._call(
-            lambda r: r.get(
-                devin_id,
-                org_id=org_id,
-                **options,
-            )
-        )
 
     def list(
         self,
@@ -326,46 +310,6 @@ class SyncSessions(SyncNode[Sessions]):
             )
         )
 
-    def send_message(
-        self,
-        devin_id: str,
-        message: str,
-        *,
-        message_as_user_id: str | NotGiven | None = NOT_GIVEN,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SessionResponse:
-        """Send a message to a session (waking it if asleep)."""
-        return self._call(
-            lambda r: r.send_message(
-                devin_id,
-                message,
-                message_as_user_id=message_as_user_id,
-                org_id=org_id,
-                **options,
-            )
-        )
-
-    def messages(
-        self,
-        devin_id: str,
-        *,
-        page_size: int = MAX_PAGE_SIZE,
-        limit: int | None = None,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SyncPaginator[SessionMessage]:
-        """The session's messages, oldest first, fetched lazily."""
-        return self._paginate(
-            lambda r: r.messages(
-                devin_id,
-                page_size=page_size,
-                limit=limit,
-                org_id=org_id,
-                **options,
-            )
-        )
-
     def events(
         self,
         devin_id: str,
@@ -418,7 +362,7 @@ class SyncSessions(SyncNode[Sessions]):
         max_content_length: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _EventDetails:
+    ) -> builtins.list[EventDetail]:
         """Full contents of events: up to 20 ``event_ids``, or ``limit`` (max 50) from
         ``offset`` in the timeline. Long fields are cut to ``max_content_length``.
         """
@@ -434,14 +378,81 @@ class SyncSessions(SyncNode[Sessions]):
             )
         )
 
+    def get(
+        self,
+        devin_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SessionResponse:
+        """Get one session by its ``devin-...`` id."""
+        return self._call(
+            lambda r: r.get(
+                devin_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def send_message(
+        self,
+        devin_id: str,
+        message: str,
+        *,
+        message_as_user_id: str | NotGiven | None = NOT_GIVEN,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SessionResponse:
+        """Send a message to a session (waking it if asleep).
+
+        At enterprise level this needs ManageAccountSessions.
+        """
+        return self._call(
+            lambda r: r.send_message(
+                devin_id,
+                message,
+                message_as_user_id=message_as_user_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def messages(
+        self,
+        devin_id: str,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[SessionMessage]:
+        """The session's messages, oldest first, fetched lazily.
+
+        The enterprise spec nests ``first``/``after`` in a ``qs`` object; they travel
+        flat, as on every other cursor list (INVENTORY section 3).
+        """
+        return self._paginate(
+            lambda r: r.messages(
+                devin_id,
+                page_size=page_size,
+                limit=limit,
+                org_id=org_id,
+                **options,
+            )
+        )
+
     def attachments(
         self,
         devin_id: str,
         *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Attachments:
-        """Every file attached to the session, by the user or by Devin."""
+    ) -> builtins.list[SessionAttachment]:
+        """Every file attached to the session, by the user or by Devin.
+
+        The SDK-generated spec answers a bare list, a docs page ``{"items": [...]}``:
+        both are accepted.
+        """
         return self._call(
             lambda r: r.attachments(
                 devin_id,
@@ -488,7 +499,7 @@ class SyncSessions(SyncNode[Sessions]):
         *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Tags:
+    ) -> builtins.list[str]:
         """The session's tags."""
         return self._call(
             lambda r: r.tags(
@@ -505,7 +516,7 @@ class SyncSessions(SyncNode[Sessions]):
         *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Tags:
+    ) -> builtins.list[str]:
         """Append ``tags`` (the server drops duplicates); returns every tag now set."""
         return self._call(
             lambda r: r.add_tags(
@@ -523,7 +534,7 @@ class SyncSessions(SyncNode[Sessions]):
         *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Tags:
+    ) -> builtins.list[str]:
         """Replace every tag with ``tags`` (``[]`` clears them); returns the new tags."""
         return self._call(
             lambda r: r.set_tags(
@@ -817,6 +828,7 @@ class SyncKnowledge(SyncNode[Knowledge]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> NoteResponse:
+        """One note."""
         return self._call(
             lambda r: r.get(
                 note_id,
@@ -913,6 +925,7 @@ class SyncPlaybooks(SyncNode[Playbooks]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncPaginator[PlaybookResponse]:
+        """Every playbook of the organization."""
         return self._paginate(
             lambda r: r.list(
                 page_size=page_size,
@@ -929,6 +942,7 @@ class SyncPlaybooks(SyncNode[Playbooks]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> PlaybookResponse:
+        """One playbook."""
         return self._call(
             lambda r: r.get(
                 playbook_id,
@@ -1086,6 +1100,7 @@ class SyncSchedules(SyncNode[Schedules]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> ScheduleResponse:
+        """One schedule."""
         return self._call(
             lambda r: r.get(
                 schedule_id,
@@ -1210,9 +1225,9 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def active_users(
         self,
+        *,
         time_after: Timestamp,
         time_before: Timestamp,
-        *,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_id: str | None = None,
@@ -1221,8 +1236,8 @@ class SyncMetrics(SyncNode[Metrics]):
         """Distinct active users over the whole range."""
         return self._call(
             lambda r: r.active_users(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 min_sessions=min_sessions,
                 min_searches=min_searches,
                 org_id=org_id,
@@ -1232,19 +1247,19 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def dau(
         self,
+        *,
         time_after: Timestamp,
         time_before: Timestamp,
-        *,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Periods:
+    ) -> list[ActiveUserMetrics]:
         """Active users for each day of the range."""
         return self._call(
             lambda r: r.dau(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 min_sessions=min_sessions,
                 min_searches=min_searches,
                 org_id=org_id,
@@ -1254,19 +1269,19 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def wau(
         self,
+        *,
         time_after: Timestamp,
         time_before: Timestamp,
-        *,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Periods:
+    ) -> list[ActiveUserMetrics]:
         """Active users for each week of the range."""
         return self._call(
             lambda r: r.wau(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 min_sessions=min_sessions,
                 min_searches=min_searches,
                 org_id=org_id,
@@ -1276,19 +1291,19 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def mau(
         self,
+        *,
         time_after: Timestamp,
         time_before: Timestamp,
-        *,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Periods:
+    ) -> list[ActiveUserMetrics]:
         """Active users for each month of the range."""
         return self._call(
             lambda r: r.mau(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 min_sessions=min_sessions,
                 min_searches=min_searches,
                 org_id=org_id,
@@ -1298,9 +1313,9 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def sessions(
         self,
+        *,
         time_after: Timestamp,
         time_before: Timestamp,
-        *,
         playbook_id: str | None = None,
         user_ids: Sequence[str] | None = None,
         service_user_ids: Sequence[str] | None = None,
@@ -1310,8 +1325,8 @@ class SyncMetrics(SyncNode[Metrics]):
         """Sessions created, by origin and size, and those that merged PRs."""
         return self._call(
             lambda r: r.sessions(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 playbook_id=playbook_id,
                 user_ids=user_ids,
                 service_user_ids=service_user_ids,
@@ -1322,9 +1337,9 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def prs(
         self,
+        *,
         time_after: Timestamp,
         time_before: Timestamp,
-        *,
         playbook_id: str | None = None,
         user_ids: Sequence[str] | None = None,
         service_user_ids: Sequence[str] | None = None,
@@ -1334,8 +1349,8 @@ class SyncMetrics(SyncNode[Metrics]):
         """Pull requests created, opened, merged and closed."""
         return self._call(
             lambda r: r.prs(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 playbook_id=playbook_id,
                 user_ids=user_ids,
                 service_user_ids=service_user_ids,
@@ -1346,16 +1361,17 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def searches(
         self,
+        *,
         time_after: Timestamp,
         time_before: Timestamp,
-        *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> SearchMetrics:
+        """Searches created in the range."""
         return self._call(
             lambda r: r.searches(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 org_id=org_id,
                 **options,
             )
@@ -1363,17 +1379,17 @@ class SyncMetrics(SyncNode[Metrics]):
 
     def usage(
         self,
+        *,
         time_after: Timestamp | None = None,
         time_before: Timestamp | None = None,
-        *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> UsageMetrics:
         """Sessions, searches and PRs in the range (all time when no bound is given)."""
         return self._call(
             lambda r: r.usage(
-                time_after,
-                time_before,
+                time_after=time_after,
+                time_before=time_before,
                 org_id=org_id,
                 **options,
             )
@@ -1391,6 +1407,7 @@ class SyncConsumptionResource(SyncNode[ConsumptionResource]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
+        """The organization's ACUs per day."""
         return self._call(
             lambda r: r.daily(
                 time_after=time_after,
@@ -1409,6 +1426,7 @@ class SyncConsumptionResource(SyncNode[ConsumptionResource]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
+        """One user's ACUs per day."""
         return self._call(
             lambda r: r.daily_for_user(
                 user_id,
@@ -1428,6 +1446,7 @@ class SyncConsumptionResource(SyncNode[ConsumptionResource]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
+        """One service user's ACUs per day."""
         return self._call(
             lambda r: r.daily_for_service_user(
                 service_user_id,
@@ -1447,6 +1466,7 @@ class SyncConsumptionResource(SyncNode[ConsumptionResource]):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
+        """One session's ACUs per day."""
         return self._call(
             lambda r: r.daily_for_session(
                 session_id,
@@ -1463,15 +1483,137 @@ class SyncCodeScans(SyncNode[CodeScans]):
 
     def start(
         self,
-        payload: Mapping[str, Any] | None = None,
+        repo_name: str,
         *,
+        host: str | NotGiven | None = NOT_GIVEN,
+        profile_id: str | NotGiven | None = NOT_GIVEN,
+        scan_type: CodeScanType | str | NotGiven | None = NOT_GIVEN,
+        commit_sha: str | NotGiven | None = NOT_GIVEN,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> CodeScan:
-        """Start a scan; the answer's fields beyond ``scan_id``/``status`` are in ``extra``."""
+        """Scan ``repo_name`` (``owner/repo``, reached through the org's git integration).
+
+        ``scan_type`` defaults to the profile's, else ``security``; ``commit_sha`` to the
+        latest commit of the default branch. Errors: ``BadRequestError`` when the type does
+        not fit the profile, ``PermissionDeniedError`` when the org allows ingestion only,
+        ``NotFoundError`` for a repo or profile it cannot see, ``ConflictError`` when the
+        scan backlog is full (retry later).
+        """
         return self._call(
             lambda r: r.start(
-                payload,
+                repo_name,
+                host=host,
+                profile_id=profile_id,
+                scan_type=scan_type,
+                commit_sha=commit_sha,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def list_profiles(
+        self,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[CodeScanProfileSummary]:
+        """The profiles scans can use (the org's own and those the enterprise shares),
+        newest first.
+        """
+        return self._paginate(
+            lambda r: r.list_profiles(
+                page_size=page_size,
+                limit=limit,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def metrics(
+        self,
+        *,
+        time_after: Timestamp,
+        time_before: Timestamp,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> CodeScanMetrics:
+        """Open findings and scan pull requests over a window of at most 100 days."""
+        return self._call(
+            lambda r: r.metrics(
+                time_after=time_after,
+                time_before=time_before,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+
+class SyncPrReviews(SyncNode[PrReviews]):
+    """Blocking ``PrReviews``: the same methods, without ``await``."""
+
+    def create(
+        self,
+        pr_url: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> PrReview:
+        """Start a review of the pull request's latest commit (``pr_url``: its full URL)."""
+        return self._call(
+            lambda r: r.create(
+                pr_url,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def get(
+        self,
+        pr_url: str,
+        *,
+        commit_sha: str | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> PrReview:
+        """The latest review of the PR's head, or of ``commit_sha`` (full or a prefix).
+
+        ``NotFoundError`` until a review exists for that commit.
+        """
+        return self._call(
+            lambda r: r.get(
+                pr_url,
+                commit_sha=commit_sha,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def wait(
+        self,
+        pr_url: str,
+        *,
+        commit_sha: str | None = None,
+        max_wait: float | None = DEFAULT_MAX_WAIT,
+        interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> PrReview:
+        """Poll ``get`` until the review is completed or errored, and return it.
+
+        Polls every ``interval`` seconds, growing by half up to ``max_interval``; past
+        ``max_wait`` seconds (``None``: no limit) raises ``WaitTimeoutError``.
+        """
+        return self._call(
+            lambda r: r.wait(
+                pr_url,
+                commit_sha=commit_sha,
+                max_wait=max_wait,
+                interval=interval,
+                max_interval=max_interval,
                 org_id=org_id,
                 **options,
             )
@@ -1498,22 +1640,6 @@ class SyncIdentity(SyncNode[Identity]):
 
 class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
     """Blocking ``EnterpriseSessions``: the same methods, without ``await``."""
-
-    def get(
-        self,
-        devin_id: str,
-        *,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SessionResponse:
-        """Get one session by its ``devin-...`` id."""
-        return self._call(
-            lambda r: r.get(
-                devin_id,
-                org_id=org_id,
-                **options,
-            )
-        )
 
     def list(
         self,
@@ -1544,6 +1670,89 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
                 page_size=page_size,
                 limit=limit,
                 **filters,
+            )
+        )
+
+    def get(
+        self,
+        devin_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SessionResponse:
+        """Get one session by its ``devin-...`` id."""
+        return self._call(
+            lambda r: r.get(
+                devin_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def send_message(
+        self,
+        devin_id: str,
+        message: str,
+        *,
+        message_as_user_id: str | NotGiven | None = NOT_GIVEN,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SessionResponse:
+        """Send a message to a session (waking it if asleep).
+
+        At enterprise level this needs ManageAccountSessions.
+        """
+        return self._call(
+            lambda r: r.send_message(
+                devin_id,
+                message,
+                message_as_user_id=message_as_user_id,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def messages(
+        self,
+        devin_id: str,
+        *,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[SessionMessage]:
+        """The session's messages, oldest first, fetched lazily.
+
+        The enterprise spec nests ``first``/``after`` in a ``qs`` object; they travel
+        flat, as on every other cursor list (INVENTORY section 3).
+        """
+        return self._paginate(
+            lambda r: r.messages(
+                devin_id,
+                page_size=page_size,
+                limit=limit,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    def attachments(
+        self,
+        devin_id: str,
+        *,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> builtins.list[SessionAttachment]:
+        """Every file attached to the session, by the user or by Devin.
+
+        The SDK-generated spec answers a bare list, a docs page ``{"items": [...]}``:
+        both are accepted.
+        """
+        return self._call(
+            lambda r: r.attachments(
+                devin_id,
+                org_id=org_id,
+                **options,
             )
         )
 
@@ -1579,77 +1788,13 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
             )
         )
 
-    def messages(
-        self,
-        devin_id: str,
-        *,
-        org_id: str | None = None,
-        page_size: int = MAX_PAGE_SIZE,
-        limit: int | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SyncPaginator[SessionMessage]:
-        """The session's messages, oldest first, fetched lazily.
-
-        The spec nests ``first``/``after`` in a ``qs`` object; they travel flat, as on
-        every other cursor list (INVENTORY section 3).
-        """
-        return self._paginate(
-            lambda r: r.messages(
-                devin_id,
-                org_id=org_id,
-                page_size=page_size,
-                limit=limit,
-                **options,
-            )
-        )
-
-    def send_message(
-        self,
-        devin_id: str,
-        message: str,
-        *,
-        message_as_user_id: str | NotGiven | None = NOT_GIVEN,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SessionResponse:
-        """Send a message to a session (waking it if asleep); needs ManageAccountSessions."""
-        return self._call(
-            lambda r: r.send_message(
-                devin_id,
-                message,
-                message_as_user_id=message_as_user_id,
-                org_id=org_id,
-                **options,
-            )
-        )
-
-    def attachments(
-        self,
-        devin_id: str,
-        *,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> _Attachments:
-        """Every file attached to the session, by the user or by Devin.
-
-        The SDK-generated spec answers a bare list, a docs page ``{"items": [...]}``:
-        both are accepted.
-        """
-        return self._call(
-            lambda r: r.attachments(
-                devin_id,
-                org_id=org_id,
-                **options,
-            )
-        )
-
     def tags(
         self,
         devin_id: str,
         *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Tags:
+    ) -> builtins.list[str]:
         """The session's tags."""
         return self._call(
             lambda r: r.tags(
@@ -1666,7 +1811,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Tags:
+    ) -> builtins.list[str]:
         """Append ``tags`` (the server drops duplicates); returns every tag now set."""
         return self._call(
             lambda r: r.add_tags(
@@ -1684,7 +1829,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         *,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _Tags:
+    ) -> builtins.list[str]:
         """Replace every tag with ``tags`` (``[]`` clears them); returns the new tags."""
         return self._call(
             lambda r: r.set_tags(
@@ -1883,8 +2028,8 @@ class SyncAuditLogs(SyncNode[AuditLogs]):
         org_id: str | None = None,
         action: AuditLogAction | str | None = None,
         order: Literal["asc", "desc"] | None = None,
-        time_after: int | datetime | None = None,
-        time_before: int | datetime | None = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         page_size: int = MAX_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
@@ -2023,11 +2168,33 @@ class SyncUsers(SyncNode[Users]):
         self,
         user_id: str,
         **options: Unpack[RequestOptions],
-    ) -> User:
-        """One enterprise member."""
+    ) -> UserWithIdpRoles:
+        """One enterprise member, with the roles its IdP groups give it where the API says."""
         return self._call(
             lambda r: r.get(
                 user_id,
+                **options,
+            )
+        )
+
+    def list_idp_users(
+        self,
+        *,
+        email: str | None = None,
+        org_id: str | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[IdpGroupUser]:
+        """Users who are members through IdP groups, of the enterprise or of ``org_id``
+        (``email``: an exact match).
+        """
+        return self._paginate(
+            lambda r: r.list_idp_users(
+                email=email,
+                org_id=org_id,
+                page_size=page_size,
+                limit=limit,
                 **options,
             )
         )
@@ -2438,6 +2605,24 @@ class SyncGitProviders(SyncNode[GitProviders]):
             )
         )
 
+    def update_permission(
+        self,
+        org_id: str,
+        git_permission_id: str,
+        *,
+        read_only: bool | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> GitPermission:
+        """Change one git permission (PATCH: only the arguments passed are sent)."""
+        return self._call(
+            lambda r: r.update_permission(
+                org_id,
+                git_permission_id,
+                read_only=read_only,
+                **options,
+            )
+        )
+
     def delete_permission(
         self,
         org_id: str,
@@ -2565,7 +2750,7 @@ class SyncEnterprisePlaybooks(SyncNode[EnterprisePlaybooks]):
         macro: str | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> PlaybookResponse:
-        """A playbook every organization can use."""
+        """Create a playbook; ``macro`` (e.g. ``"!deploy"``) invokes it from a prompt."""
         return self._call(
             lambda r: r.create(
                 title=title,
@@ -2584,7 +2769,7 @@ class SyncEnterprisePlaybooks(SyncNode[EnterprisePlaybooks]):
         macro: str | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> PlaybookResponse:
-        """Replace a playbook (the API has PUT only, no partial update)."""
+        """Replace a playbook's title, body and macro (PUT: the API has no partial update)."""
         return self._call(
             lambda r: r.update(
                 playbook_id,
@@ -2600,7 +2785,7 @@ class SyncEnterprisePlaybooks(SyncNode[EnterprisePlaybooks]):
         playbook_id: str,
         **options: Unpack[RequestOptions],
     ) -> PlaybookResponse:
-        """Delete a playbook; answers it as it was."""
+        """Delete a playbook, freeing its macro."""
         return self._call(
             lambda r: r.delete(
                 playbook_id,
@@ -2615,8 +2800,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
     def active_users(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_ids: Sequence[str] | None = None,
@@ -2637,8 +2822,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
     def dau(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_ids: Sequence[str] | None = None,
@@ -2659,8 +2844,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
     def wau(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_ids: Sequence[str] | None = None,
@@ -2681,8 +2866,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
     def mau(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_ids: Sequence[str] | None = None,
@@ -2703,8 +2888,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
     def prs(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         org_ids: Sequence[str] | None = None,
         user_ids: Sequence[str] | None = None,
         service_user_ids: Sequence[str] | None = None,
@@ -2727,8 +2912,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
     def sessions(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         org_ids: Sequence[str] | None = None,
         user_ids: Sequence[str] | None = None,
         service_user_ids: Sequence[str] | None = None,
@@ -2751,8 +2936,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
     def searches(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         org_ids: Sequence[str] | None = None,
         **options: Unpack[RequestOptions],
     ) -> SearchMetrics:
@@ -2770,8 +2955,8 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
         self,
         *,
         org_id: str | None = None,
-        time_after: Time | None = None,
-        time_before: Time | None = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> UsageMetrics:
         """Session, search and PR counts of the enterprise, or of ``org_id`` only."""
@@ -2791,8 +2976,8 @@ class SyncEnterpriseConsumption(SyncNode[EnterpriseConsumption]):
     def daily(
         self,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """The whole enterprise's ACUs per day."""
@@ -2808,8 +2993,8 @@ class SyncEnterpriseConsumption(SyncNode[EnterpriseConsumption]):
         self,
         org_id: str,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """One organization's ACUs per day."""
@@ -2826,8 +3011,8 @@ class SyncEnterpriseConsumption(SyncNode[EnterpriseConsumption]):
         self,
         service_user_id: str,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """One service user's ACUs per day."""
@@ -2844,8 +3029,8 @@ class SyncEnterpriseConsumption(SyncNode[EnterpriseConsumption]):
         self,
         session_id: str,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """One session's ACUs per day."""
@@ -2862,8 +3047,8 @@ class SyncEnterpriseConsumption(SyncNode[EnterpriseConsumption]):
         self,
         user_id: str,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """One user's ACUs per day."""
@@ -2970,6 +3155,19 @@ class SyncIpAccessListResource(SyncNode[IpAccessListResource]):
         """The ranges allowed now."""
         return self._call(
             lambda r: r.get(
+                **options,
+            )
+        )
+
+    def add(
+        self,
+        ip_ranges: Sequence[str],
+        **options: Unpack[RequestOptions],
+    ) -> IpAccessList:
+        """Append ``ip_ranges`` (CIDR strings) to the list; existing ranges stay."""
+        return self._call(
+            lambda r: r.add(
+                ip_ranges,
                 **options,
             )
         )
@@ -3133,6 +3331,66 @@ class SyncQueue(SyncNode[Queue]):
 class SyncEnterpriseCodeScans(SyncNode[EnterpriseCodeScans]):
     """Blocking ``EnterpriseCodeScans``: the same methods, without ``await``."""
 
+    def list_scans(
+        self,
+        *,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
+        repo_name: str | None = None,
+        org_ids: Sequence[str] | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[CodeScan]:
+        """Scans, newest first, by creation time, repository and organization."""
+        return self._paginate(
+            lambda r: r.list_scans(
+                time_after=time_after,
+                time_before=time_before,
+                repo_name=repo_name,
+                org_ids=org_ids,
+                page_size=page_size,
+                limit=limit,
+                **options,
+            )
+        )
+
+    def list_profiles(
+        self,
+        *,
+        org_ids: Sequence[str] | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncPaginator[CodeScanProfileSummary]:
+        """Scan profiles of the enterprise's organizations (and those it shares)."""
+        return self._paginate(
+            lambda r: r.list_profiles(
+                org_ids=org_ids,
+                page_size=page_size,
+                limit=limit,
+                **options,
+            )
+        )
+
+    def metrics(
+        self,
+        *,
+        time_after: Timestamp,
+        time_before: Timestamp,
+        org_ids: Sequence[str] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> CodeScanMetrics:
+        """Open findings and scan pull requests over a window of at most 100 days."""
+        return self._call(
+            lambda r: r.metrics(
+                time_after=time_after,
+                time_before=time_before,
+                org_ids=org_ids,
+                **options,
+            )
+        )
+
     def list_findings(
         self,
         *,
@@ -3172,6 +3430,64 @@ class SyncEnterpriseCodeScans(SyncNode[EnterpriseCodeScans]):
                 org_id,
                 scan_id,
                 finding_id,
+                **options,
+            )
+        )
+
+
+class SyncEnterprisePrReviews(SyncNode[EnterprisePrReviews]):
+    """Blocking ``EnterprisePrReviews``: the same methods, without ``await``."""
+
+    def create(
+        self,
+        pr_url: str,
+        **options: Unpack[RequestOptions],
+    ) -> PrReview:
+        """Start a review of the pull request's latest commit (``pr_url``: its full URL)."""
+        return self._call(
+            lambda r: r.create(
+                pr_url,
+                **options,
+            )
+        )
+
+    def get(
+        self,
+        pr_url: str,
+        *,
+        commit_sha: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> PrReview:
+        """The latest review of the PR's head, or of ``commit_sha`` (full or a prefix).
+
+        ``NotFoundError`` until a review exists for that commit.
+        """
+        return self._call(
+            lambda r: r.get(
+                pr_url,
+                commit_sha=commit_sha,
+                **options,
+            )
+        )
+
+    def wait(
+        self,
+        pr_url: str,
+        *,
+        commit_sha: str | None = None,
+        max_wait: float | None = DEFAULT_MAX_WAIT,
+        interval: float = DEFAULT_POLL_INTERVAL,
+        max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
+        **options: Unpack[RequestOptions],
+    ) -> PrReview:
+        """Poll ``get`` until the review is completed or errored, as ``client.pr_reviews.wait``."""
+        return self._call(
+            lambda r: r.wait(
+                pr_url,
+                commit_sha=commit_sha,
+                max_wait=max_wait,
+                interval=interval,
+                max_interval=max_interval,
                 **options,
             )
         )
@@ -3218,6 +3534,7 @@ class SyncEnterprise(SyncNode[Enterprise]):
         self.org_tags = SyncOrgTags(owner, lambda c: resolve(c).org_tags)
         self.queue = SyncQueue(owner, lambda c: resolve(c).queue)
         self.code_scans = SyncEnterpriseCodeScans(owner, lambda c: resolve(c).code_scans)
+        self.pr_reviews = SyncEnterprisePrReviews(owner, lambda c: resolve(c).pr_reviews)
         self.self = SyncEnterpriseIdentity(owner, lambda c: resolve(c).self)
 
 
@@ -3748,7 +4065,7 @@ class SyncV1Playbooks(SyncNode[V1Playbooks]):
         playbook_id: str,
         **options: Unpack[RequestOptions],
     ) -> V1Playbook:
-        """Get one playbook."""
+        """One playbook."""
         return self._call(
             lambda r: r.get(
                 playbook_id,
@@ -3783,7 +4100,7 @@ class SyncV1Playbooks(SyncNode[V1Playbooks]):
         macro: str | NotGiven | None = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> V1PlaybookStatus:
-        """Replace a playbook's title, body and macro (the API answers only a status)."""
+        """Replace a playbook's title, body and macro (PUT: the API has no partial update)."""
         return self._call(
             lambda r: r.update(
                 playbook_id,
@@ -3799,7 +4116,7 @@ class SyncV1Playbooks(SyncNode[V1Playbooks]):
         playbook_id: str,
         **options: Unpack[RequestOptions],
     ) -> V1PlaybookStatus:
-        """Delete a playbook (the API marks it deleted and frees its macro)."""
+        """Delete a playbook, freeing its macro."""
         return self._call(
             lambda r: r.delete(
                 playbook_id,
@@ -3815,8 +4132,8 @@ class SyncV1AuditLogs(SyncNode[V1AuditLogs]):
         self,
         *,
         limit: int = 100,
-        before: Timestamp_2 | None = None,
-        after: Timestamp_2 | None = None,
+        before: Timestamp | str | None = None,
+        after: Timestamp | str | None = None,
         **options: Unpack[RequestOptions],
     ) -> builtins.list[V1AuditLog]:
         """Up to ``limit`` entries, newest first, inside the optional time window.
@@ -3927,6 +4244,7 @@ class Devin(SyncClientBase):
         self.metrics = SyncMetrics(self, lambda c: c.metrics)
         self.consumption = SyncConsumptionResource(self, lambda c: c.consumption)
         self.code_scans = SyncCodeScans(self, lambda c: c.code_scans)
+        self.pr_reviews = SyncPrReviews(self, lambda c: c.pr_reviews)
         self.self = SyncIdentity(self, lambda c: c.self)
         self.enterprise = SyncEnterprise(self, lambda c: c.enterprise)
         self.v1 = SyncV1(self, lambda c: c.v1)

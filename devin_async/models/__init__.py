@@ -2,8 +2,15 @@
 
 from ._base import Model
 from .attachments import Attachment, AttachmentSource, SessionAttachment
-from .code_scans import CodeScan
-from .common import AccessType
+from .code_scans import (
+    CodeScan,
+    CodeScanMetrics,
+    CodeScanProfileMode,
+    CodeScanProfileSummary,
+    CodeScanStatus,
+    CodeScanType,
+)
+from .common import AccessType, Timestamp
 from .consumption import AcusByProduct, Consumption, ConsumptionByDate
 from .enterprise import (
     AcuLimit,
@@ -21,6 +28,8 @@ from .enterprise import (
     GitProviderType,
     Hypervisor,
     IdpGroup,
+    IdpGroupUser,
+    IdpRoleAssignment,
     IpAccessList,
     Organization,
     OrgGroup,
@@ -34,6 +43,7 @@ from .enterprise import (
     RoleType,
     ServiceUser,
     User,
+    UserWithIdpRoles,
 )
 from .events import (
     EventCategory,
@@ -63,6 +73,7 @@ from .metrics import (
     UsageMetrics,
 )
 from .playbooks import PlaybookResponse
+from .pr_reviews import PrReview, PrReviewStatus
 from .schedules import NotifyOn, PlaybookInfo, ScheduleAgent, ScheduleResponse, ScheduleType
 from .secrets import SecretResponse, SecretType
 from .sessions import (
@@ -136,7 +147,12 @@ __all__ = [
     "AuditLogAction",
     "CodeScan",
     "CodeScanFinding",
+    "CodeScanMetrics",
+    "CodeScanProfileMode",
+    "CodeScanProfileSummary",
     "CodeScanSnippet",
+    "CodeScanStatus",
+    "CodeScanType",
     "Consumption",
     "ConsumptionByDate",
     "ConsumptionCycle",
@@ -155,6 +171,8 @@ __all__ = [
     "GitProviderType",
     "Hypervisor",
     "IdpGroup",
+    "IdpGroupUser",
+    "IdpRoleAssignment",
     "InsightGeneration",
     "IpAccessList",
     "KnowledgeFolders",
@@ -170,6 +188,8 @@ __all__ = [
     "PlaybookInfo",
     "PlaybookResponse",
     "PrMetrics",
+    "PrReview",
+    "PrReviewStatus",
     "Principal",
     "PrincipalType",
     "QueueLevel",
@@ -203,8 +223,10 @@ __all__ = [
     "SessionStatusDetail",
     "SessionTags",
     "SessionsCreatedByOrigin",
+    "Timestamp",
     "UsageMetrics",
     "User",
+    "UserWithIdpRoles",
     "V1AuditLog",
     "V1AuditLogList",
     "V1ConsumptionCycle",

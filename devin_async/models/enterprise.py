@@ -24,6 +24,8 @@ __all__ = [
     "GitProviderType",
     "Hypervisor",
     "IdpGroup",
+    "IdpGroupUser",
+    "IdpRoleAssignment",
     "IpAccessList",
     "OrgGroup",
     "OrgGroupLimits",
@@ -37,6 +39,7 @@ __all__ = [
     "RoleType",
     "ServiceUser",
     "User",
+    "UserWithIdpRoles",
 ]
 
 
@@ -156,9 +159,12 @@ class RoleType(OpenEnum):
 
 @model
 class Role(Model):
+    """A role; ``role_type`` is left out where the page's scope already says it
+    (role assignments of one user, organization-scoped member pages)."""
+
     role_id: str
     role_name: str
-    role_type: RoleType
+    role_type: RoleType | None = None
 
 
 @model
@@ -173,6 +179,32 @@ class RoleAssignment(Model):
 class User(Model):
     user_id: str
     role_assignments: list[RoleAssignment]
+    email: str | None = None
+    name: str | None = None
+
+
+@model
+class IdpRoleAssignment(Model):
+    """A role a user holds through membership of an identity-provider group."""
+
+    idp_group_name: str
+    role: Role
+    org_id: str | None = None
+
+
+@model
+class UserWithIdpRoles(User):
+    """A member with the roles given directly and, when the API says, those from IdP groups."""
+
+    idp_role_assignments: list[IdpRoleAssignment] | None = None
+
+
+@model
+class IdpGroupUser(Model):
+    """A user whose membership comes from identity-provider groups."""
+
+    user_id: str
+    idp_role_assignments: list[IdpRoleAssignment]
     email: str | None = None
     name: str | None = None
 
@@ -255,7 +287,11 @@ class GitPermissionSpec(Model):
 
 @model
 class GitPermission(GitPermissionSpec):
+    """A granted git permission (the API's ``GitPermissionResponse``)."""
+
     git_permission_id: str
+    created_at: datetime | None = None
+    read_only: bool = False
 
 
 @model

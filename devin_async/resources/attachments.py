@@ -59,12 +59,8 @@ class Attachments(OrgResource):
     ) -> Attachment:
         """Upload a file from a path, a binary file object, or bytes (multipart)."""
         with file_part(file, filename, content_type) as part:
-            request = self._core.request(
-                "POST",
-                "/v3/organizations/{org_id}/attachments",
-                path={"org_id": self._core.org_id(org_id)},
-                files=part,
-                options=options,
+            request = self._request(
+                "POST", "/attachments", files=part, org_id=org_id, options=options
             )
             return await self._core.call(Attachment, request)
 
@@ -105,7 +101,11 @@ class Attachments(OrgResource):
         carries no API key. A path that fails mid-way is removed, not left half-written.
         """
         request = self._request(
-            "GET", "/attachments/{uuid}/{name}", org_id, options, uuid=uuid, name=name
+            "GET",
+            "/attachments/{uuid}/{name}",
+            {"uuid": uuid, "name": name},
+            org_id=org_id,
+            options=options,
         )
         return await download_redirected(self._core, request, to)
 

@@ -2,40 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from typing_extensions import Unpack
 
 from .._options import RequestOptions
-from .._query import query
+from ..models.common import Timestamp
 from ..models.consumption import Consumption
 from ._org import OrgResource
+from ._windows import WindowCalls
 
 __all__ = ["ConsumptionResource"]
 
-Timestamp = int | datetime
+_DAILY = "/consumption/daily"
 
 
-class ConsumptionResource(OrgResource):
+class ConsumptionResource(OrgResource, WindowCalls):
     """Daily ACU use of the organization, or of one user, service user or session.
 
     ``time_after``/``time_before`` bound the days (epoch seconds or datetimes).
     """
-
-    async def _daily(
-        self,
-        suffix: str,
-        time_after: Timestamp | None,
-        time_before: Timestamp | None,
-        org_id: str | None,
-        options: RequestOptions,
-        **ids: str,
-    ) -> Consumption:
-        params = query(time_after=time_after, time_before=time_before)
-        request = self._request(
-            "GET", "/consumption/daily" + suffix, org_id, options, params=params, **ids
-        )
-        return await self._core.call(Consumption, request)
 
     async def daily(
         self,
@@ -45,7 +29,15 @@ class ConsumptionResource(OrgResource):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
-        return await self._daily("", time_after, time_before, org_id, options)
+        """The organization's ACUs per day."""
+        return await self._window(
+            Consumption,
+            _DAILY,
+            time_after=time_after,
+            time_before=time_before,
+            org_id=org_id,
+            options=options,
+        )
 
     async def daily_for_user(
         self,
@@ -56,8 +48,15 @@ class ConsumptionResource(OrgResource):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
-        return await self._daily(
-            "/users/{user_id}", time_after, time_before, org_id, options, user_id=user_id
+        """One user's ACUs per day."""
+        return await self._window(
+            Consumption,
+            _DAILY + "/users/{user_id}",
+            {"user_id": user_id},
+            time_after=time_after,
+            time_before=time_before,
+            org_id=org_id,
+            options=options,
         )
 
     async def daily_for_service_user(
@@ -69,13 +68,15 @@ class ConsumptionResource(OrgResource):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
-        return await self._daily(
-            "/service-users/{service_user_id}",
-            time_after,
-            time_before,
-            org_id,
-            options,
-            service_user_id=service_user_id,
+        """One service user's ACUs per day."""
+        return await self._window(
+            Consumption,
+            _DAILY + "/service-users/{service_user_id}",
+            {"service_user_id": service_user_id},
+            time_after=time_after,
+            time_before=time_before,
+            org_id=org_id,
+            options=options,
         )
 
     async def daily_for_session(
@@ -87,11 +88,13 @@ class ConsumptionResource(OrgResource):
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
-        return await self._daily(
-            "/sessions/{session_id}",
-            time_after,
-            time_before,
-            org_id,
-            options,
-            session_id=session_id,
+        """One session's ACUs per day."""
+        return await self._window(
+            Consumption,
+            _DAILY + "/sessions/{session_id}",
+            {"session_id": session_id},
+            time_after=time_after,
+            time_before=time_before,
+            org_id=org_id,
+            options=options,
         )

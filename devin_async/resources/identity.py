@@ -15,11 +15,13 @@ __all__ = ["Identity"]
 class Identity(Resource):
     """``client.self``: the caller behind the API key."""
 
+    _prefix = "/v3"
+
     async def get(self, **options: Unpack[RequestOptions]) -> Principal:
         """The caller: a ``ServiceUserSelf``, ``PatUserSelf``, ... by ``principal_type``.
 
         An unknown principal type still parses, as a plain ``Principal``.
         """
-        request = self._core.request("GET", "/v3/self", options=options)
-        data = await self._core.call_json(request)
-        return structure(data, principal_class(data), what="GET /v3/self")
+        request = self._request("GET", "/self", options=options)
+        data = await self._core.call_json(request)  # the model depends on the answer
+        return structure(data, principal_class(data), what=request)

@@ -11,10 +11,18 @@ from .._query import query
 from ..models.knowledge import KnowledgeFolders, NoteResponse
 from ._org import OrgResource
 
-__all__ = ["Knowledge"]
+__all__ = ["NOTE", "NOTES", "Knowledge", "note_body"]
 
-_NOTES = "/knowledge/notes"
-_NOTE = "/knowledge/notes/{note_id}"
+# The same below the organization and the enterprise prefixes.
+NOTES = "/knowledge/notes"
+NOTE = NOTES + "/{note_id}"
+
+
+def note_body(
+    name: str, text: str, trigger: str, pinned_repo: str | NotGiven | None = NOT_GIVEN
+) -> dict[str, object]:
+    """A v3 note's fields, as create and update (PUT) send them."""
+    return body(name=name, body=text, trigger=trigger, pinned_repo=pinned_repo)
 
 
 class Knowledge(OrgResource):
@@ -32,15 +40,23 @@ class Knowledge(OrgResource):
         **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[NoteResponse]:
         """Every note, optionally only those in a folder, pinned to a repo, or matching text."""
-        params = query(folder_path=folder_path, pinned_repo=pinned_repo, search=search)
-        request = self._request("GET", _NOTES, org_id, options, params=params)
-        return self._core.paginate(NoteResponse, request, page_size=page_size, limit=limit)
+        return self._list(
+            NoteResponse,
+            NOTES,
+            params=query(folder_path=folder_path, pinned_repo=pinned_repo, search=search),
+            page_size=page_size,
+            limit=limit,
+            org_id=org_id,
+            options=options,
+        )
 
     async def get(
         self, note_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> NoteResponse:
-        request = self._request("GET", _NOTE, org_id, options, note_id=note_id)
-        return await self._core.call(NoteResponse, request)
+        """One note."""
+        return await self._call(
+            NoteResponse, "GET", NOTE, {"note_id": note_id}, org_id=org_id, options=options
+        )
 
     async def create(
         self,
@@ -53,9 +69,10 @@ class Knowledge(OrgResource):
         **options: Unpack[RequestOptions],
     ) -> NoteResponse:
         """Create a note; ``pinned_repo`` limits it to one repository."""
-        payload = _note(name, body, trigger, pinned_repo)
-        request = self._request("POST", _NOTES, org_id, options, json=payload)
-        return await self._core.call(NoteResponse, request)
+        data = note_body(name, body, trigger, pinned_repo)
+        return await self._call(
+            NoteResponse, "POST", NOTES, json=data, org_id=org_id, options=options
+        )
 
     async def update(
         self,
@@ -69,26 +86,29 @@ class Knowledge(OrgResource):
         **options: Unpack[RequestOptions],
     ) -> NoteResponse:
         """Replace a note's name, body and trigger (the API has no partial update)."""
-        payload = _note(name, body, trigger, pinned_repo)
-        request = self._request("PUT", _NOTE, org_id, options, json=payload, note_id=note_id)
-        return await self._core.call(NoteResponse, request)
+        data = note_body(name, body, trigger, pinned_repo)
+        return await self._call(
+            NoteResponse,
+            "PUT",
+            NOTE,
+            {"note_id": note_id},
+            json=data,
+            org_id=org_id,
+            options=options,
+        )
 
     async def delete(
         self, note_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> NoteResponse:
         """Delete a note; returns it as it was."""
-        request = self._request("DELETE", _NOTE, org_id, options, note_id=note_id)
-        return await self._core.call(NoteResponse, request)
+        return await self._call(
+            NoteResponse, "DELETE", NOTE, {"note_id": note_id}, org_id=org_id, options=options
+        )
 
     async def folders(
         self, *, org_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> KnowledgeFolders:
         """The whole folder tree with per-folder note counts."""
-        request = self._request("GET", "/knowledge/folders", org_id, options)
-        return await self._core.call(KnowledgeFolders, request)
-
-
-def _note(
-    name: str, text: str, trigger: str, pinned_repo: str | NotGiven | None
-) -> dict[str, object]:
-    return body(name=name, body=text, trigger=trigger, pinned_repo=pinned_repo)
+        return await self._call(
+            KnowledgeFolders, "GET", "/knowledge/folders", org_id=org_id, options=options
+        )

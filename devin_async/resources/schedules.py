@@ -11,7 +11,8 @@ from .._body import NOT_GIVEN, NotGiven, body
 from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
 from ..models.schedules import NotifyOn, ScheduleAgent, ScheduleResponse, ScheduleType
-from ._org import OrgResource, reject_bare_strings
+from ._args import reject_bare_strings
+from ._org import OrgResource
 
 __all__ = ["Schedules"]
 
@@ -31,16 +32,28 @@ class Schedules(OrgResource):
         **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[ScheduleResponse]:
         """Every schedule (this endpoint pages by limit/offset; iteration hides it)."""
-        request = self._request("GET", _SCHEDULES, org_id, options)
-        return self._core.paginate(
-            ScheduleResponse, request, style=PageStyle.OFFSET, page_size=page_size, limit=limit
+        return self._list(
+            ScheduleResponse,
+            _SCHEDULES,
+            style=PageStyle.OFFSET,
+            page_size=page_size,
+            limit=limit,
+            org_id=org_id,
+            options=options,
         )
 
     async def get(
         self, schedule_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> ScheduleResponse:
-        request = self._request("GET", _SCHEDULE, org_id, options, schedule_id=schedule_id)
-        return await self._core.call(ScheduleResponse, request)
+        """One schedule."""
+        return await self._call(
+            ScheduleResponse,
+            "GET",
+            _SCHEDULE,
+            {"schedule_id": schedule_id},
+            org_id=org_id,
+            options=options,
+        )
 
     async def create(
         self,
@@ -82,8 +95,9 @@ class Schedules(OrgResource):
             slack_channel_id=slack_channel_id,
             slack_team_id=slack_team_id,
         )
-        request = self._request("POST", _SCHEDULES, org_id, options, json=payload)
-        return await self._core.call(ScheduleResponse, request)
+        return await self._call(
+            ScheduleResponse, "POST", _SCHEDULES, json=payload, org_id=org_id, options=options
+        )
 
     async def update(
         self,
@@ -129,14 +143,25 @@ class Schedules(OrgResource):
             slack_channel_id=slack_channel_id,
             slack_team_id=slack_team_id,
         )
-        request = self._request(
-            "PATCH", _SCHEDULE, org_id, options, json=payload, schedule_id=schedule_id
+        return await self._call(
+            ScheduleResponse,
+            "PATCH",
+            _SCHEDULE,
+            {"schedule_id": schedule_id},
+            json=payload,
+            org_id=org_id,
+            options=options,
         )
-        return await self._core.call(ScheduleResponse, request)
 
     async def delete(
         self, schedule_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> ScheduleResponse:
         """Delete a schedule (soft: the API keeps its record); returns it as it was."""
-        request = self._request("DELETE", _SCHEDULE, org_id, options, schedule_id=schedule_id)
-        return await self._core.call(ScheduleResponse, request)
+        return await self._call(
+            ScheduleResponse,
+            "DELETE",
+            _SCHEDULE,
+            {"schedule_id": schedule_id},
+            org_id=org_id,
+            options=options,
+        )

@@ -27,8 +27,14 @@ class Secrets(OrgResource):
         **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[SecretResponse]:
         """Every secret's metadata (never its value)."""
-        request = self._request("GET", _SECRETS, org_id, options)
-        return self._core.paginate(SecretResponse, request, page_size=page_size, limit=limit)
+        return self._list(
+            SecretResponse,
+            _SECRETS,
+            page_size=page_size,
+            limit=limit,
+            org_id=org_id,
+            options=options,
+        )
 
     async def create(
         self,
@@ -43,14 +49,19 @@ class Secrets(OrgResource):
     ) -> SecretResponse:
         """Store a secret (``secret_type`` is sent as the API's ``type``)."""
         payload = body(key=key, value=value, type=secret_type, is_sensitive=is_sensitive, note=note)
-        request = self._request("POST", _SECRETS, org_id, options, json=payload)
-        return await self._core.call(SecretResponse, request)
+        return await self._call(
+            SecretResponse, "POST", _SECRETS, json=payload, org_id=org_id, options=options
+        )
 
     async def delete(
         self, secret_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> SecretResponse:
         """Delete a secret; returns its metadata as it was."""
-        request = self._request(
-            "DELETE", _SECRETS + "/{secret_id}", org_id, options, secret_id=secret_id
+        return await self._call(
+            SecretResponse,
+            "DELETE",
+            _SECRETS + "/{secret_id}",
+            {"secret_id": secret_id},
+            org_id=org_id,
+            options=options,
         )
-        return await self._core.call(SecretResponse, request)

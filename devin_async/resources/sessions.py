@@ -2,54 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+import builtins
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from typing_extensions import Unpack
 
 from .._body import NOT_GIVEN, NotGiven, body
-from .._converter import structure
 from .._fanout.polling import V3_TERMINAL
-from .._fanout.resource import SessionFanOut
-from .._http import Request
 from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from .._query import query
-from ..models.attachments import SessionAttachment
-from ..models.events import (
-    EventCategory,
-    EventDetail,
-    EventDirection,
-    EventMatch,
-    SessionEvent,
-    SessionMessage,
-)
+from ..models.common import Timestamp
+from ..models.events import EventCategory, EventDetail, EventDirection, EventMatch, SessionEvent
 from ..models.sessions import (
     AdvancedMode,
     DevinMode,
-    InsightGeneration,
     SessionCategory,
     SessionInsights,
     SessionOrigin,
     SessionResponse,
     SessionSecret,
-    SessionTags,
 )
-from ._org import OrgResource, reject_bare_strings, split_filters, str_list
+from ._args import reject_bare_strings, str_list
+from ._org import OrgResource
+from ._session_calls import SESSION, SESSIONS, SessionCalls
 
 __all__ = ["EventFilters", "SessionFilters", "Sessions"]
 
-_SESSIONS = "/sessions"
-_SESSION = "/sessions/{devin_id}"
 # The API's batch limit for event details by id (docs: "max 20").
 _MAX_EVENT_IDS = 20
 
-Timestamp = int | datetime
-# Aliases, because the ``list`` method shadows the builtin inside the class body.
-_Tags = list[str]
-_Attachments = list[SessionAttachment]
-_EventDetails = list[EventDetail]
+
+def _items(data: Any) -> Any:
+    """The ``items`` of an answer that is not paginated but wrapped like a page."""
+    return data.get("items") if isinstance(data, dict) else None
 
 
 class SessionFilters(RequestOptions, total=False):
@@ -85,21 +72,8 @@ class EventFilters(RequestOptions, total=False):
     created_before: Timestamp
 
 
-class Sessions(
-    OrgResource, SessionFanOut[SessionResponse], model=SessionResponse, terminal=V3_TERMINAL
-):
+class Sessions(OrgResource, SessionCalls, model=SessionResponse, terminal=V3_TERMINAL):
     """Sessions of one organization (the client's ``org_id`` unless a call passes one)."""
-
-    async def get(
-        self, devin_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> SessionResponse:
-        """Get one session by its ``devin-...`` id."""
-        return await self._core.call(SessionResponse, self._get_request(devin_id, org_id, options))
-
-    def _get_requests(
-        self, org_id: str | None, options: RequestOptions
-    ) -> Callable[[str], Request]:
-        return self._request_maker("GET", _SESSION, org_id, options, each="devin_id")
 
     def list(
         self,
@@ -113,9 +87,15 @@ class Sessions(
 
         ``limit`` caps the number of sessions; ``.pages()`` gives page-level access.
         """
-        params, options = split_filters(filters, SessionFilters)
-        request = self._request("GET", _SESSIONS, org_id, options, params=params)
-        return self._core.paginate(SessionResponse, request, page_size=page_size, limit=limit)
+        return self._filtered(
+            SessionResponse,
+            SESSIONS,
+            filters=filters,
+            allowed=SessionFilters,
+            page_size=page_size,
+            limit=limit,
+            org_id=org_id,
+        )
 
     def list_insights(
         self,
@@ -126,9 +106,15 @@ class Sessions(
         **filters: Unpack[SessionFilters],
     ) -> AsyncPaginator[SessionInsights]:
         """Like ``list``, each session with its message counts, size and AI analysis."""
-        params, options = split_filters(filters, SessionFilters)
-        request = self._request("GET", "/sessions/insights", org_id, options, params=params)
-        return self._core.paginate(SessionInsights, request, page_size=page_size, limit=limit)
+        return self._filtered(
+            SessionInsights,
+            SESSIONS + "/insights",
+            filters=filters,
+            allowed=SessionFilters,
+            page_size=page_size,
+            limit=limit,
+            org_id=org_id,
+        )
 
     async def create(
         self,
@@ -190,8 +176,9 @@ class Sessions(
             platform=platform,
             advanced_mode=advanced_mode,
         )
-        request = self._request("POST", _SESSIONS, org_id, options, json=payload)
-        return await self._core.call(SessionResponse, request)
+        return await self._call(
+            SessionResponse, "POST", SESSIONS, json=payload, org_id=org_id, options=options
+        )
 
     async def terminate(
         self,
@@ -202,46 +189,28 @@ class Sessions(
         **options: Unpack[RequestOptions],
     ) -> SessionResponse:
         """Terminate a session; ``archive=True`` archives it too."""
-        request = self._request(
-            "DELETE", _SESSION, org_id, options, params=query(archive=archive), devin_id=devin_id
+        return await self._call(
+            SessionResponse,
+            "DELETE",
+            SESSION,
+            {"devin_id": devin_id},
+            params=query(archive=archive),
+            org_id=org_id,
+            options=options,
         )
-        return await self._core.call(SessionResponse, request)
 
     async def archive(
         self, devin_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> SessionResponse:
         """Archive a session, putting it to sleep if it is running."""
-        request = self._request("POST", _SESSION + "/archive", org_id, options, devin_id=devin_id)
-        return await self._core.call(SessionResponse, request)
-
-    async def send_message(
-        self,
-        devin_id: str,
-        message: str,
-        *,
-        message_as_user_id: str | NotGiven | None = NOT_GIVEN,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SessionResponse:
-        """Send a message to a session (waking it if asleep)."""
-        payload = body(message=message, message_as_user_id=message_as_user_id)
-        request = self._request(
-            "POST", _SESSION + "/messages", org_id, options, json=payload, devin_id=devin_id
+        return await self._call(
+            SessionResponse,
+            "POST",
+            SESSION + "/archive",
+            {"devin_id": devin_id},
+            org_id=org_id,
+            options=options,
         )
-        return await self._core.call(SessionResponse, request)
-
-    def messages(
-        self,
-        devin_id: str,
-        *,
-        page_size: int = MAX_PAGE_SIZE,
-        limit: int | None = None,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> AsyncPaginator[SessionMessage]:
-        """The session's messages, oldest first, fetched lazily."""
-        request = self._request("GET", _SESSION + "/messages", org_id, options, devin_id=devin_id)
-        return self._core.paginate(SessionMessage, request, page_size=page_size, limit=limit)
 
     def events(
         self,
@@ -253,11 +222,16 @@ class Sessions(
         **filters: Unpack[EventFilters],
     ) -> AsyncPaginator[SessionEvent]:
         """The session's events with one-line summaries, fetched lazily."""
-        params, options = split_filters(filters, EventFilters)
-        request = self._request(
-            "GET", _SESSION + "/events", org_id, options, params=params, devin_id=devin_id
+        return self._filtered(
+            SessionEvent,
+            SESSION + "/events",
+            {"devin_id": devin_id},
+            filters=filters,
+            allowed=EventFilters,
+            page_size=page_size,
+            limit=limit,
+            org_id=org_id,
         )
-        return self._core.paginate(SessionEvent, request, page_size=page_size, limit=limit)
 
     def search_events(
         self,
@@ -270,16 +244,17 @@ class Sessions(
         **filters: Unpack[EventFilters],
     ) -> AsyncPaginator[EventMatch]:
         """Events whose commands, paths, messages, URLs... contain ``text`` (any case)."""
-        params, options = split_filters(filters, EventFilters)
-        request = self._request(
-            "GET",
-            _SESSION + "/events/search",
-            org_id,
-            options,
-            params=[*query(query=text), *params],
-            devin_id=devin_id,
+        return self._filtered(
+            EventMatch,
+            SESSION + "/events/search",
+            {"devin_id": devin_id},
+            filters=filters,
+            allowed=EventFilters,
+            params=query(query=text),
+            page_size=page_size,
+            limit=limit,
+            org_id=org_id,
         )
-        return self._core.paginate(EventMatch, request, page_size=page_size, limit=limit)
 
     async def event_details(
         self,
@@ -291,7 +266,7 @@ class Sessions(
         max_content_length: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> _EventDetails:
+    ) -> builtins.list[EventDetail]:
         """Full contents of events: up to 20 ``event_ids``, or ``limit`` (max 50) from
         ``offset`` in the timeline. Long fields are cut to ``max_content_length``."""
         if event_ids is not None:
@@ -303,77 +278,13 @@ class Sessions(
         params = query(
             event_ids=event_ids, offset=offset, limit=limit, max_content_length=max_content_length
         )
-        request = self._request(
-            "GET", _SESSION + "/events/details", org_id, options, params=params, devin_id=devin_id
+        return await self._call(
+            builtins.list[EventDetail],
+            "GET",
+            SESSION + "/events/details",
+            {"devin_id": devin_id},
+            params=params,
+            unwrap=_items,
+            org_id=org_id,
+            options=options,
         )
-        data = await self._core.call_json(request)
-        items = data.get("items") if isinstance(data, dict) else None
-        return structure(items, _EventDetails, what=request)
-
-    async def attachments(
-        self, devin_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> _Attachments:
-        """Every file attached to the session, by the user or by Devin."""
-        request = self._request(
-            "GET", _SESSION + "/attachments", org_id, options, devin_id=devin_id
-        )
-        return await self._core.call(_Attachments, request)
-
-    async def insights(
-        self, devin_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> SessionInsights:
-        """A session with its metrics and AI analysis (``analysis`` is None until generated)."""
-        request = self._request("GET", _SESSION + "/insights", org_id, options, devin_id=devin_id)
-        return await self._core.call(SessionInsights, request)
-
-    async def generate_insights(
-        self, devin_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> InsightGeneration:
-        """Ask for the AI analysis now; it arrives later on ``insights``."""
-        request = self._request(
-            "POST", _SESSION + "/insights/generate", org_id, options, devin_id=devin_id
-        )
-        return await self._core.call(InsightGeneration, request)
-
-    async def tags(
-        self, devin_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
-    ) -> _Tags:
-        """The session's tags."""
-        request = self._request("GET", _SESSION + "/tags", org_id, options, devin_id=devin_id)
-        return (await self._core.call(SessionTags, request)).tags
-
-    async def add_tags(
-        self,
-        devin_id: str,
-        tags: Sequence[str],
-        *,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> _Tags:
-        """Append ``tags`` (the server drops duplicates); returns every tag now set."""
-        return await self._put_tags("POST", devin_id, tags, org_id, options)
-
-    async def set_tags(
-        self,
-        devin_id: str,
-        tags: Sequence[str],
-        *,
-        org_id: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> _Tags:
-        """Replace every tag with ``tags`` (``[]`` clears them); returns the new tags."""
-        return await self._put_tags("PUT", devin_id, tags, org_id, options)
-
-    async def _put_tags(
-        self,
-        method: str,
-        devin_id: str,
-        tags: Sequence[str],
-        org_id: str | None,
-        options: RequestOptions,
-    ) -> _Tags:
-        payload = body(tags=str_list("tags", tags))
-        request = self._request(
-            method, _SESSION + "/tags", org_id, options, json=payload, devin_id=devin_id
-        )
-        return (await self._core.call(SessionTags, request)).tags

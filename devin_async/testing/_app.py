@@ -9,7 +9,17 @@ from typing import Any
 
 from aiohttp import web
 
-from . import _enterprise, _enterprise_admin, _v1, _v3_org_records, _v3_sessions, _v3_usage
+from . import (
+    _enterprise,
+    _enterprise_admin,
+    _enterprise_idp,
+    _v1,
+    _v3_code_scans,
+    _v3_org_records,
+    _v3_reviews,
+    _v3_sessions,
+    _v3_usage,
+)
 from ._faults import faults_middleware
 from ._state import FakeState, SeenRequest
 from ._wire import STATE_KEY, Handler, state_of
@@ -55,7 +65,17 @@ def create_app(state: FakeState) -> web.Application:
         state.faults.release_all()
 
     app.on_shutdown.append(release_held)
-    for family in (_v3_sessions, _v3_org_records, _v3_usage, _enterprise, _enterprise_admin, _v1):
+    for family in (
+        _v3_sessions,
+        _v3_org_records,
+        _v3_usage,
+        _v3_reviews,
+        _v3_code_scans,
+        _enterprise,
+        _enterprise_admin,
+        _enterprise_idp,
+        _v1,
+    ):
         for method, path, handler in family.ROUTES:
             app.router.add_route(method, path, handler)
     return app

@@ -266,8 +266,13 @@ def _permissions_of(request: web.Request, org_id: str) -> list[Record]:
     return [p for p in enterprise_of(request).git_permissions.values() if p["_org_id"] == org_id]
 
 
+def _permission(record: Record) -> Record:
+    """A git permission as answered (``GitPermissionResponse``), seeded ones included."""
+    return {"created_at": None, "read_only": False, **public(record)}
+
+
 async def list_permissions(request: web.Request) -> web.Response:
-    return cursor_page(request, _permissions_of(request, org_of(request)), public)
+    return cursor_page(request, _permissions_of(request, org_of(request)), _permission)
 
 
 async def _new_permissions(request: web.Request, org_id: str) -> list[Record]:
@@ -285,6 +290,8 @@ async def _new_permissions(request: web.Request, org_id: str) -> list[Record]:
                 "repo_path": spec.get("repo_path"),
                 "prefix_path": spec.get("prefix_path"),
                 "group_prefix": spec.get("group_prefix"),
+                "created_at": int(state.clock()),
+                "read_only": False,
                 "_org_id": org_id,
             }
         )
@@ -295,7 +302,7 @@ async def create_permissions(request: web.Request) -> web.Response:
     org_id = org_of(request)
     made = await _new_permissions(request, org_id)
     enterprise_of(request).git_permissions.update((p["git_permission_id"], p) for p in made)
-    return respond(made)
+    return respond([_permission(p) for p in made])
 
 
 async def replace_permissions(request: web.Request) -> web.Response:
@@ -303,7 +310,7 @@ async def replace_permissions(request: web.Request) -> web.Response:
     made = await _new_permissions(request, org_id)
     _drop_permissions(request, org_id)
     enterprise_of(request).git_permissions.update((p["git_permission_id"], p) for p in made)
-    return respond(made)
+    return respond([_permission(p) for p in made])
 
 
 def _drop_permissions(request: web.Request, org_id: str) -> list[Record]:
@@ -314,17 +321,30 @@ def _drop_permissions(request: web.Request, org_id: str) -> list[Record]:
 
 
 async def clear_permissions(request: web.Request) -> web.Response:
-    return respond(_drop_permissions(request, org_of(request)))
+    return respond([_permission(p) for p in _drop_permissions(request, org_of(request))])
 
 
-async def delete_permission(request: web.Request) -> web.Response:
+def _one_permission(request: web.Request) -> Record:
     org_id = org_of(request)
     permissions = enterprise_of(request).git_permissions
     permission = found(permissions, request.match_info["git_permission_id"], "Git permission")
     if permission["_org_id"] != org_id:
         raise missing("Git permission")
-    del permissions[permission["git_permission_id"]]
-    return respond(permission)
+    return permission
+
+
+async def update_permission(request: web.Request) -> web.Response:
+    permission = _one_permission(request)
+    read_only = (await json_body(request)).get("read_only")
+    if read_only is not None:
+        permission["read_only"] = body_field({"read_only": read_only}, "read_only", bool)
+    return respond(_permission(permission))
+
+
+async def delete_permission(request: web.Request) -> web.Response:
+    permission = _one_permission(request)
+    del enterprise_of(request).git_permissions[permission["git_permission_id"]]
+    return respond(_permission(permission))
 
 
 # Knowledge notes and playbooks (enterprise-owned)
@@ -433,14 +453,25 @@ async def get_ip_list(request: web.Request) -> web.Response:
     return respond({"ip_ranges": enterprise_of(request).ip_ranges})
 
 
-async def put_ip_list(request: web.Request) -> web.Response:
+async def _cidrs(request: web.Request) -> list[str]:
     ranges = body_field(await json_body(request), "ip_ranges", list)
     for cidr in ranges:
         try:
             ipaddress.ip_network(cidr)
         except ValueError:
             raise invalid(f"body.ip_ranges: {cidr!r} is not a CIDR range") from None
-    enterprise_of(request).ip_ranges = list(ranges)
+    return list(ranges)
+
+
+async def put_ip_list(request: web.Request) -> web.Response:
+    ranges = enterprise_of(request).ip_ranges = await _cidrs(request)
+    return respond({"ip_ranges": ranges})
+
+
+async def add_ip_ranges(request: web.Request) -> web.Response:
+    """Append, never remove (docs); a range already listed is not listed twice."""
+    ranges = enterprise_of(request).ip_ranges
+    ranges.extend(cidr for cidr in dict.fromkeys(await _cidrs(request)) if cidr not in ranges)
     return respond({"ip_ranges": ranges})
 
 
@@ -545,9 +576,11 @@ def _member_routes() -> list[Route]:
                 ("PATCH", member, update_member),
                 ("DELETE", member, delete_member),
             ]
-    # Users join the enterprise by invitation; organizations show one member only for groups.
+    # Users join the enterprise by invitation; organizations show one member only for
+    # groups. One user, with its IdP roles, is served by _enterprise_idp.
     absent = {
         ("POST", E + "/members/users/{member_id}"),
+        ("GET", E + "/members/users/{member_id}"),
         ("GET", ORG + "/members/users/{member_id}"),
         ("GET", ORG + "/members/service-users/{member_id}"),
     }
@@ -572,6 +605,7 @@ ROUTES: tuple[Route, ...] = (
     ("POST", ORG + "/git-providers/permissions", create_permissions),
     ("PUT", ORG + "/git-providers/permissions", replace_permissions),
     ("DELETE", ORG + "/git-providers/permissions", clear_permissions),
+    ("PATCH", ORG + "/git-providers/permissions/{git_permission_id}", update_permission),
     ("DELETE", ORG + "/git-providers/permissions/{git_permission_id}", delete_permission),
     ("GET", E + "/knowledge/notes", list_notes),
     ("POST", E + "/knowledge/notes", create_note),
@@ -585,6 +619,7 @@ ROUTES: tuple[Route, ...] = (
     ("GET", E + "/hypervisors", list_hypervisors),
     ("GET", E + "/ip-access-list", get_ip_list),
     ("PUT", E + "/ip-access-list", put_ip_list),
+    ("POST", E + "/ip-access-list", add_ip_ranges),
     ("DELETE", E + "/ip-access-list", clear_ip_list),
     ("GET", ORG + "/tags", get_tags),
     ("POST", ORG + "/tags", write_tags),

@@ -1,4 +1,4 @@
-"""Fake metrics, consumption, ``/v3/self`` and code scans, computed from the sessions.
+"""Fake metrics, consumption and ``/v3/self``, computed from the sessions.
 
 Metrics and daily consumption are served for one organization and for the enterprise.
 """
@@ -181,17 +181,6 @@ async def self_(request: web.Request) -> web.Response:
     return web.json_response(state_of(request).principal)
 
 
-async def start_code_scan(request: web.Request) -> web.Response:
-    state = state_of(request)
-    scan = {
-        "scan_id": state.new_id("scan-"),
-        "status": "queued",
-        "org_id": request.match_info["org_id"],
-    }
-    state.of_kind("code_scans")[scan["scan_id"]] = scan
-    return web.json_response(scan, status=201)
-
-
 def _scope_routes(scope: str) -> list[Route]:
     """The metrics and daily consumption of one organization or of the enterprise."""
     metrics, daily = scope + "/metrics/", scope + "/consumption/daily"
@@ -214,7 +203,6 @@ def _scope_routes(scope: str) -> list[Route]:
 ROUTES: tuple[Route, ...] = (
     *_scope_routes(_ORG),
     ("GET", "/v3/self", self_),
-    ("POST", _ORG + "/code-scans", start_code_scan),
     # The enterprise's, over every organization's sessions (narrowed by ?org_ids=).
     *_scope_routes(_ENTERPRISE),
     ("GET", _ENTERPRISE + "/organizations/{org_id}/metrics/usage", usage_metrics),

@@ -12,6 +12,7 @@ from .members import IdpGroups, ServiceUsers, Users
 from .metrics import EnterpriseMetrics
 from .org_tags import OrgTags
 from .organizations import Organizations
+from .pr_reviews import EnterprisePrReviews
 from .sessions import EnterpriseSessions
 from .settings import EnterpriseIdentity, Hypervisors, IpAccessListResource, Queue, Roles
 
@@ -43,4 +44,5 @@ class Enterprise:
         self.org_tags = OrgTags(core)
         self.queue = Queue(core)
         self.code_scans = EnterpriseCodeScans(core)
+        self.pr_reviews = EnterprisePrReviews(core)
         self.self = EnterpriseIdentity(core)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Literal
 
 from typing_extensions import Unpack
@@ -10,6 +9,7 @@ from typing_extensions import Unpack
 from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ..._query import query
+from ...models.common import Timestamp
 from ...models.enterprise import AuditLog, AuditLogAction
 from ._base import EnterpriseResource, org_scoped
 
@@ -25,8 +25,8 @@ class AuditLogs(EnterpriseResource):
         org_id: str | None = None,
         action: AuditLogAction | str | None = None,
         order: Literal["asc", "desc"] | None = None,
-        time_after: int | datetime | None = None,
-        time_before: int | datetime | None = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         page_size: int = MAX_PAGE_SIZE,
         limit: int | None = None,
         **options: Unpack[RequestOptions],
@@ -38,14 +38,13 @@ class AuditLogs(EnterpriseResource):
         """
         if time_before is not None and time_after is None:
             raise ValueError("time_before needs time_after too (the API refuses it alone)")
-        template, path = org_scoped("/audit-logs", org_id)
         params = query(action=action, order=order, time_after=time_after, time_before=time_before)
         return self._list(
             AuditLog,
-            template,
-            path,
+            org_scoped("/audit-logs", org_id),
             params=params,
             page_size=page_size,
             limit=limit,
+            org_id=org_id,
             options=options,
         )

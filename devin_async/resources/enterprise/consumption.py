@@ -2,100 +2,108 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
-
 from typing_extensions import Unpack
 
 from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
-from ..._query import query
+from ...models.common import Timestamp
 from ...models.consumption import Consumption
 from ...models.enterprise import AcuLimit, ConsumptionCycle
+from .._windows import WindowCalls
 from ._base import EnterpriseResource
 
 __all__ = ["EnterpriseConsumption"]
 
-_DAILY = "/v3/enterprise/consumption/daily"
-_ACU_LIMIT = "/v3/enterprise/consumption/acu-limits/devin/organizations/{org_id}"
-
-Window = int | datetime | None
+_DAILY = "/consumption/daily"
+_ACU_LIMIT = "/consumption/acu-limits/devin/organizations/{org_id}"
 
 
-class EnterpriseConsumption(EnterpriseResource):
+class EnterpriseConsumption(EnterpriseResource, WindowCalls):
     """Daily ACU use (billing days start 08:00 UTC), billing cycles and per-org ACU limits."""
-
-    async def _daily(
-        self,
-        suffix: str,
-        path: Mapping[str, object],
-        after: Window,
-        before: Window,
-        options: RequestOptions,
-    ) -> Consumption:
-        params = query(time_after=after, time_before=before)
-        return await self._call(
-            Consumption, "GET", _DAILY + suffix, path, params=params, options=options
-        )
 
     async def daily(
         self,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """The whole enterprise's ACUs per day."""
-        return await self._daily("", {}, time_after, time_before, options)
+        return await self._window(
+            Consumption, _DAILY, time_after=time_after, time_before=time_before, options=options
+        )
 
     async def daily_for_organization(
         self,
         org_id: str,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """One organization's ACUs per day."""
-        path = {"org_id": org_id}
-        return await self._daily("/organizations/{org_id}", path, time_after, time_before, options)
+        return await self._window(
+            Consumption,
+            _DAILY + "/organizations/{org_id}",
+            time_after=time_after,
+            time_before=time_before,
+            org_id=org_id,
+            options=options,
+        )
 
     async def daily_for_service_user(
         self,
         service_user_id: str,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """One service user's ACUs per day."""
-        path = {"service_user_id": service_user_id}
-        suffix = "/service-users/{service_user_id}"
-        return await self._daily(suffix, path, time_after, time_before, options)
+        return await self._window(
+            Consumption,
+            _DAILY + "/service-users/{service_user_id}",
+            {"service_user_id": service_user_id},
+            time_after=time_after,
+            time_before=time_before,
+            options=options,
+        )
 
     async def daily_for_session(
         self,
         session_id: str,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """One session's ACUs per day."""
-        path = {"session_id": session_id}
-        return await self._daily("/sessions/{session_id}", path, time_after, time_before, options)
+        return await self._window(
+            Consumption,
+            _DAILY + "/sessions/{session_id}",
+            {"session_id": session_id},
+            time_after=time_after,
+            time_before=time_before,
+            options=options,
+        )
 
     async def daily_for_user(
         self,
         user_id: str,
         *,
-        time_after: Window = None,
-        time_before: Window = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> Consumption:
         """One user's ACUs per day."""
-        path = {"user_id": user_id}
-        return await self._daily("/users/{user_id}", path, time_after, time_before, options)
+        return await self._window(
+            Consumption,
+            _DAILY + "/users/{user_id}",
+            {"user_id": user_id},
+            time_after=time_after,
+            time_before=time_before,
+            options=options,
+        )
 
     def cycles(
         self,
@@ -107,7 +115,7 @@ class EnterpriseConsumption(EnterpriseResource):
         """The enterprise's billing cycles."""
         return self._list(
             ConsumptionCycle,
-            "/v3/enterprise/consumption/cycles",
+            "/consumption/cycles",
             page_size=page_size,
             limit=limit,
             options=options,
@@ -123,7 +131,7 @@ class EnterpriseConsumption(EnterpriseResource):
         """Every organization-level Devin ACU limit."""
         return self._list(
             AcuLimit,
-            "/v3/enterprise/consumption/acu-limits/devin",
+            "/consumption/acu-limits/devin",
             page_size=page_size,
             limit=limit,
             options=options,
@@ -138,10 +146,8 @@ class EnterpriseConsumption(EnterpriseResource):
         if cycle_acu_limit < 0:
             raise ValueError(f"cycle_acu_limit must be >= 0, got {cycle_acu_limit}")
         body = {"cycle_acu_limit": cycle_acu_limit}
-        await self._call_no_content(
-            "PUT", _ACU_LIMIT, {"org_id": org_id}, json=body, options=options
-        )
+        await self._call_no_content("PUT", _ACU_LIMIT, json=body, org_id=org_id, options=options)
 
     async def delete_acu_limit(self, org_id: str, **options: Unpack[RequestOptions]) -> None:
         """Remove an organization's ACU limit (answers no body)."""
-        await self._call_no_content("DELETE", _ACU_LIMIT, {"org_id": org_id}, options=options)
+        await self._call_no_content("DELETE", _ACU_LIMIT, org_id=org_id, options=options)

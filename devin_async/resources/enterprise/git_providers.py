@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from typing_extensions import Unpack
 
-from ..._body import body
+from ..._body import NOT_GIVEN, NotGiven, body
 from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ...models.enterprise import GitConnection, GitPermission, GitPermissionSpec
@@ -14,7 +14,8 @@ from ._base import EnterpriseResource
 
 __all__ = ["GitProviders"]
 
-_PERMISSIONS = "/v3/enterprise/organizations/{org_id}/git-providers/permissions"
+_PERMISSIONS = "/organizations/{org_id}/git-providers/permissions"
+_PERMISSION = _PERMISSIONS + "/{git_permission_id}"
 
 
 def _specs(permissions: Sequence[GitPermissionSpec]) -> list[GitPermissionSpec]:
@@ -26,6 +27,8 @@ def _specs(permissions: Sequence[GitPermissionSpec]) -> list[GitPermissionSpec]:
 
 
 class GitProviders(EnterpriseResource):
+    """Git connections and per-organization git permissions (``ManageGitIntegrations``)."""
+
     def list_connections(
         self,
         *,
@@ -36,7 +39,7 @@ class GitProviders(EnterpriseResource):
         """The enterprise's connections to GitHub, GitLab, Azure DevOps and Bitbucket."""
         return self._list(
             GitConnection,
-            "/v3/enterprise/git-providers/connections",
+            "/git-providers/connections",
             page_size=page_size,
             limit=limit,
             options=options,
@@ -54,9 +57,9 @@ class GitProviders(EnterpriseResource):
         return self._list(
             GitPermission,
             _PERMISSIONS,
-            {"org_id": org_id},
             page_size=page_size,
             limit=limit,
+            org_id=org_id,
             options=options,
         )
 
@@ -69,12 +72,7 @@ class GitProviders(EnterpriseResource):
     ) -> list[GitPermission]:
         data = body(permissions=_specs(permissions))
         return await self._call(
-            list[GitPermission],
-            method,
-            _PERMISSIONS,
-            {"org_id": org_id},
-            json=data,
-            options=options,
+            list[GitPermission], method, _PERMISSIONS, json=data, org_id=org_id, options=options
         )
 
     async def create_permissions(
@@ -100,14 +98,37 @@ class GitProviders(EnterpriseResource):
     ) -> list[GitPermission]:
         """Revoke every git permission of ``org_id``; answers the ones removed."""
         return await self._call(
-            list[GitPermission], "DELETE", _PERMISSIONS, {"org_id": org_id}, options=options
+            list[GitPermission], "DELETE", _PERMISSIONS, org_id=org_id, options=options
+        )
+
+    async def update_permission(
+        self,
+        org_id: str,
+        git_permission_id: str,
+        *,
+        read_only: bool | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> GitPermission:
+        """Change one git permission (PATCH: only the arguments passed are sent)."""
+        return await self._call(
+            GitPermission,
+            "PATCH",
+            _PERMISSION,
+            {"git_permission_id": git_permission_id},
+            json=body(read_only=read_only),
+            org_id=org_id,
+            options=options,
         )
 
     async def delete_permission(
         self, org_id: str, git_permission_id: str, **options: Unpack[RequestOptions]
     ) -> GitPermission:
         """Revoke one git permission."""
-        path = {"org_id": org_id, "git_permission_id": git_permission_id}
         return await self._call(
-            GitPermission, "DELETE", _PERMISSIONS + "/{git_permission_id}", path, options=options
+            GitPermission,
+            "DELETE",
+            _PERMISSION,
+            {"git_permission_id": git_permission_id},
+            org_id=org_id,
+            options=options,
         )

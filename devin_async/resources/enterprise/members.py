@@ -3,19 +3,30 @@
 Every method that exists at both levels takes ``org_id=``: left out, it acts on the
 enterprise (``/v3/enterprise/members/...``); given, on that organization
 (``/v3/enterprise/organizations/{org_id}/members/...``).
+
+Permissions: reads need ``ViewAccountMembership`` (older pages say
+``ManageAccountMembership``), changes ``ManageAccountMembership``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from typing import Generic, TypeVar
 
 from typing_extensions import Unpack
 
 from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
-from ...models.enterprise import IdpGroup, RegisteredIdpGroup, ServiceUser, User
-from .._org import str_list
+from ..._query import query
+from ...models.enterprise import (
+    IdpGroup,
+    IdpGroupUser,
+    RegisteredIdpGroup,
+    ServiceUser,
+    User,
+    UserWithIdpRoles,
+)
+from .._args import str_list
 from ._base import EnterpriseResource, org_scoped
 
 __all__ = ["IdpGroups", "ServiceUsers", "Users"]
@@ -30,9 +41,24 @@ class _Members(EnterpriseResource, Generic[M]):
     _kind: str  # the path segment: "users", "service-users", "idp-groups"
     _id: str  # the path parameter naming one member
 
-    def _member(self, member_id: str, org_id: str | None) -> tuple[str, dict[str, object]]:
-        template, path = org_scoped(f"/members/{self._kind}/{{{self._id}}}", org_id)
-        return template, {**path, self._id: member_id}
+    def _member(
+        self,
+        method: str,
+        member_id: str,
+        org_id: str | None,
+        options: RequestOptions,
+        role_id: str | None = None,
+    ) -> Awaitable[M]:
+        """A call on one member, in the enterprise or in ``org_id``; ``role_id`` is the body."""
+        return self._call(
+            self._model,
+            method,
+            org_scoped(f"/members/{self._kind}/{{{self._id}}}", org_id),
+            {self._id: member_id},
+            json=None if role_id is None else {"role_id": role_id},
+            org_id=org_id,
+            options=options,
+        )
 
     def list(
         self,
@@ -43,22 +69,13 @@ class _Members(EnterpriseResource, Generic[M]):
         **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[M]:
         """Members of the enterprise, or of ``org_id``, with their role assignments."""
-        template, path = org_scoped(f"/members/{self._kind}", org_id)
         return self._list(
-            self._model, template, path, page_size=page_size, limit=limit, options=options
-        )
-
-    async def _set_role(
-        self,
-        method: str,
-        member_id: str,
-        role_id: str,
-        org_id: str | None,
-        options: RequestOptions,
-    ) -> M:
-        template, path = self._member(member_id, org_id)
-        return await self._call(
-            self._model, method, template, path, json={"role_id": role_id}, options=options
+            self._model,
+            org_scoped(f"/members/{self._kind}", org_id),
+            page_size=page_size,
+            limit=limit,
+            org_id=org_id,
+            options=options,
         )
 
     async def update(
@@ -70,14 +87,13 @@ class _Members(EnterpriseResource, Generic[M]):
         **options: Unpack[RequestOptions],
     ) -> M:
         """Change the member's role in the enterprise, or in ``org_id``."""
-        return await self._set_role("PATCH", member_id, role_id, org_id, options)
+        return await self._member("PATCH", member_id, org_id, options, role_id=role_id)
 
     async def delete(
         self, member_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> M:
         """Remove the member from the enterprise, or from ``org_id`` only."""
-        template, path = self._member(member_id, org_id)
-        return await self._call(self._model, "DELETE", template, path, options=options)
+        return await self._member("DELETE", member_id, org_id, options)
 
 
 class Users(_Members[User]):
@@ -87,10 +103,36 @@ class Users(_Members[User]):
     _kind = "users"
     _id = "user_id"
 
-    async def get(self, user_id: str, **options: Unpack[RequestOptions]) -> User:
-        """One enterprise member."""
-        template, path = self._member(user_id, None)
-        return await self._call(User, "GET", template, path, options=options)
+    async def get(self, user_id: str, **options: Unpack[RequestOptions]) -> UserWithIdpRoles:
+        """One enterprise member, with the roles its IdP groups give it where the API says."""
+        return await self._call(
+            UserWithIdpRoles,
+            "GET",
+            "/members/users/{user_id}",
+            {"user_id": user_id},
+            options=options,
+        )
+
+    def list_idp_users(
+        self,
+        *,
+        email: str | None = None,
+        org_id: str | None = None,
+        page_size: int = MAX_PAGE_SIZE,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncPaginator[IdpGroupUser]:
+        """Users who are members through IdP groups, of the enterprise or of ``org_id``
+        (``email``: an exact match)."""
+        return self._list(
+            IdpGroupUser,
+            org_scoped("/members/idp-users", org_id),
+            params=query(email=email),
+            page_size=page_size,
+            limit=limit,
+            org_id=org_id,
+            options=options,
+        )
 
     async def invite(
         self,
@@ -104,15 +146,13 @@ class Users(_Members[User]):
             "emails": str_list("emails", emails),
             "enterprise_role_id": enterprise_role_id,
         }
-        return await self._call(
-            list[User], "POST", "/v3/enterprise/members/users", json=body, options=options
-        )
+        return await self._call(list[User], "POST", "/members/users", json=body, options=options)
 
     async def assign(
         self, user_id: str, *, org_id: str, role_id: str, **options: Unpack[RequestOptions]
     ) -> User:
         """Add an enterprise member to organization ``org_id`` with a role."""
-        return await self._set_role("POST", user_id, role_id, org_id, options)
+        return await self._member("POST", user_id, org_id, options, role_id=role_id)
 
 
 class ServiceUsers(_Members[ServiceUser]):
@@ -124,8 +164,7 @@ class ServiceUsers(_Members[ServiceUser]):
 
     async def get(self, service_user_id: str, **options: Unpack[RequestOptions]) -> ServiceUser:
         """One service user of the enterprise."""
-        template, path = self._member(service_user_id, None)
-        return await self._call(ServiceUser, "GET", template, path, options=options)
+        return await self._member("GET", service_user_id, None, options)
 
     async def assign(
         self,
@@ -136,7 +175,7 @@ class ServiceUsers(_Members[ServiceUser]):
         **options: Unpack[RequestOptions],
     ) -> ServiceUser:
         """Give the service user a role in the enterprise, or in ``org_id``."""
-        return await self._set_role("POST", service_user_id, role_id, org_id, options)
+        return await self._member("POST", service_user_id, org_id, options, role_id=role_id)
 
 
 class IdpGroups(_Members[IdpGroup]):
@@ -150,8 +189,7 @@ class IdpGroups(_Members[IdpGroup]):
         self, idp_group_name: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
     ) -> IdpGroup:
         """One group's role assignments in the enterprise, or in ``org_id``."""
-        template, path = self._member(idp_group_name, org_id)
-        return await self._call(IdpGroup, "GET", template, path, options=options)
+        return await self._member("GET", idp_group_name, org_id, options)
 
     async def assign(
         self,
@@ -162,7 +200,7 @@ class IdpGroups(_Members[IdpGroup]):
         **options: Unpack[RequestOptions],
     ) -> IdpGroup:
         """Give the group's members a role in the enterprise, or in ``org_id``."""
-        return await self._set_role("POST", idp_group_name, role_id, org_id, options)
+        return await self._member("POST", idp_group_name, org_id, options, role_id=role_id)
 
     def list_registered(
         self,
@@ -174,7 +212,7 @@ class IdpGroups(_Members[IdpGroup]):
         """Group names registered with the enterprise (with or without roles)."""
         return self._list(
             RegisteredIdpGroup,
-            "/v3/enterprise/idp-groups",
+            "/idp-groups",
             page_size=page_size,
             limit=limit,
             options=options,
@@ -186,11 +224,7 @@ class IdpGroups(_Members[IdpGroup]):
         """Register group names from the identity provider, several at once."""
         body = {"idp_group_names": str_list("idp_group_names", idp_group_names)}
         return await self._call(
-            list[RegisteredIdpGroup],
-            "POST",
-            "/v3/enterprise/idp-groups",
-            json=body,
-            options=options,
+            list[RegisteredIdpGroup], "POST", "/idp-groups", json=body, options=options
         )
 
     async def unregister(
@@ -200,7 +234,7 @@ class IdpGroups(_Members[IdpGroup]):
         return await self._call(
             RegisteredIdpGroup,
             "DELETE",
-            "/v3/enterprise/idp-groups/{idp_group_name}",
+            "/idp-groups/{idp_group_name}",
             {"idp_group_name": idp_group_name},
             options=options,
         )

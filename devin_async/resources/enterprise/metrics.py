@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
-from typing import TypeVar
 
 from typing_extensions import Unpack
 
 from ..._options import RequestOptions
-from ..._query import query
+from ...models.common import Timestamp
 from ...models.metrics import (
     ActiveUserMetrics,
     PrMetrics,
@@ -17,125 +15,108 @@ from ...models.metrics import (
     SessionMetrics,
     UsageMetrics,
 )
+from .._windows import WindowCalls
 from ._base import EnterpriseResource, org_scoped
 
 __all__ = ["EnterpriseMetrics"]
 
-T = TypeVar("T")
-Time = int | datetime
 
-_METRICS = "/v3/enterprise/metrics/"
-
-
-class EnterpriseMetrics(EnterpriseResource):
+class EnterpriseMetrics(EnterpriseResource, WindowCalls):
     """Metrics over ``[time_after, time_before]`` (epoch seconds or datetimes)."""
 
     async def active_users(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_ids: Sequence[str] | None = None,
         **options: Unpack[RequestOptions],
     ) -> ActiveUserMetrics:
         """Distinct users active in the whole range (at least ``min_sessions``/``min_searches``)."""
-        return await self._aggregate(
+        return await self._metric(
             ActiveUserMetrics,
             "active-users",
-            options,
             time_after=time_after,
             time_before=time_before,
             min_sessions=min_sessions,
             min_searches=min_searches,
             org_ids=org_ids,
+            options=options,
         )
 
     async def dau(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_ids: Sequence[str] | None = None,
         **options: Unpack[RequestOptions],
     ) -> list[ActiveUserMetrics]:
         """Active users for each day of the range."""
-        return await self._periods(
-            "dau", time_after, time_before, min_sessions, min_searches, org_ids, options
+        return await self._metric(
+            list[ActiveUserMetrics],
+            "dau",
+            time_after=time_after,
+            time_before=time_before,
+            min_sessions=min_sessions,
+            min_searches=min_searches,
+            org_ids=org_ids,
+            options=options,
         )
 
     async def wau(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_ids: Sequence[str] | None = None,
         **options: Unpack[RequestOptions],
     ) -> list[ActiveUserMetrics]:
         """Active users for each week of the range."""
-        return await self._periods(
-            "wau", time_after, time_before, min_sessions, min_searches, org_ids, options
+        return await self._metric(
+            list[ActiveUserMetrics],
+            "wau",
+            time_after=time_after,
+            time_before=time_before,
+            min_sessions=min_sessions,
+            min_searches=min_searches,
+            org_ids=org_ids,
+            options=options,
         )
 
     async def mau(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         min_sessions: int | None = None,
         min_searches: int | None = None,
         org_ids: Sequence[str] | None = None,
         **options: Unpack[RequestOptions],
     ) -> list[ActiveUserMetrics]:
         """Active users for each month of the range."""
-        return await self._periods(
-            "mau", time_after, time_before, min_sessions, min_searches, org_ids, options
-        )
-
-    async def _periods(
-        self,
-        name: str,
-        time_after: Time,
-        time_before: Time,
-        min_sessions: int | None,
-        min_searches: int | None,
-        org_ids: Sequence[str] | None,
-        options: RequestOptions,
-    ) -> list[ActiveUserMetrics]:
-        return await self._aggregate(
+        return await self._metric(
             list[ActiveUserMetrics],
-            name,
-            options,
+            "mau",
             time_after=time_after,
             time_before=time_before,
             min_sessions=min_sessions,
             min_searches=min_searches,
             org_ids=org_ids,
-        )
-
-    async def _aggregate(
-        self,
-        cast_to: type[T],
-        name: str,
-        options: RequestOptions,
-        **params: object,
-    ) -> T:
-        if params["time_after"] is None or params["time_before"] is None:
-            raise ValueError(f"metrics/{name} needs both time_after and time_before")
-        return await self._call(
-            cast_to, "GET", _METRICS + name, params=query(**params), options=options
+            options=options,
         )
 
     async def prs(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         org_ids: Sequence[str] | None = None,
         user_ids: Sequence[str] | None = None,
         service_user_ids: Sequence[str] | None = None,
@@ -143,23 +124,23 @@ class EnterpriseMetrics(EnterpriseResource):
         **options: Unpack[RequestOptions],
     ) -> PrMetrics:
         """Pull requests opened, created, merged and closed by Devin sessions."""
-        return await self._aggregate(
+        return await self._metric(
             PrMetrics,
             "prs",
-            options,
             time_after=time_after,
             time_before=time_before,
             org_ids=org_ids,
             user_ids=user_ids,
             service_user_ids=service_user_ids,
             playbook_id=playbook_id,
+            options=options,
         )
 
     async def sessions(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         org_ids: Sequence[str] | None = None,
         user_ids: Sequence[str] | None = None,
         service_user_ids: Sequence[str] | None = None,
@@ -167,45 +148,51 @@ class EnterpriseMetrics(EnterpriseResource):
         **options: Unpack[RequestOptions],
     ) -> SessionMetrics:
         """Sessions created, by origin and size, and how many merged a PR."""
-        return await self._aggregate(
+        return await self._metric(
             SessionMetrics,
             "sessions",
-            options,
             time_after=time_after,
             time_before=time_before,
             org_ids=org_ids,
             user_ids=user_ids,
             service_user_ids=service_user_ids,
             playbook_id=playbook_id,
+            options=options,
         )
 
     async def searches(
         self,
         *,
-        time_after: Time,
-        time_before: Time,
+        time_after: Timestamp,
+        time_before: Timestamp,
         org_ids: Sequence[str] | None = None,
         **options: Unpack[RequestOptions],
     ) -> SearchMetrics:
         """Searches created in the range."""
-        return await self._aggregate(
+        return await self._metric(
             SearchMetrics,
             "searches",
-            options,
             time_after=time_after,
             time_before=time_before,
             org_ids=org_ids,
+            options=options,
         )
 
     async def usage(
         self,
         *,
         org_id: str | None = None,
-        time_after: Time | None = None,
-        time_before: Time | None = None,
+        time_after: Timestamp | None = None,
+        time_before: Timestamp | None = None,
         **options: Unpack[RequestOptions],
     ) -> UsageMetrics:
         """Session, search and PR counts of the enterprise, or of ``org_id`` only."""
-        template, path = org_scoped("/metrics/usage", org_id)
-        params = query(time_after=time_after, time_before=time_before)
-        return await self._call(UsageMetrics, "GET", template, path, params=params, options=options)
+        template = org_scoped("/metrics/usage", org_id)
+        return await self._window(
+            UsageMetrics,
+            template,
+            time_after=time_after,
+            time_before=time_before,
+            org_id=org_id,
+            options=options,
+        )

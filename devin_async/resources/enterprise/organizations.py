@@ -14,8 +14,9 @@ from ._base import EnterpriseResource
 
 __all__ = ["Organizations"]
 
-_ORG = "/v3/enterprise/organizations/{org_id}"
-_GROUP_LIMITS = "/v3/enterprise/org-group-limits"
+_ORGS = "/organizations"
+_ORG = _ORGS + "/{org_id}"
+_GROUP_LIMITS = "/org-group-limits"
 
 
 class Organizations(EnterpriseResource):
@@ -27,17 +28,11 @@ class Organizations(EnterpriseResource):
         **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[Organization]:
         """Every organization of the enterprise."""
-        return self._list(
-            Organization,
-            "/v3/enterprise/organizations",
-            page_size=page_size,
-            limit=limit,
-            options=options,
-        )
+        return self._list(Organization, _ORGS, page_size=page_size, limit=limit, options=options)
 
     async def get(self, org_id: str, **options: Unpack[RequestOptions]) -> Organization:
         """One organization, with its ACU limits."""
-        return await self._call(Organization, "GET", _ORG, {"org_id": org_id}, options=options)
+        return await self._call(Organization, "GET", _ORG, org_id=org_id, options=options)
 
     async def create(
         self,
@@ -53,9 +48,7 @@ class Organizations(EnterpriseResource):
             max_cycle_acu_limit=max_cycle_acu_limit,
             max_session_acu_limit=max_session_acu_limit,
         )
-        return await self._call(
-            Organization, "POST", "/v3/enterprise/organizations", json=data, options=options
-        )
+        return await self._call(Organization, "POST", _ORGS, json=data, options=options)
 
     async def update(
         self,
@@ -77,12 +70,12 @@ class Organizations(EnterpriseResource):
                 "update needs at least one of name, max_cycle_acu_limit, max_session_acu_limit"
             )
         return await self._call(
-            Organization, "PATCH", _ORG, {"org_id": org_id}, json=data, options=options
+            Organization, "PATCH", _ORG, json=data, org_id=org_id, options=options
         )
 
     async def delete(self, org_id: str, **options: Unpack[RequestOptions]) -> Organization:
         """Delete an organization from the enterprise."""
-        return await self._call(Organization, "DELETE", _ORG, {"org_id": org_id}, options=options)
+        return await self._call(Organization, "DELETE", _ORG, org_id=org_id, options=options)
 
     async def get_group_limits(self, **options: Unpack[RequestOptions]) -> OrgGroupLimits:
         """The named groups of organizations that share an ACU cap per billing cycle."""

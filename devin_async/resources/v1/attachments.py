@@ -11,8 +11,8 @@ from ..._decode import error_for
 from ..._errors import DecodeError
 from ..._http import Response
 from ..._options import RequestOptions
-from .._base import Resource
 from ..attachments import PathLike, download_redirected, file_part
+from ._base import V1Resource
 
 __all__ = ["V1Attachments", "attachment_url"]
 
@@ -37,7 +37,7 @@ def attachment_url(response: Response) -> str:
     )
 
 
-class V1Attachments(Resource):
+class V1Attachments(V1Resource):
     """Files for sessions: reference an uploaded one in a prompt with ``prompt_line(url)``."""
 
     @staticmethod
@@ -55,7 +55,7 @@ class V1Attachments(Resource):
     ) -> str:
         """Upload a file from a path, a binary file object, or bytes; returns its URL."""
         with file_part(file, filename, content_type) as part:
-            request = self._core.request("POST", "/v1/attachments", files=part, options=options)
+            request = self._request("POST", "/attachments", files=part, options=options)
             return attachment_url(await self._core.send(request))
 
     @overload
@@ -81,10 +81,7 @@ class V1Attachments(Resource):
         The API answers 307 to a presigned URL on another host; that request carries no
         API key, which must never reach a third party.
         """
-        request = self._core.request(
-            "GET",
-            "/v1/attachments/{uuid}/{name}",
-            path={"uuid": uuid, "name": name},
-            options=options,
+        request = self._request(
+            "GET", "/attachments/{uuid}/{name}", {"uuid": uuid, "name": name}, options=options
         )
         return await download_redirected(self._core, request, to)

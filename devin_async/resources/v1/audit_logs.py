@@ -10,16 +10,15 @@ from typing_extensions import Unpack
 from ..._converter import to_epoch
 from ..._options import RequestOptions
 from ..._query import query
+from ...models.common import Timestamp
 from ...models.v1 import V1AuditLog, V1AuditLogList
-from .._base import Resource
-from ._args import positive
+from .._args import positive
+from ._base import V1Resource
 
 __all__ = ["V1AuditLogs"]
 
-Timestamp = datetime | int | str
 
-
-def _bound(value: Timestamp | None) -> str | None:
+def _bound(value: Timestamp | str | None) -> str | None:
     # The spec types before/after only as a "timestamp" string (UNCONFIRMED unit); a
     # datetime goes as epoch milliseconds, the unit of the entries' own created_at.
     if value is None or isinstance(value, str):
@@ -31,15 +30,15 @@ def _bound(value: Timestamp | None) -> str | None:
     return str(value)
 
 
-class V1AuditLogs(Resource):
+class V1AuditLogs(V1Resource):
     """The organization's audit log."""
 
     async def list(
         self,
         *,
         limit: int = 100,
-        before: Timestamp | None = None,
-        after: Timestamp | None = None,
+        before: Timestamp | str | None = None,
+        after: Timestamp | str | None = None,
         **options: Unpack[RequestOptions],
     ) -> builtins.list[V1AuditLog]:
         """Up to ``limit`` entries, newest first, inside the optional time window.
@@ -48,6 +47,7 @@ class V1AuditLogs(Resource):
         A ``datetime`` bound is sent as epoch milliseconds; ints and strings as given.
         """
         params = query(limit=positive("limit", limit), before=_bound(before), after=_bound(after))
-        request = self._core.request("GET", "/v1/audit-logs", params=params, options=options)
-        page = await self._core.call(V1AuditLogList, request)
+        page = await self._call(
+            V1AuditLogList, "GET", "/audit-logs", params=params, options=options
+        )
         return page.audit_logs

@@ -27,7 +27,10 @@ def _day(name: str, value: date | str) -> date:
 
 
 class V1Consumption(Resource):
-    """ACU consumption across the enterprise, for v1 enterprise keys."""
+    """ACU consumption across the enterprise, for v1 enterprise keys.
+
+    A plain ``Resource``, not a ``V1Resource``: its one path has no ``/v1`` prefix.
+    """
 
     async def get(
         self,
@@ -46,7 +49,10 @@ class V1Consumption(Resource):
         if start > end:
             raise ValueError(f"start_date {start} is after end_date {end}")
         params = [("start_date", start.isoformat()), ("end_date", end.isoformat())]
-        request = self._core.request(
-            "GET", "/enterprise/consumption", params=params, options=options
+        return await self._call(
+            V1EnterpriseConsumption,
+            "GET",
+            "/enterprise/consumption",
+            params=params,
+            options=options,
         )
-        return await self._core.call(V1EnterpriseConsumption, request)

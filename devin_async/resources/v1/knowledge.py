@@ -7,21 +7,21 @@ from typing_extensions import Unpack
 from ..._body import NOT_GIVEN, NotGiven, body
 from ..._options import RequestOptions
 from ...models.v1 import V1Knowledge, V1KnowledgeList
-from .._base import Resource
-from ._args import nonempty
+from .._args import nonempty
+from ._base import V1Resource
 
 __all__ = ["V1KnowledgeNotes"]
 
-_NOTE = "/v1/knowledge/{note_id}"
+_NOTES = "/knowledge"
+_NOTE = _NOTES + "/{note_id}"
 
 
-class V1KnowledgeNotes(Resource):
+class V1KnowledgeNotes(V1Resource):
     """Knowledge notes and their folders."""
 
     async def list(self, **options: Unpack[RequestOptions]) -> V1KnowledgeList:
         """Every knowledge note and folder (system knowledge excluded); not paginated."""
-        request = self._core.request("GET", "/v1/knowledge", options=options)
-        return await self._core.call(V1KnowledgeList, request)
+        return await self._call(V1KnowledgeList, "GET", _NOTES, options=options)
 
     async def create(
         self,
@@ -35,9 +35,8 @@ class V1KnowledgeNotes(Resource):
         **options: Unpack[RequestOptions],
     ) -> V1Knowledge:
         """Create a note; ``pinned_repo`` is ``"all"``, ``"owner/repo"`` or ``None``."""
-        payload = _note_body(name, body, trigger_description, macro, parent_folder_id, pinned_repo)
-        request = self._core.request("POST", "/v1/knowledge", json=payload, options=options)
-        return await self._core.call(V1Knowledge, request)
+        data = _note_body(name, body, trigger_description, macro, parent_folder_id, pinned_repo)
+        return await self._call(V1Knowledge, "POST", _NOTES, json=data, options=options)
 
     async def update(
         self,
@@ -52,16 +51,14 @@ class V1KnowledgeNotes(Resource):
         **options: Unpack[RequestOptions],
     ) -> V1Knowledge:
         """Replace a note in full (PUT): pass every field the note should keep."""
-        payload = _note_body(name, body, trigger_description, macro, parent_folder_id, pinned_repo)
-        request = self._core.request(
-            "PUT", _NOTE, path={"note_id": note_id}, json=payload, options=options
+        data = _note_body(name, body, trigger_description, macro, parent_folder_id, pinned_repo)
+        return await self._call(
+            V1Knowledge, "PUT", _NOTE, {"note_id": note_id}, json=data, options=options
         )
-        return await self._core.call(V1Knowledge, request)
 
     async def delete(self, note_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a note (the API answers 204 No Content)."""
-        request = self._core.request("DELETE", _NOTE, path={"note_id": note_id}, options=options)
-        await self._core.call_json(request, empty_ok=True)
+        await self._call_no_content("DELETE", _NOTE, {"note_id": note_id}, options=options)
 
 
 def _note_body(

@@ -7,11 +7,10 @@ from typing import Any
 
 from typing_extensions import Unpack
 
-from ..._converter import structure
 from ..._options import RequestOptions
 from ...models.v1 import V1Secret, V1SecretCreated, V1SecretType
-from .._base import Resource
-from ._args import nonempty
+from .._args import nonempty
+from ._base import V1Resource
 
 __all__ = ["V1Secrets", "normalize_secret_list"]
 
@@ -33,23 +32,22 @@ def normalize_secret_list(data: Any) -> Any:
     Anything else is passed through for structuring to reject with a clear error.
     """
     if isinstance(data, dict) and isinstance(data.get("secrets"), list):
-        return [
-            {_LEGACY_FIELDS.get(k, k): v for k, v in item.items()}
-            if isinstance(item, dict)
-            else item
-            for item in data["secrets"]
-        ]
+        return [_renamed(item) for item in data["secrets"]]
     return data
 
 
-class V1Secrets(Resource):
+class V1Secrets(V1Resource):
     """Encrypted organization secrets, available to sessions created afterwards."""
 
     async def list(self, **options: Unpack[RequestOptions]) -> builtins.list[V1Secret]:
         """Metadata of every secret (never the values)."""
-        request = self._core.request("GET", "/v1/secrets", options=options)
-        data = normalize_secret_list(await self._core.call_json(request))
-        return structure(data, builtins.list[V1Secret], what="GET /v1/secrets")
+        return await self._call(
+            builtins.list[V1Secret],
+            "GET",
+            "/secrets",
+            unwrap=normalize_secret_list,
+            options=options,
+        )
 
     async def create(
         self,
@@ -73,12 +71,10 @@ class V1Secrets(Resource):
             "sensitive": sensitive,
             "note": note,
         }
-        request = self._core.request("POST", "/v1/secrets", json=payload, options=options)
-        return await self._core.call(V1SecretCreated, request)
+        return await self._call(V1SecretCreated, "POST", "/secrets", json=payload, options=options)
 
     async def delete(self, secret_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a secret (the API answers 204, or 200 with a message: both are success)."""
-        request = self._core.request(
-            "DELETE", "/v1/secrets/{secret_id}", path={"secret_id": secret_id}, options=options
+        await self._call_no_content(
+            "DELETE", "/secrets/{secret_id}", {"secret_id": secret_id}, options=options
         )
-        await self._core.call_json(request, empty_ok=True)

@@ -13,7 +13,7 @@ from ..._fanout.polling import V1_TERMINAL
 from ..._fanout.resource import SessionFanOut
 from ..._http import Request
 from ..._options import RequestOptions
-from ..._pagination import AsyncPaginator, PageStyle
+from ..._pagination import AsyncPaginator
 from ..._query import query
 from ...models.sessions import SessionSecret
 from ...models.v1 import (
@@ -23,31 +23,30 @@ from ...models.v1 import (
     V1SessionCreated,
     V1SessionSummary,
 )
-from .._org import reject_bare_strings, str_list
-from ._args import nonempty, positive
+from .._args import nonempty, positive, reject_bare_strings, str_list
+from ._base import V1Resource
 
 __all__ = ["V1Sessions"]
 
-_SESSION = "/v1/sessions/{session_id}"
+_SESSIONS = "/sessions"
+_SESSION = _SESSIONS + "/{session_id}"
 # v1 list limits (legacy spec: limit 1..1000, default 100).
 V1_DEFAULT_PAGE_SIZE = 100
 V1_MAX_PAGE_SIZE = 1000
 
 
-class V1Sessions(SessionFanOut[V1Session], model=V1Session, terminal=V1_TERMINAL):
+class V1Sessions(V1Resource, SessionFanOut[V1Session], model=V1Session, terminal=V1_TERMINAL):
     """v1 sessions, for ``apk_...`` keys (the key's organization is implied)."""
 
     async def get(self, session_id: str, **options: Unpack[RequestOptions]) -> V1Session:
         """Get one session with its messages."""
-        return await self._core.call(V1Session, self._get_request(session_id, None, options))
+        return await self._get_one(session_id, None, options)
 
     def _get_requests(
         self, org_id: str | None, options: RequestOptions
     ) -> Callable[[str], Request]:
         # v1 has no organization in its paths; the fan-out refuses an org_id for it.
-        return self._core.request_maker(
-            "GET", _SESSION, path={}, each="session_id", options=options
-        )
+        return self._request_maker("GET", _SESSION, each="session_id", options=options)
 
     def list(
         self,
@@ -66,14 +65,14 @@ class V1Sessions(SessionFanOut[V1Session], model=V1Session, terminal=V1_TERMINAL
             raise ValueError(f"page_size must be 1..{V1_MAX_PAGE_SIZE}, got {page_size}")
         reject_bare_strings(tags=tags)
         params = query(tags=tags, user_email=user_email)
-        request = self._core.request("GET", "/v1/sessions", params=params, options=options)
-        return self._core.paginate(
+        return self._list(
             V1SessionSummary,
-            request,
-            style=PageStyle.OFFSET,
+            _SESSIONS,
+            params=params,
             page_size=page_size,
             limit=limit,
             items_key="sessions",
+            options=options,
         )
 
     async def create(
@@ -120,17 +119,16 @@ class V1Sessions(SessionFanOut[V1Session], model=V1Session, terminal=V1_TERMINAL
             session_secrets=session_secrets,
             structured_output_schema=structured_output_schema,
         )
-        request = self._core.request("POST", "/v1/sessions", json=payload, options=options)
-        return await self._core.call(V1SessionCreated, request)
+        return await self._call(V1SessionCreated, "POST", _SESSIONS, json=payload, options=options)
 
     async def send_message(
         self, session_id: str, message: str, **options: Unpack[RequestOptions]
     ) -> V1MessageResult:
         """Send a message to a session; see ``V1MessageResult`` for the server's notice."""
-        request = self._core.request(
+        request = self._request(
             "POST",
             _SESSION + "/message",
-            path={"session_id": session_id},
+            {"session_id": session_id},
             json={"message": nonempty("message", message)},
             options=options,
         )
@@ -146,18 +144,17 @@ class V1Sessions(SessionFanOut[V1Session], model=V1Session, terminal=V1_TERMINAL
         """Replace the session's tags with ``tags`` (``[]`` removes them all)."""
         if tags is None:
             raise TypeError("tags is required: pass [] to remove every tag")
-        request = self._core.request(
+        return await self._call(
+            V1Detail,
             "PUT",
             _SESSION + "/tags",
-            path={"session_id": session_id},
+            {"session_id": session_id},
             json={"tags": str_list("tags", tags)},
             options=options,
         )
-        return await self._core.call(V1Detail, request)
 
     async def terminate(self, session_id: str, **options: Unpack[RequestOptions]) -> V1Detail:
         """End a session (the API answers 400 if it already exited)."""
-        request = self._core.request(
-            "DELETE", _SESSION, path={"session_id": session_id}, options=options
+        return await self._call(
+            V1Detail, "DELETE", _SESSION, {"session_id": session_id}, options=options
         )
-        return await self._core.call(V1Detail, request)

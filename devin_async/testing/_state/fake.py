@@ -12,6 +12,7 @@ import attrs
 from .._faults import FaultPlan
 from .enterprise import EnterpriseState
 from .record import Record
+from .reviews import CodeReviewState
 from .v1 import V1Store
 
 __all__ = ["FakeState", "SeenRequest"]
@@ -38,7 +39,7 @@ class FakeState:
     sessions: dict[str, Record] = attrs.Factory(dict)
     enterprise: EnterpriseState = attrs.Factory(EnterpriseState)
     # Other v3 resources by kind ("notes", "playbooks", "secrets", "schedules",
-    # "attachments", "code_scans"), each by id, in creation order.
+    # "attachments"), each by id, in creation order.
     records: dict[str, dict[str, Record]] = attrs.Factory(dict)
     # What ``GET /v3/self`` answers.
     principal: Record = attrs.Factory(
@@ -53,6 +54,7 @@ class FakeState:
     clock: Callable[[], float] = time.time
     v1: V1Store = attrs.Factory(V1Store)
     faults: FaultPlan = attrs.Factory(FaultPlan)
+    code_review: CodeReviewState = attrs.Factory(CodeReviewState)
     _ids: itertools.count[int] = attrs.Factory(lambda: itertools.count(1))
 
     def new_id(self, prefix: str) -> str:
