@@ -98,10 +98,10 @@ async def test_a_deep_list_page_raises_decode_error() -> None:
 
 
 async def test_one_deep_answer_in_a_fan_out_is_that_ids_decode_error() -> None:
-    good = json.dumps({**V3_SESSION, "session_id": "devin-1"}).encode()
-
     async def handler(request: web.Request) -> web.StreamResponse:
-        body = nested(DEEP) if request.path.endswith("devin-2") else good
+        devin_id = request.path.rsplit("/", 1)[1]
+        good = json.dumps({**V3_SESSION, "session_id": devin_id}).encode()
+        body = nested(DEEP) if devin_id == "devin-2" else good
         return web.Response(body=body, content_type="application/json")
 
     async with hostile(handler) as client:
