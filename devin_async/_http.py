@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 import attrs
 from multidict import CIMultiDict, CIMultiDictProxy
 
+from ._config import check_size
 from ._errors import ResponseTooLargeError
 from ._frozen import filler
 
@@ -201,6 +202,7 @@ def limit_writes(
     transfer in the message; it is formatted only then."""
     if max_size is None:
         return write
+    check_size("max_size", max_size)
     written = 0
 
     def limited(chunk: bytes) -> object:

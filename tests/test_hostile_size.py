@@ -326,3 +326,31 @@ def test_limit_writes_counts_every_chunk_and_none_means_no_limit() -> None:
     with pytest.raises(ResponseTooLargeError, match="the download passed its max_size of 5"):
         write(b"f")
     assert sink.getvalue() == b"abcde"
+
+
+@pytest.mark.parametrize("family", ["v3", "v1"])
+async def test_an_attachment_past_max_size_raises_and_leaves_no_file(
+    family: str, tmp_path: Any
+) -> None:
+    content = b"z" * (300 * 1024)
+    target = tmp_path / "f.bin"
+    async with hostile(storage(content), api_key="apk_x" if family == "v1" else "cog_x") as c:
+        attachments = c.v1.attachments if family == "v1" else c.attachments
+        with pytest.raises(ResponseTooLargeError, match="max_size of 100000 bytes"):
+            await attachments.download("u-1", "f.bin", to=target, max_size=100_000)
+        assert not target.exists()
+        assert await attachments.download("u-1", "f.bin", max_size=len(content)) == content
+
+
+async def test_an_attachment_answered_directly_is_bounded_by_max_size_too() -> None:
+    async with hostile(fixed(b"x" * 5000)) as client:
+        with pytest.raises(ResponseTooLargeError):
+            await client.attachments.download("u-1", "f.bin", max_size=4999)
+        assert len(await client.attachments.download("u-1", "f.bin", max_size=5000)) == 5000
+
+
+@pytest.mark.parametrize("bad", [0, -1, 1.5, True])
+async def test_a_max_size_that_is_not_a_positive_int_is_refused(bad: object) -> None:
+    async with hostile(storage(b"x")) as client:
+        with pytest.raises(ConfigurationError, match="max_size"):
+            await client.attachments.download("u-1", "f.bin", max_size=bad)  # type: ignore[arg-type]

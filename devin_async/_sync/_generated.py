@@ -754,6 +754,7 @@ class SyncAttachments(SyncNode[Attachments]):
         name: str,
         *,
         to: None = None,
+        max_size: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes: ...
@@ -765,6 +766,7 @@ class SyncAttachments(SyncNode[Attachments]):
         name: str,
         *,
         to: PathLike | IO[bytes],
+        max_size: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> None: ...
@@ -775,6 +777,7 @@ class SyncAttachments(SyncNode[Attachments]):
         name: str,
         *,
         to: PathLike | IO[bytes] | None = None,
+        max_size: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes | None:
@@ -782,12 +785,15 @@ class SyncAttachments(SyncNode[Attachments]):
 
         The API answers with a redirect to a presigned URL on another host; that request
         carries no API key. A path that fails mid-way is removed, not left half-written.
+        ``max_size`` (bytes; none by default) stops a larger file with
+        ``ResponseTooLargeError``; ``max_response_size`` does not apply to the file.
         """
         return self._call(
             lambda r: r.download(
                 uuid,
                 name,
                 to=to,
+                max_size=max_size,
                 org_id=org_id,
                 **options,
             )
@@ -3878,6 +3884,7 @@ class SyncV1Attachments(SyncNode[V1Attachments]):
         name: str,
         *,
         to: None = None,
+        max_size: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes: ...
 
@@ -3888,6 +3895,7 @@ class SyncV1Attachments(SyncNode[V1Attachments]):
         name: str,
         *,
         to: PathLike | IO[bytes],
+        max_size: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> None: ...
 
@@ -3897,18 +3905,21 @@ class SyncV1Attachments(SyncNode[V1Attachments]):
         name: str,
         *,
         to: PathLike | IO[bytes] | None = None,
+        max_size: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes | None:
         """Download an attachment: its bytes, or streamed into ``to`` (a path or binary file).
 
         The API answers 307 to a presigned URL on another host; that request carries no
-        API key, which must never reach a third party.
+        API key, which must never reach a third party. ``max_size`` (bytes; none by
+        default) stops a larger file with ``ResponseTooLargeError``.
         """
         return self._call(
             lambda r: r.download(
                 uuid,
                 name,
                 to=to,
+                max_size=max_size,
                 **options,
             )
         )
