@@ -9,7 +9,7 @@ A server on 127.0.0.1 (this process) answers ``GET .../sessions/<name>`` with:
   (the server stops after 8 GiB);
 - ``error-stream`` and ``error-bomb``: the same as a 500 answer (error bodies keep only
   an excerpt);
-- ``ok``: an ordinary session, for the warm-up.
+- anything else: an ordinary session, for the warm-up.
 
 Each scenario runs in a fresh client process (so its peak RSS is its own): it makes 50
 ordinary calls to warm up (imports, pool, parser, converter), takes its peak RSS so far
@@ -94,8 +94,9 @@ async def client_run(base_url: str, scenario: str, cap: int) -> dict[str, Any]:
     async with AsyncDevin(
         api_key=KEY, org_id=ORG, base_url=base_url, max_retries=0, max_response_size=cap
     ) as client:
+        warm_up_id = json.loads(V3_BODY)["session_id"]  # checked against the path asked
         for _ in range(50):
-            await client.sessions.get("devin-ok")
+            await client.sessions.get(warm_up_id)
         gc.collect()
         baseline = peak_rss_mib()
         started = time.perf_counter()
