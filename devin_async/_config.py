@@ -41,8 +41,8 @@ DEFAULT_BACKOFF_MAX = 8.0
 DEFAULT_MAX_RETRY_AFTER = 60.0
 DEFAULT_RETRY_BUDGET = 120.0
 DEFAULT_RESUME_JITTER = 0.5
-# Bytes. A JSON body larger than this (as sent, and once inflated) is refused while it is
-# read: the largest page the API sends is a few MiB. Downloads are not bound by it.
+# Bytes. A JSON answer larger than this, as sent or once inflated, is refused while it is
+# read (per call max_response_size=); attachment downloads are not bound by it.
 DEFAULT_MAX_RESPONSE_SIZE = 32 * 1024 * 1024
 # Bytes of an error answer's body that are read and kept in APIStatusError.body.
 ERROR_BODY_KEPT = 64 * 1024
