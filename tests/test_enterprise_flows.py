@@ -253,6 +253,8 @@ async def test_session_messages_tags_and_insights(fake: FakeDevin, client: Async
     first = await sessions.generate_insights(asleep)
     again = await sessions.generate_insights(asleep)
     assert (first.status, again.status) == ("started", "already_exists")
+    done = fake.state.clock() + 3  # generating insights takes a while (3 s by default)
+    fake.state.clock = lambda: done
     assert (await sessions.insights(asleep)).analysis is not None
 
 

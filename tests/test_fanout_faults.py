@@ -16,11 +16,11 @@ async def test_10k_ids_under_503_429_and_drops_all_succeed_each_exactly_once() -
         ids = [fake.state.add_session()["session_id"] for _ in range(10_000)]
         # Each rule draws only for requests the ones before it let through, so these
         # conditional odds give 10 % 503, 5 % 429 and 2 % drops of all requests.
-        e503 = fake.faults.add(ErrorStatus(503), path=SESSIONS, probability=0.10)
+        e503 = fake.faults.add(ErrorStatus(503), path=SESSIONS, probability=0.10, times=None)
         e429 = fake.faults.add(
-            ErrorStatus(429, retry_after=1), path=SESSIONS, probability=0.05 / 0.90
+            ErrorStatus(429, retry_after=1), path=SESSIONS, probability=0.05 / 0.90, times=None
         )
-        drop = fake.faults.add(DropConnection(), path=SESSIONS, probability=0.02 / 0.85)
+        drop = fake.faults.add(DropConnection(), path=SESSIONS, probability=0.02 / 0.85, times=None)
         # Enough retries that 17 % failures per attempt can't exhaust any id by chance
         # (0.17**13 per id), and a budget for the virtual seconds of 429 pauses.
         policy = RetryPolicy(max_retries=12, budget=3600, max_retry_after=60)
@@ -104,7 +104,7 @@ async def test_cancelling_get_many_over_a_socket_leaves_no_task_or_connection() 
     async with FakeDevin(seed=False) as fake:
         ids = [fake.state.add_session()["session_id"] for _ in range(50)]
         slow = SlowResponse(max_hold=30)
-        fake.faults.add(slow, path=SESSIONS)
+        fake.faults.add(slow, path=SESSIONS, times=None)
         async with fake.client() as client:
             batch = asyncio.ensure_future(client.sessions.get_many(ids, concurrency=5))
             while slow.held < 5:  # noqa: ASYNC110  # the server's own counter, no event to wait on

@@ -44,9 +44,36 @@ async def test_a_sequence_hits_in_order_then_passes_through(
     assert rule.exhausted
 
 
+async def test_one_fault_hits_once_like_a_sequence_of_one(
+    server: FakeDevin, once: AsyncDevin
+) -> None:
+    rule = server.faults.add(ErrorStatus(503))
+    assert [await status_of(once) for _ in range(2)] == [503, 200]
+    assert rule.exhausted
+
+
 async def test_times_repeats_one_fault(server: FakeDevin, once: AsyncDevin) -> None:
     server.faults.add(ErrorStatus(500), times=2)
     assert [await status_of(once) for _ in range(3)] == [500, 500, 200]
+
+
+async def test_times_replays_a_whole_sequence(server: FakeDevin, once: AsyncDevin) -> None:
+    server.faults.add(ErrorStatus(503), ErrorStatus(500), times=2)
+    assert [await status_of(once) for _ in range(5)] == [503, 500, 503, 500, 200]
+
+
+async def test_times_none_never_runs_out(server: FakeDevin, once: AsyncDevin) -> None:
+    rule = server.faults.add(ErrorStatus(502), times=None)
+    assert [await status_of(once) for _ in range(5)] == [502] * 5
+    assert not rule.exhausted
+
+
+async def test_match_selects_requests_by_anything_the_request_shows(
+    server: FakeDevin, once: AsyncDevin
+) -> None:
+    server.faults.add(ErrorStatus(500), match=lambda r: r.match_info.get("devin_id") == SID)
+    assert await status_of(once, "devin-fed987cba654") == 200
+    assert [await status_of(once) for _ in range(2)] == [500, 200]
 
 
 async def test_path_prefix_regex_and_method_select_requests(
@@ -65,10 +92,10 @@ async def test_path_prefix_regex_and_method_select_requests(
 
 
 async def test_probability_is_drawn_from_a_seeded_rng(server: FakeDevin, once: AsyncDevin) -> None:
-    server.faults.add(ErrorStatus(503), probability=0.3)
+    server.faults.add(ErrorStatus(503), probability=0.3, times=None)
     first = [await status_of(once) for _ in range(40)]
     server.state.faults = plan = FaultPlan()  # same default seed: same draws
-    plan.add(ErrorStatus(503), probability=0.3)
+    plan.add(ErrorStatus(503), probability=0.3, times=None)
     assert [await status_of(once) for _ in range(40)] == first
     assert 0 < first.count(503) < 40
 

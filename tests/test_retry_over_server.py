@@ -166,7 +166,7 @@ async def test_5xx_retry_after_past_the_cap_fails_at_once_with_its_own_error(
 async def test_budget_stops_retrying_before_it_is_passed(
     server: FakeDevin, clock: FakeClock
 ) -> None:
-    server.faults.add(ErrorStatus(502))
+    server.faults.add(ErrorStatus(502), times=None)
     policy = RetryPolicy(max_retries=50, backoff_initial=1, backoff_max=1, budget=5)
     async with server.client(retry=policy) as api:
         with pytest.raises(InternalServerError, match="budget of 5 s") as info:
@@ -187,7 +187,7 @@ async def test_a_retry_after_beyond_the_budget_raises_rate_limit_error_at_once(
 
 
 async def test_max_retries_per_call_and_per_client(server: FakeDevin, clock: FakeClock) -> None:
-    server.faults.add(ErrorStatus(500))
+    server.faults.add(ErrorStatus(500), times=None)
     async with server.client() as api:
         with pytest.raises(InternalServerError, match="after 4 attempts") as info:
             await api.sessions.get(SID)
@@ -298,7 +298,7 @@ async def test_a_get_survives_one_fault(server: FakeDevin, api: AsyncDevin, faul
 async def test_a_get_that_keeps_failing_raises_the_last_transport_error(
     server: FakeDevin, api: AsyncDevin, fault: Fault
 ) -> None:
-    server.faults.add(fault, path=PATH)
+    server.faults.add(fault, path=PATH, times=None)
     with pytest.raises(APIConnectionError, match="after 4 attempts") as info:
         await api.sessions.get(SID)
     assert type(info.value) is APIConnectionError

@@ -43,7 +43,8 @@ async def test_session_lifecycle(client: AsyncDevin, ticking: Callable[[], float
     tags = await client.v1.sessions.update_tags(sid, ["ci", "lint"])
     assert tags.detail == "Tags updated successfully"
     session = await client.v1.sessions.get(sid)
-    assert session.messages[-1].message == "Also run lint"
+    # The ticking clock runs the session's story fast: Devin may have answered already.
+    assert session.messages[1].message == "Also run lint"
     assert session.tags == ["ci", "lint"]
 
     done = await client.v1.sessions.terminate(sid)

@@ -60,6 +60,9 @@ async def test_insights_are_generated_on_demand(fake: FakeDevin, client: AsyncDe
     assert (await client.sessions.insights(created.session_id)).analysis is None
     generation = await client.sessions.generate_insights(created.session_id)
     assert generation.session_id == created.session_id
+    assert (await client.sessions.insights(created.session_id)).analysis is None
+    done = fake.state.clock() + 3  # generating insights takes a while (3 s by default)
+    fake.state.clock = lambda: done
     assert (await client.sessions.insights(created.session_id)).analysis is not None
     listed = [i async for i in client.sessions.list_insights(session_ids=[created.session_id])]
     assert [i.num_user_messages for i in listed] == [1]

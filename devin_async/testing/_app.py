@@ -1,4 +1,5 @@
-"""The fake API's aiohttp application: auth, request log, faults, and every route table.
+"""The fake API's aiohttp application: keys and permissions, request log, faults, the
+sessions' clock, and every route table.
 
 The only module that imports the route modules; they import only helpers and the state.
 """
@@ -21,10 +22,37 @@ from . import (
     _v3_usage,
 )
 from ._faults import faults_middleware
-from ._state import FakeState, SeenRequest
-from ._wire import STATE_KEY, Handler, state_of
+from ._permissions import permission_for
+from ._state import V1_KEY_PREFIX, FakeState, SeenRequest
+from ._wire import STATE_KEY, Handler, problem, state_of
 
 __all__ = ["create_app"]
+
+
+# The legacy v1 paths: ``/v1/...``, and the legacy spec's ``/enterprise/consumption``.
+_V1_PATHS = ("/v1/", "/enterprise/")
+# The fake storage host of presigned URLs authenticates by its URL, not by a key.
+_KEYLESS = "/_presigned/"
+
+
+def _refusal(state: FakeState, token: str, request: web.Request) -> web.Response | None:
+    """The 401 or 403 the API gives ``request`` with ``token``, or ``None`` to serve it."""
+    path = request.path
+    if path.startswith(_KEYLESS):
+        return None
+    v1 = path.startswith(_V1_PATHS)
+    if not state.accepts(token, v1=v1):
+        if token.startswith(V1_KEY_PREFIX) and not v1:
+            detail = "an apk_ key opens the v1 API only: v3 takes a cog_ service-user key"
+            return problem(401, "Unauthorized", detail)
+        return web.json_response({"detail": "Missing or invalid Authorization header"}, status=401)
+    if not (state.denied or state.keys.get(token)):  # the common case: nothing denied
+        return None
+    resource = request.match_info.route.resource
+    needed = permission_for(request.method, resource.canonical) if resource else None
+    if needed is not None and state.lacks(token, needed):
+        return problem(403, "Forbidden", f"this key lacks the {needed} permission")
+    return None
 
 
 @web.middleware
@@ -32,7 +60,8 @@ async def _log_and_authorize(request: web.Request, handler: Handler) -> web.Stre
     state = state_of(request)
     auth = request.headers.get("Authorization", "")
     token = auth.removeprefix("Bearer ").strip() if auth.startswith("Bearer ") else ""
-    authorized = bool(token) and (state.api_key is None or token == state.api_key)
+    refusal = _refusal(state, token, request)
+    authorized = refusal is None and bool(token)
     body: Any = None
     if request.can_read_body and request.content_type == "application/json":
         try:
@@ -49,9 +78,10 @@ async def _log_and_authorize(request: web.Request, handler: Handler) -> web.Stre
             body,
         )
     )
-    # The fake storage host of presigned URLs authenticates by its URL, not by a key.
-    if not authorized and not request.path.startswith("/_presigned/"):
-        return web.json_response({"detail": "Missing or invalid Authorization header"}, status=401)
+    if refusal is not None:
+        return refusal
+    # Sessions live on the state's clock: whatever a request reads is caught up first.
+    state.advance()
     return await handler(request)
 
 

@@ -23,7 +23,8 @@ PRESIGNED = "/_presigned/{token}"
 
 
 def public_attachment(rec: Record) -> Record:
-    return {k: rec[k] for k in ("attachment_id", "name", "url", "content_type")}
+    """An upload's answer (the docs' AttachmentUploadResponse)."""
+    return {k: rec[k] for k in ("attachment_id", "name", "url")}
 
 
 async def save_upload(request: web.Request, org: str, url_path: str) -> Record | None:

@@ -57,7 +57,10 @@ async def list_cycles(request: web.Request) -> web.Response:
 
 async def list_acu_limits(request: web.Request) -> web.Response:
     limits = enterprise_of(request).acu_limits
-    rows = [{"cycle_acu_limit": v, "scope": "org", "org_id": k} for k, v in limits.items()]
+    rows = [
+        {"cycle_acu_limit": v, "scope": "org", "org_id": k, "user_id": None}
+        for k, v in limits.items()
+    ]
     return cursor_page(request, rows, public)
 
 

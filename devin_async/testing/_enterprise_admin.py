@@ -556,8 +556,9 @@ async def remediate(request: web.Request) -> web.Response:
         raise missing("Finding")
     if finding["session_id"] is not None:
         return problem(409, "Conflict", "a remediation session already exists")
-    session = state_of(request).add_session(
-        org_id=org_id, title=f"Fix: {finding['title']}", origin="api"
+    title = f"Fix: {finding['title']}"
+    session = state_of(request).create_session(
+        f"{title}\n\n{finding['recommendation']}", org_id=org_id, title=title, origin="api"
     )
     finding["session_id"] = session["session_id"]
     return respond({"finding_id": finding["finding_id"], "session_id": session["session_id"]})

@@ -1,7 +1,12 @@
 """Fault injection for the fake API: make chosen requests fail the way real servers do.
 
-    fake.faults.add(ErrorStatus(503), ErrorStatus(503), path="/v3/")   # 503, 503, then pass
-    fake.faults.add(ErrorStatus(429, retry_after=1), probability=0.1)    # 10 %, seeded
+One rule for every rule: its faults hit matching requests in order, once each, and
+``times`` says how often that sequence plays (1 by default, ``None`` for ever):
+
+    fake.faults.add(ErrorStatus(503))                                    # one 503, then pass
+    fake.faults.add(ErrorStatus(503), ErrorStatus(503), path="/v3/")     # 503, 503, then pass
+    fake.faults.add(ErrorStatus(500), times=3)                           # 500, 500, 500
+    fake.faults.add(ErrorStatus(429, retry_after=1), probability=0.1, times=None)  # 10 %, seeded
     slow = SlowResponse(); fake.faults.add(slow, method="POST")          # held until released
 
 Faults run after the request is logged in ``state.seen`` (the server did receive it)
@@ -140,29 +145,43 @@ class MalformedBody:
         return web.Response(status=self.status, text=text, content_type=content_type)
 
 
+RequestTest = Callable[[web.Request], bool]
+
+
 @attrs.define
 class FaultRule:
-    """Which requests a fault hits, and how often; ``hits`` counts the faults served."""
+    """Which requests a rule hits, and how often; ``hits`` counts the faults served.
+
+    Its ``faults`` are served in order, one per hit; the sequence plays ``times`` times
+    (``None``: for ever), then the rule is spent.
+    """
 
     faults: tuple[Fault, ...]
     method: str | None
     path: str | re.Pattern[str] | None
     probability: float | None
     times: int | None
+    match: RequestTest | None = None
     hits: int = 0
 
     def matches(self, request: web.Request) -> bool:
         if self.method is not None and request.method != self.method:
             return False
-        if self.path is None:
-            return True
-        if isinstance(self.path, str):
-            return request.path.startswith(self.path)
-        return self.path.search(request.path) is not None
+        if isinstance(self.path, str) and not request.path.startswith(self.path):
+            return False
+        if isinstance(self.path, re.Pattern) and self.path.search(request.path) is None:
+            return False
+        return self.match is None or self.match(request)
 
     @property
     def exhausted(self) -> bool:
-        return self.times is not None and self.hits >= self.times
+        return self.times is not None and self.hits >= self.times * len(self.faults)
+
+    def next_fault(self) -> Fault:
+        """The fault for this hit, counting it."""
+        fault = self.faults[self.hits % len(self.faults)]
+        self.hits += 1
+        return fault
 
 
 class FaultPlan:
@@ -178,15 +197,18 @@ class FaultPlan:
         method: str | None = None,
         path: str | re.Pattern[str] | None = None,
         probability: float | None = None,
-        times: int | None = None,
+        times: int | None = 1,
+        match: RequestTest | None = None,
     ) -> FaultRule:
         """Inject ``faults`` into matching requests (all of them, when no filter is given).
 
-        Several faults form a sequence: the n-th hit gets the n-th fault, and the rule
-        is spent after the last (unless ``times`` says otherwise; then the last repeats).
-        One fault repeats ``times`` times, forever by default. ``probability`` makes each
-        matching request a hit only that often, drawn from the plan's seeded RNG.
-        ``path`` is a prefix, or a compiled regex searched in the path.
+        The faults hit in order, one per matching request, and the sequence plays
+        ``times`` times (``None``: for ever); then requests pass through. So
+        ``add(ErrorStatus(503))`` fails one request, ``add(ErrorStatus(503), times=3)``
+        three, ``add(ErrorStatus(503), ErrorStatus(429))`` two (a 503, then a 429).
+        ``probability`` makes each matching request a hit only that often, drawn from
+        the plan's seeded RNG. ``path`` is a prefix, or a compiled regex searched in the
+        path; ``match`` a test of the ``aiohttp`` request (its query, headers...).
         """
         if not faults:
             raise ValueError("add() needs at least one fault")
@@ -194,9 +216,8 @@ class FaultPlan:
             raise ValueError(f"probability must be within [0, 1], got {probability!r}")
         if times is not None and times < 0:
             raise ValueError(f"times must be >= 0, got {times!r}")
-        if times is None and len(faults) > 1:
-            times = len(faults)
-        rule = FaultRule(faults, method.upper() if method else None, path, probability, times)
+        method = method.upper() if method else None
+        rule = FaultRule(faults, method, path, probability, times, match)
         self.rules.append(rule)
         return rule
 
@@ -217,9 +238,7 @@ class FaultPlan:
                 continue
             if rule.probability is not None and self._rng.random() >= rule.probability:
                 continue
-            fault = rule.faults[min(rule.hits, len(rule.faults) - 1)]
-            rule.hits += 1
-            return fault
+            return rule.next_fault()
         return None
 
 

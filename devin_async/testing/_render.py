@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._state import Record
 
-__all__ = ["iso", "v1_session", "v3_insights", "v3_session"]
+__all__ = ["iso", "v1_session", "v1_status_enum", "v3_insights", "v3_session"]
 
 _V3_FIELDS = (
     "session_id",
@@ -28,6 +28,10 @@ _V3_FIELDS = (
     "service_user_id",
     "origin",
     "is_archived",
+    "category",
+    "subcategory",
+    "parent_session_id",
+    "child_session_ids",
 )
 
 
@@ -71,7 +75,24 @@ def v1_message(rec: Record, index: int) -> dict[str, Any]:
     for optional in ("username", "origin"):
         if optional in msg:
             out[optional] = msg[optional]
+    out["user_id"] = None if msg["type"] == "devin_message" else rec["user_id"]
     return out
+
+
+# v1's status_enum for a v3 status and detail: the same situations, v1's words.
+_V1_WHEN_RUNNING = {
+    "finished": "finished",
+    "waiting_for_user": "blocked",
+    "waiting_for_approval": "blocked",
+}
+_V1_WHEN_STOPPED = {"exit": "finished", "error": "expired", "suspended": "blocked"}
+
+
+def v1_status_enum(rec: Record) -> str:
+    """``working`` while Devin works (new, claimed, resuming too); else how it stopped."""
+    if rec["status"] == "running":
+        return _V1_WHEN_RUNNING.get(rec["status_detail"], "working")
+    return _V1_WHEN_STOPPED.get(rec["status"], "working")
 
 
 def v1_session(rec: Record) -> dict[str, Any]:
@@ -87,6 +108,6 @@ def v1_session(rec: Record) -> dict[str, Any]:
         "tags": rec["tags"],
         "pull_request": {"url": prs[0]["pr_url"]} if prs else None,
         "structured_output": rec["structured_output"],
-        "status_enum": "finished" if rec["status_detail"] == "finished" else "working",
+        "status_enum": v1_status_enum(rec),
         "messages": [v1_message(rec, i) for i in range(len(rec["messages"]))],
     }

@@ -112,14 +112,8 @@ async def list_sessions(request: web.Request) -> web.Response:
     return web.json_response({"sessions": [_summary(r) for r in found[offset : offset + limit]]})
 
 
-def _user_message(state: FakeState, kind: str, text: str) -> Record:
-    return {
-        "type": kind,
-        "message": text,
-        "at": state.clock(),
-        "username": "user@example.com",
-        "origin": "api",
-    }
+# Who v1 messages come from: the key's user, through the API.
+_AUTHOR = {"username": "user@example.com", "origin": "api"}
 
 
 async def create_session(request: web.Request) -> web.Response:
@@ -151,11 +145,14 @@ async def create_session(request: web.Request) -> web.Response:
         for rec in state.sessions.values():
             if rec.get("v1_create") == fingerprint:
                 return web.json_response(_created(rec, is_new=False))
-    rec = state.add_session(
+    rec = state.create_session(
+        data["prompt"],
+        author=_AUTHOR,
         title=data.get("title") or data["prompt"][:60],
         tags=list(data.get("tags") or []),
         playbook_id=data.get("playbook_id"),
-        messages=[_user_message(state, "initial_user_message", data["prompt"])],
+        max_acu_limit=data.get("max_acu_limit"),
+        structured_output_schema=data.get("structured_output_schema"),
         user_email="user@example.com",
         v1_create=fingerprint,
     )
@@ -185,7 +182,7 @@ async def terminate_session(request: web.Request) -> web.Response:
     if rec["status"] == "exit":
         return _detail(400, "Devin session already exited")
     state = state_of(request)
-    rec.update(status="exit", status_detail=None, updated_at=state.clock())
+    state.stop(rec, "exit")
     state.v1.audit("terminate_session", state.clock(), session_id=rec["session_id"])
     return web.json_response({"detail": "Session terminated successfully"})
 
@@ -198,10 +195,10 @@ async def send_message(request: web.Request) -> web.Response:
     if isinstance(data, web.Response):
         return data
     state = state_of(request)
-    rec["messages"].append(_user_message(state, "user_message", data["message"]))
-    rec["updated_at"] = state.clock()
+    suspended = rec["status"] == "suspended"
+    state.hear(rec, data["message"], **_AUTHOR)
     state.v1.audit("send_message", state.clock(), session_id=rec["session_id"])
-    if rec["status"] == "suspended":
+    if suspended:
         return web.json_response({"detail": "Session is suspended; it will see the message"})
     if state.v1.message_reply == "empty":
         return web.Response(status=204)

@@ -68,7 +68,6 @@ async def start_scan(request: web.Request) -> web.Response:
         "host": fields["host"],
         "scan_type": fields["scan_type"] or default_type,
         "profile": profile,
-        "commit_sha": fields["commit_sha"],
         "created_at": state.clock(),
     }
     scans.scans[scan_id] = scan

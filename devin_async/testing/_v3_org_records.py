@@ -122,6 +122,7 @@ KINDS = (
             "is_enabled": True,
             "macro": None,
         },
+        hidden=frozenset({"created_by", "updated_by"}),  # NoteResponse has no authors
         matches=_note_matches,
     ),
     Kind(
@@ -148,7 +149,7 @@ KINDS = (
         set_on_create={"access_type": "org"},
         choices={"type": frozenset({"cookie", "key-value", "totp"})},
         renames={"type": "secret_type"},
-        hidden=frozenset({"value"}),
+        hidden=frozenset({"value", "org_id"}),  # SecretResponse names no org
         update=None,
         gettable=False,
         check=_unique_key,
@@ -174,7 +175,8 @@ KINDS = (
             "notify_on": frozenset({"always", "failure", "never"}),
             "schedule_type": frozenset({"recurring", "one_time"}),
         },
-        hidden=frozenset({"create_as_user_id", "run_as_user_id"}),
+        # Its playbook is answered as {"playbook": {"playbook_id"}}; it names no updater.
+        hidden=frozenset({"create_as_user_id", "run_as_user_id", "playbook_id", "updated_by"}),
         update="PATCH",
         patchable=("enabled", "run_as_user_id"),
         iso_times=True,

@@ -113,11 +113,9 @@ async def create_session(request: web.Request) -> web.Response:
     state = state_of(request)
     fields = {name: data[name] for name in _SESSION_FIELDS if data.get(name) is not None}
     fields["tags"] = tags
-    rec = state.add_session(
+    rec = state.create_session(
+        prompt,
         org_id=request.match_info["org_id"],
-        status="new",
-        status_detail=None,
-        messages=[{"type": "initial_user_message", "message": prompt, "at": state.clock()}],
         attachments=_attachments_named(state, data.get("attachment_urls") or ()),
         **fields,
     )
@@ -136,7 +134,7 @@ async def get_session(request: web.Request) -> web.Response:
 
 async def terminate_session(request: web.Request) -> web.Response:
     rec = _session_of(request)
-    rec.update(status="exit", status_detail=None, updated_at=state_of(request).clock())
+    state_of(request).stop(rec, "exit")
     if request.query.get("archive") == "true":
         rec["is_archived"] = True
     return web.json_response(v3_session(rec))
@@ -146,7 +144,7 @@ async def archive_session(request: web.Request) -> web.Response:
     rec = _session_of(request)
     rec.update(is_archived=True, updated_at=state_of(request).clock())
     if rec["status"] == "running":
-        rec.update(status="suspended", status_detail="user_request")
+        state_of(request).stop(rec, "suspended", "user_request")
     return web.json_response(v3_session(rec))
 
 
@@ -158,9 +156,7 @@ async def send_message(request: web.Request) -> web.Response:
         raise invalid("message is required")
     if rec["status"] in ("exit", "error"):
         return problem(400, "Bad Request", f"session {rec['session_id']} has ended")
-    now = state_of(request).clock()
-    rec["messages"].append({"type": "user_message", "message": message, "at": now})
-    rec.update(status="running", status_detail="working", updated_at=now)
+    state_of(request).hear(rec, message)
     return web.json_response(v3_session(rec))
 
 
@@ -270,11 +266,11 @@ async def event_details(request: web.Request) -> web.Response:
 async def session_attachments(request: web.Request) -> web.Response:
     rec = _session_of(request)
     uploaded = state_of(request).of_kind("attachments")
+    listed = [uploaded[a] for a in rec.get("attachments", ()) if a in uploaded]
     return web.json_response(
         [
-            {**public_attachment(uploaded[a]), "source": "user"}
-            for a in rec.get("attachments", ())
-            if a in uploaded
+            {**public_attachment(a), "content_type": a["content_type"], "source": "user"}
+            for a in listed
         ]
     )
 
@@ -286,9 +282,7 @@ async def get_insights(request: web.Request) -> web.Response:
 async def generate_insights(request: web.Request) -> web.Response:
     rec = _session_of(request)
     # The documented answers (release notes, Mar 11 2026): started, or already_exists.
-    status = "started" if rec["analysis"] is None else "already_exists"
-    if rec["analysis"] is None:
-        rec["analysis"] = {"issues": [], "action_items": [], "timeline": []}
+    status = state_of(request).request_insights(rec)
     return web.json_response({"session_id": rec["session_id"], "status": status})
 
 

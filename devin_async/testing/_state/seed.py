@@ -74,7 +74,14 @@ def seed_state(state: FakeState) -> FakeState:
                 "suggested_prompt": "Review PR #123 for security issues; list findings by risk",
                 "feedback_items": [],
             },
-            "timeline": [{"description": "Read the diff", "title": "Start", "color": "blue"}],
+            "timeline": [
+                {
+                    "description": "Read the diff",
+                    "title": "Start",
+                    "color": "blue",
+                    "issue_id": "i1",
+                }
+            ],
         },
     )
     state.add_session(
@@ -206,7 +213,13 @@ def _seed_enterprise(state: FakeState) -> None:
         "orchestrator_session_id": "devin-scan000000001",
         "code_owners": ["@example/backend"],
         "reference_snippets": [
-            {"file_path": "app/db.py", "start_line": 10, "end_line": 12, "code": "q = f'...'"}
+            {
+                "file_path": "app/db.py",
+                "start_line": 10,
+                "end_line": 12,
+                "code": "q = f'...'",
+                "commentary": None,
+            }
         ],
         "created_at": 1_704_067_200,
         "_org_id": org1,
