@@ -20,6 +20,7 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseTooLargeError,
     UnprocessableEntityError,
 )
 from ._fanout.iterator import BulkIterator
@@ -69,6 +70,7 @@ __all__ = [
     "Request",
     "RequestOptions",
     "Response",
+    "ResponseTooLargeError",
     "RetryPolicy",
     "SessionInsights",
     "SessionResponse",

@@ -9,7 +9,7 @@ from types import TracebackType
 import attrs
 
 from ._clock import Clock, RealClock
-from ._config import DEFAULT_POOL_SIZE, resolve_settings
+from ._config import DEFAULT_POOL_SIZE, conceal, resolve_settings
 from ._core import ClientCore
 from ._http import Handler, Middleware, Transport
 from ._pipeline.attempts import AttemptCounter
@@ -50,6 +50,8 @@ class AsyncDevin:
     function taking a ``Request`` (downloads then go through it too); ``aclose()``
     closes it. ``max_retries`` overrides ``retry.max_retries``; ``clock`` replaces the
     real time source of retry and rate-limit waits (see ``devin_async.testing.FakeClock``).
+    ``max_response_size`` (bytes, default 32 MiB) bounds every JSON answer, as sent and
+    inflated: past it a call raises ``ResponseTooLargeError`` (per call ``max_response_size=``).
     """
 
     def __init__(
@@ -60,6 +62,7 @@ class AsyncDevin:
         base_url: str | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        max_response_size: int | None = None,
         allow_insecure_http: bool = False,
         pool_size: int = DEFAULT_POOL_SIZE,
         middleware: Sequence[Middleware] = (),
@@ -68,18 +71,25 @@ class AsyncDevin:
         rate_limit: RateLimit | None = None,
         clock: Clock | None = None,
     ):
+        secret_key = conceal(api_key)  # before anything that can raise: see conceal()
+        del api_key
         policy = retry or RetryPolicy()
         self._settings = resolve_settings(
-            api_key=api_key,
+            api_key=secret_key,
             org_id=org_id,
             base_url=base_url,
             timeout=timeout,
             max_retries=policy.max_retries if max_retries is None else max_retries,
             allow_insecure_http=allow_insecure_http,
+            max_response_size=max_response_size,
         )
         policy = attrs.evolve(policy, max_retries=self._settings.max_retries)
         self._transport = (
-            AiohttpTransport(self._settings.base_url, pool_size=pool_size)
+            AiohttpTransport(
+                self._settings.base_url,
+                pool_size=pool_size,
+                max_response_size=self._settings.max_response_size,
+            )
             if transport is None
             else as_transport(transport)
         )
@@ -153,4 +163,7 @@ class AsyncDevin:
             )
 
     def __repr__(self) -> str:
-        return f"AsyncDevin(base_url={self.base_url!r}, org_id={self.org_id!r})"
+        settings = getattr(self, "_settings", None)  # None while __init__ has not set it
+        if settings is None:
+            return "AsyncDevin(<not configured>)"
+        return f"AsyncDevin(base_url={settings.base_url!r}, org_id={settings.org_id!r})"

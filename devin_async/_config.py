@@ -15,15 +15,20 @@ __all__ = [
     "DEFAULT_BACKOFF_INITIAL",
     "DEFAULT_BACKOFF_MAX",
     "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_MAX_RETRY_AFTER",
     "DEFAULT_POOL_SIZE",
     "DEFAULT_RESUME_JITTER",
     "DEFAULT_RETRY_BUDGET",
     "DEFAULT_TIMEOUT",
+    "ERROR_BODY_KEPT",
     "Secret",
     "Settings",
+    "check_size",
+    "conceal",
     "resolve_settings",
+    "reveal",
 ]
 
 # Every default of the client, in one place (seconds unless named otherwise).
@@ -36,6 +41,11 @@ DEFAULT_BACKOFF_MAX = 8.0
 DEFAULT_MAX_RETRY_AFTER = 60.0
 DEFAULT_RETRY_BUDGET = 120.0
 DEFAULT_RESUME_JITTER = 0.5
+# Bytes. A JSON answer larger than this, as sent or once inflated, is refused while it is
+# read (per call max_response_size=); attachment downloads are not bound by it.
+DEFAULT_MAX_RESPONSE_SIZE = 32 * 1024 * 1024
+# Bytes of an error answer's body that are read and kept in APIStatusError.body.
+ERROR_BODY_KEPT = 64 * 1024
 
 
 class Secret:
@@ -49,6 +59,9 @@ class Secret:
     def reveal(self) -> str:
         return self._value
 
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
     def __repr__(self) -> str:
         return "Secret('***')"
 
@@ -56,6 +69,18 @@ class Secret:
 
     def __reduce__(self) -> str:  # refuse pickling the key into caches or logs
         raise TypeError("Secret cannot be pickled")
+
+
+def conceal(key: str | Secret | None) -> Secret | None:
+    """``key`` as a ``Secret``. Call it on the first line that sees a raw key, then
+    ``del`` the raw name: error trackers and ``--showlocals`` print every local of every
+    frame a traceback holds, and a frame that can raise must hold no raw key. Never raises."""
+    return key if key is None or isinstance(key, Secret) else Secret(key)
+
+
+def reveal(key: Secret | None) -> str | None:
+    """The raw key, for handing to the one call that conceals it again at once."""
+    return None if key is None else key.reveal()
 
 
 def _is_loopback(host: str) -> bool:
@@ -90,6 +115,7 @@ class Settings:
     base_url: str
     timeout: float
     max_retries: int
+    max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE
 
     def require_key(self) -> Secret:
         if self.api_key is None:
@@ -99,27 +125,48 @@ class Settings:
         return self.api_key
 
 
+def _environment(environ: Mapping[str, str] | None) -> tuple[Secret | None, str | None, str | None]:
+    """The key (concealed), org id and base URL the environment sets. Read here, in a frame
+    that cannot raise, so that no frame which can holds ``os.environ`` (every secret of
+    the process) for a traceback to print."""
+    env = os.environ if environ is None else environ
+    key = conceal(env.get("DEVIN_API_KEY") or None)
+    return key, env.get("DEVIN_ORG_ID") or None, env.get("DEVIN_BASE_URL") or None
+
+
 def resolve_settings(
     *,
-    api_key: str | None,
+    api_key: str | Secret | None,
     org_id: str | None,
     base_url: str | None,
     timeout: float | None,
     max_retries: int | None,
     allow_insecure_http: bool,
+    max_response_size: int | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
-    env = os.environ if environ is None else environ
-    key = api_key if api_key is not None else env.get("DEVIN_API_KEY") or None
-    url = base_url or env.get("DEVIN_BASE_URL") or DEFAULT_BASE_URL
+    given_key = conceal(api_key)
+    del api_key  # see conceal()
+    env_key, env_org_id, env_url = _environment(environ)
+    key = given_key if given_key is not None else env_key
+    url = base_url or env_url or DEFAULT_BASE_URL
     if timeout is not None and timeout <= 0:
         raise ConfigurationError(f"timeout must be positive, got {timeout!r}")
     if max_retries is not None and max_retries < 0:
         raise ConfigurationError(f"max_retries must be >= 0, got {max_retries!r}")
+    if max_response_size is not None:
+        check_size("max_response_size", max_response_size)
     return Settings(
-        api_key=Secret(key) if key else None,
-        org_id=org_id if org_id is not None else env.get("DEVIN_ORG_ID") or None,
+        api_key=key or None,
+        org_id=org_id if org_id is not None else env_org_id,
         base_url=_check_base_url(url, allow_insecure_http),
         timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
         max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
+        max_response_size=max_response_size or DEFAULT_MAX_RESPONSE_SIZE,
     )
+
+
+def check_size(name: str, value: object) -> None:
+    """Refuse a byte count that is not a positive int (a bool, a float, ``0``)."""
+    if type(value) is not int or value <= 0:
+        raise ConfigurationError(f"{name} must be a positive number of bytes, got {value!r}")

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from ._clock import Clock, RealClock
-from ._config import DEFAULT_POOL_SIZE, Settings
+from ._config import DEFAULT_POOL_SIZE, Settings, check_size
 from ._converter import structure, structure_hook
 from ._decode import decode_json
 from ._errors import ConfigurationError
@@ -27,6 +27,9 @@ def _check_options(options: RequestOptions) -> None:
     retries = options.get("max_retries")
     if retries is not None and (not isinstance(retries, int) or retries < 0):
         raise ConfigurationError(f"max_retries must be an int >= 0, got {retries!r}")
+    size = options.get("max_response_size")
+    if size is not None:
+        check_size("max_response_size", size)
 
 
 class ClientCore:
@@ -51,12 +54,18 @@ class ClientCore:
     def org_id(self, override: str | None) -> str | None:
         return override if override is not None else self.settings.org_id
 
-    def _limits(self, options: RequestOptions | None) -> tuple[float | None, int | None]:
-        """The timeout and retry count ``options`` set for a call (checked)."""
+    def _limits(
+        self, options: RequestOptions | None
+    ) -> tuple[float | None, int | None, int | None]:
+        """The timeout, retry count and response size ``options`` set for a call (checked)."""
         opts = options or {}
         if opts:
             _check_options(opts)
-        return opts.get("timeout", self.settings.timeout), opts.get("max_retries")
+        return (
+            opts.get("timeout", self.settings.timeout),
+            opts.get("max_retries"),
+            opts.get("max_response_size"),
+        )
 
     def request(
         self,
@@ -69,9 +78,9 @@ class ClientCore:
         files: Multipart | None = None,
         options: RequestOptions | None = None,
     ) -> Request:
-        timeout, retries = self._limits(options)
+        timeout, retries, size = self._limits(options)
         path_ = build_path(template, path) if path else template
-        return new_request(method, path_, params, json, files, NO_HEADERS, timeout, retries)
+        return new_request(method, path_, params, json, files, NO_HEADERS, timeout, retries, size)
 
     def request_maker(
         self,
@@ -85,12 +94,14 @@ class ClientCore:
     ) -> Callable[[str], Request]:
         """``request`` for many values of the path parameter ``each`` (a fan-out's ids):
         options are checked and the other path parameters placed once, not per id."""
-        timeout, retries = self._limits(options)
+        timeout, retries, size = self._limits(options)
         path_of = path_maker(template, path, each)
 
         def make(value: str) -> Request:
             path_ = path_of(value)
-            return new_request(method, path_, params, None, None, NO_HEADERS, timeout, retries)
+            return new_request(
+                method, path_, params, None, None, NO_HEADERS, timeout, retries, size
+            )
 
         return make
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
+from ._config import ERROR_BODY_KEPT
 from ._errors import APIStatusError, DecodeError, RateLimitError, excerpt, status_error_class
-from ._http import Response
+from ._http import Response, bearer_token
 from ._pipeline.retry_after import parse_retry_after
 
-__all__ = ["decode_json", "error_detail", "error_for", "parse_json"]
+__all__ = ["NestedTooDeeply", "decode_json", "error_detail", "error_for", "parse_json"]
+
+
+_Text = TypeVar("_Text", str, bytes)
 
 
 def _content_type(response: Response) -> str:
@@ -30,8 +34,13 @@ _LONG_NUMBER = b"0" * 19
 _STRIDE, _SAMPLED_RUN = 6, b"000"
 
 
+class NestedTooDeeply(ValueError):
+    """JSON whose arrays and objects nest deeper than a parser can follow."""
+
+
 def parse_json(content: bytes) -> Any:
-    """JSON text as Python data, exactly as ``json.loads`` reads it; ``ValueError`` if not JSON."""
+    """JSON text as Python data, exactly as ``json.loads`` reads it; ``ValueError`` if not JSON
+    (``NestedTooDeeply`` for nesting past orjson's 1024 levels or the stdlib's stack)."""
     # find(), not `in`: bytes.__contains__ first tries its argument as an int, and
     # raising and swallowing that TypeError costs more than the search.
     sample = content[::_STRIDE].translate(_DIGITS_AS_ZEROS)
@@ -40,18 +49,43 @@ def parse_json(content: bytes) -> Any:
             return orjson.loads(content)
         except orjson.JSONDecodeError:
             pass
-    return json.loads(content)
+    try:
+        return json.loads(content)
+    except RecursionError:  # the stdlib recurses once per level: a hostile depth ends here
+        raise NestedTooDeeply("JSON nested too deeply to decode") from None
 
 
-def _not_json(response: Response) -> DecodeError:
+def _not_json(response: Response, problem: ValueError) -> DecodeError:
+    what = problem if isinstance(problem, NestedTooDeeply) else "not valid JSON"
+    content = _shown(response.content, response)
     return DecodeError(
         f"{response.request} answered {response.status} "
-        f"with a body that is not valid JSON ({_content_type(response) or 'no content type'}"
-        f", {len(response.content)} bytes): {excerpt(response.content)!r}",
+        f"with a body that is {what} ({_content_type(response) or 'no content type'}"
+        f", {len(response.content)} bytes): {excerpt(content)!r}",
         status_code=response.status,
-        body=response.content,
+        body=content,
         path=response.request.path,
     )
+
+
+def _shown(text: _Text, response: Response) -> _Text:
+    """``text`` from the answer as an error may show it: a server that echoes the bearer
+    token the request carried does not get it into a message, a body or a detail."""
+    token = bearer_token(response.request.headers)
+    if not token:
+        return text
+    if isinstance(text, bytes):
+        return _scrubbed(text, token.encode(), b"***")
+    return _scrubbed(text, token, "***")
+
+
+def _scrubbed(text: _Text, secret: _Text, stars: _Text) -> _Text:
+    text = text.replace(secret, stars)
+    # A body cut short may end in the start of the token: that goes too (4 bytes or more).
+    for end in range(len(secret) - 1, 3, -1):
+        if text.endswith(secret[:end]):
+            return text[:-end] + stars
+    return text
 
 
 def error_detail(body: Any) -> tuple[Any, str]:
@@ -81,27 +115,39 @@ def error_detail(body: Any) -> tuple[Any, str]:
 def error_for(response: Response) -> APIStatusError:
     """The typed error for a non-2xx response; never raises itself."""
     request = response.request
+    content = response.content
+    cut = len(content) > ERROR_BODY_KEPT  # the transport reads one byte more than is kept
+    if cut:
+        content = content[:ERROR_BODY_KEPT]
+    content = _shown(content, response)
     parsed: Any = None
-    if response.content:
+    if content:
         try:
-            parsed = parse_json(response.content)
-        except (ValueError, UnicodeDecodeError):
+            parsed = parse_json(content)
+        except ValueError:  # UnicodeDecodeError and NestedTooDeeply included
             parsed = None
+    detail, summary = None, ""
     if parsed is not None:
-        detail, summary = error_detail(parsed)
-    else:
-        detail, summary = None, excerpt(response.content)
+        try:
+            detail, summary = error_detail(parsed)
+        except RecursionError:  # str() of data nested nearly as deep as orjson allows
+            parsed = None
+    if parsed is None:
+        summary = excerpt(content)
     message = f"{request} answered {response.status}"
     if summary:
         message += f": {summary}"
     request_id = response.request_id
     if request_id:
+        request_id = _shown(request_id, response)
         message += f" (request id {request_id})"
+    if cut:
+        message += f" (body cut to its first {ERROR_BODY_KEPT} bytes)"
     cls = status_error_class(response.status)
     kwargs: dict[str, Any] = {
         "status_code": response.status,
         "detail": detail,
-        "body": response.content,
+        "body": content,
         "request_id": request_id,
         "headers": response.headers,
         "method": request.method,
@@ -132,5 +178,5 @@ def decode_json(response: Response, *, empty_ok: bool = False) -> Any:
         )
     try:
         return parse_json(content)
-    except (ValueError, UnicodeDecodeError):
-        raise _not_json(response) from None
+    except ValueError as exc:  # UnicodeDecodeError included
+        raise _not_json(response, exc) from None

@@ -21,6 +21,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "UnprocessableEntityError",
     "status_error_class",
 ]
@@ -83,10 +84,26 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIOutcomeUnknownError(APIConnectionError):
-    """A non-idempotent request (POST) may have reached the server; it was not resent.
+    """A request that is not safe to repeat (POST, PATCH) may have taken effect; it was
+    not resent. Check the server's state (for example list recent sessions) before
+    trying again.
 
-    Check the server's state (for example list recent sessions) before trying again.
+    Raised when such a request was sent and then its connection failed or timed out
+    (``status_code`` is ``None``), or it was answered 500, 502, 503 or 504: none of these
+    says whether the server acted first. ``status_code`` is then the answer's, and
+    ``__cause__`` the ``InternalServerError`` with its body, ``detail`` and request id.
     """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str = "",
+        path: str = "",
+        status_code: int | None = None,
+    ):
+        super().__init__(message, method=method, path=path, sent=True)
+        self.status_code = status_code
 
 
 class DecodeError(DevinError):
@@ -97,6 +114,16 @@ class DecodeError(DevinError):
         self.status_code = status_code
         self.body = body
         self.path = path
+
+
+class ResponseTooLargeError(DecodeError):
+    """A body passed its size limit while it was read, and the rest was not: a JSON answer
+    past ``max_response_size`` (client setting, or per call), a download past its
+    ``max_size``. ``limit`` is the limit in bytes; nothing of the body is kept."""
+
+    def __init__(self, message: str, *, limit: int, status_code: int | None, path: str = ""):
+        super().__init__(message, status_code=status_code, path=path)
+        self.limit = limit
 
 
 class APIStatusError(DevinError):

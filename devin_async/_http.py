@@ -10,6 +10,8 @@ from urllib.parse import parse_qsl, urlsplit
 import attrs
 from multidict import CIMultiDict, CIMultiDictProxy
 
+from ._config import check_size
+from ._errors import ResponseTooLargeError
 from ._frozen import filler
 
 __all__ = [
@@ -21,8 +23,10 @@ __all__ = [
     "Response",
     "StockLayer",
     "Transport",
+    "bearer_token",
     "case_insensitive",
     "download_request",
+    "limit_writes",
     "redact_headers",
 ]
 
@@ -36,6 +40,14 @@ _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """A copy of ``headers`` safe to show: credentials replaced by ``***``."""
     return {k: ("***" if k.lower() in _SECRET_HEADERS else v) for k, v in headers.items()}
+
+
+def bearer_token(headers: Mapping[str, str]) -> str | None:
+    """The token of an ``Authorization: Bearer ...`` header, however the name is spelt."""
+    for name, value in headers.items():
+        if name.lower() == "authorization" and value[:7].lower() == "bearer ":
+            return value[7:].strip() or None
+    return None
 
 
 @attrs.frozen
@@ -58,7 +70,11 @@ class Multipart:
 
 @attrs.frozen(repr=False)
 class Request:
-    """What the SDK asks of the API; the path is already validated and percent-encoded."""
+    """What the SDK asks of the API; the path is already validated and percent-encoded.
+
+    ``timeout``, ``max_retries`` and ``max_response_size`` are a call's own (``None``: the
+    client's): the retry layer reads the first two, the transport the first and last.
+    """
 
     method: str
     path: str
@@ -68,6 +84,7 @@ class Request:
     headers: Mapping[str, str] = attrs.field(factory=dict)
     timeout: float | None = None
     max_retries: int | None = None
+    max_response_size: int | None = None  # bytes; None: the client's
 
     def with_headers(self, extra: Mapping[str, str]) -> Request:
         # Spelled out rather than attrs.evolve: this runs on every request (auth). The
@@ -83,6 +100,7 @@ class Request:
             {**headers, **extra} if headers else dict(extra),
             self.timeout,
             self.max_retries,
+            self.max_response_size,
         )
 
     def __str__(self) -> str:
@@ -161,7 +179,9 @@ class Transport(Protocol):
     ``download`` fetches an absolute URL, a presigned link on another host, with no
     credentials: a 2xx body goes to ``write`` (in chunks, or at once) and the returned
     response's content is empty; any other answer is returned whole, for the caller
-    to raise. ``timeout`` bounds connecting and each read, not the whole transfer.
+    to raise. ``timeout`` bounds the whole transfer, connecting included. The aiohttp
+    transport reads no more of a body than ``request.max_response_size`` (a 2xx answer's;
+    past it, ``ResponseTooLargeError``) or ``ERROR_BODY_KEPT`` (any other's) allows.
     ``aclose`` releases what the transport holds; ``AsyncDevin.aclose()`` calls it.
     """
 
@@ -172,6 +192,31 @@ class Transport(Protocol):
     ) -> Awaitable[Response]: ...
 
     def aclose(self) -> Awaitable[None]: ...
+
+
+def limit_writes(
+    write: Callable[[bytes], object], max_size: int | None, what: object
+) -> Callable[[bytes], object]:
+    """``write``, refusing with ``ResponseTooLargeError`` the chunk that would take what it
+    has written past ``max_size`` bytes (``None``: ``write`` itself). ``what`` names the
+    transfer in the message; it is formatted only then."""
+    if max_size is None:
+        return write
+    check_size("max_size", max_size)
+    written = 0
+
+    def limited(chunk: bytes) -> object:
+        nonlocal written
+        written += len(chunk)
+        if written > max_size:
+            raise ResponseTooLargeError(
+                f"{what} passed its max_size of {max_size} bytes; the rest was not read",
+                limit=max_size,
+                status_code=None,
+            )
+        return write(chunk)
+
+    return limited
 
 
 def download_request(url: str, timeout: float | None) -> Request:

@@ -15,8 +15,14 @@ import aiohttp
 from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
-from ._config import DEFAULT_POOL_SIZE
-from ._errors import APIConnectionError, APITimeoutError, ClientUsageError, DevinError
+from ._config import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_POOL_SIZE, ERROR_BODY_KEPT
+from ._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ClientUsageError,
+    DevinError,
+    ResponseTooLargeError,
+)
 from ._http import (
     Handler,
     Multipart,
@@ -31,6 +37,7 @@ from ._version import __version__
 __all__ = ["AiohttpTransport", "FunctionTransport", "as_transport", "encode_query"]
 
 _CHUNK_SIZE = 64 * 1024
+_ENCODING = aiohttp.hdrs.CONTENT_ENCODING  # an istr: found without case folding
 _KEPT_TIMEOUTS = 32
 
 USER_AGENT = (
@@ -91,6 +98,44 @@ def _map_error(exc: BaseException, request: Request) -> DevinError:
     return APIConnectionError(f"connection failed during {where}: {type(exc).__name__}", **kwargs)
 
 
+async def _read_within(resp: aiohttp.ClientResponse, cap: int, request: Request) -> bytes:
+    """The body of ``resp``, read as it arrives (inflated, if it was compressed) until it
+    passes ``cap`` bytes: then a 2xx raises ``ResponseTooLargeError``, and any other
+    answer's body is cut to ``cap + 1`` bytes (one past what an error keeps, so that the
+    decoder can tell it was cut). The unread rest closes the connection with the answer."""
+    ok = resp.status < 300
+    declared = resp.content_length  # of the body as sent: compressed, if it was
+    if ok and declared is not None and declared > cap:
+        raise _too_large(resp, cap, request, f"Content-Length says {declared} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    stream = resp.content
+    while size <= cap:
+        # aiohttp inflates a compressed body a bounded step at a time, as it is read:
+        # no single piece is much larger than its read buffer, whatever the ratio.
+        chunk = await stream.readany()
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    if ok:
+        raise _too_large(resp, cap, request, "the rest was not read")
+    return b"".join(chunks)[: cap + 1]
+
+
+def _too_large(
+    resp: aiohttp.ClientResponse, cap: int, request: Request, why: str
+) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"{request} answered {resp.status} with a body over its max_response_size of "
+        f"{cap} bytes ({why}); pass max_response_size= to the call or the client to allow "
+        "more",
+        limit=cap,
+        status_code=resp.status,
+        path=request.path,
+    )
+
+
 class _Lent(io.RawIOBase):
     """A file lent to aiohttp for one attempt. aiohttp closes a file payload once sent,
     which would leave a retry (and the caller) with a closed file; this one stays open."""
@@ -125,9 +170,16 @@ class _Lent(io.RawIOBase):
 class AiohttpTransport:
     """Sends requests over one pooled ``aiohttp.ClientSession``, created on first use."""
 
-    def __init__(self, base_url: str, *, pool_size: int = DEFAULT_POOL_SIZE):
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        pool_size: int = DEFAULT_POOL_SIZE,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+    ):
         self._base_url = base_url
         self._pool_size = pool_size
+        self._max_response_size = max_response_size
         self._session: aiohttp.ClientSession | None = None
         self._closing: asyncio.Future[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -160,13 +212,19 @@ class AiohttpTransport:
             )
         # Created here, inside a coroutine, so it binds to the loop that uses it.
         self._loop = asyncio.get_running_loop()
-        self._session = aiohttp.ClientSession(
+        session = aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0),
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             auto_decompress=True,
             raise_for_status=False,
         )
-        return self._session
+        # aiohttp resends an idempotent request once, on a fresh connection, when the
+        # one it used was closed under it: a request the retry policy never decided
+        # and .attempts never counts (max_retries=0 would still send two). aiohttp's own
+        # test client turns it off through this attribute; there is no public switch.
+        session._retry_connection = False
+        self._session = session
+        return session
 
     def _url(self, request: Request) -> URL:
         url = self._base_url + request.path
@@ -209,7 +267,20 @@ class AiohttpTransport:
                 json=request.json if files is None else None,
             )
             try:
-                content = await resp.read()
+                # A body is read whole at once only when its size is known and allowed: a
+                # 2xx up to the size limit, any other answer up to what an error keeps.
+                # Anything else (no length, compressed, too long) is read piece by piece,
+                # counted, and refused or cut the moment it passes that.
+                cap = (
+                    request.max_response_size or self._max_response_size
+                    if resp.status < 300
+                    else ERROR_BODY_KEPT
+                )
+                length = resp.content_length
+                if length is not None and length <= cap and _ENCODING not in resp.headers:
+                    content = await resp.read()
+                else:
+                    content = await _read_within(resp, cap, request)
             finally:
                 resp.release()
                 if files is not None or request.json is not None:
@@ -227,16 +298,18 @@ class AiohttpTransport:
         """``Transport.download``: the 2xx body goes to ``write`` chunk by chunk."""
         request = download_request(url, timeout)
         session = self._client_session()
-        limits = aiohttp.ClientTimeout(total=None, sock_connect=timeout, sock_read=timeout)
         try:
             # Only the session's User-Agent goes along: the bearer token is added per
             # request by the auth middleware, never here. The URL is sent as given:
-            # re-encoding a presigned query could break its signature.
+            # re-encoding a presigned query could break its signature. The timeout is
+            # the whole transfer's, as for any call: a host trickling a byte a second
+            # never trips a per-read one.
             async with session.get(
-                URL(url, encoded=True), headers={"Accept": "*/*"}, timeout=limits
+                URL(url, encoded=True), headers={"Accept": "*/*"}, timeout=self._timeouts[timeout]
             ) as resp:
                 if not 200 <= resp.status < 300:
-                    return new_response(resp.status, resp.headers, await resp.read(), request)
+                    content = await _read_within(resp, ERROR_BODY_KEPT, request)
+                    return new_response(resp.status, resp.headers, content, request)
                 async for chunk in resp.content.iter_chunked(_CHUNK_SIZE):
                     write(chunk)
                 return new_response(resp.status, resp.headers, b"", request)

@@ -12,7 +12,7 @@ from devin_async._http import new_request, new_response
 
 
 def test_fillers_make_what_init_makes() -> None:
-    args = ("GET", "/v3/x", (("a", "b"),), None, None, {"H": "v"}, 5.0, 2)
+    args = ("GET", "/v3/x", (("a", "b"),), None, None, {"H": "v"}, 5.0, 2, 1024)
     request = new_request(*args)
     assert type(request) is Request
     assert request == Request(*args) and repr(request) == repr(Request(*args))

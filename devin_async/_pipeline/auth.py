@@ -25,10 +25,11 @@ class AuthMiddleware(StockLayer):
     def handler(self, call_next: Handler) -> Handler:
         def authorized(request: Request) -> Awaitable[Response]:
             key = self._settings.api_key or self._settings.require_key()  # raises if None
-            known, header = self._auth
-            if key is not known:  # formatted once per key, not once per request
-                header = {"Authorization": f"Bearer {key.reveal()}"}
-                self._auth = (key, header)  # one assignment: never a key with another's header
-            return call_next(request.with_headers(header))
+            if key is not self._auth[0]:  # formatted once per key, not once per request
+                # One assignment: never a key with another's header.
+                self._auth = (key, {"Authorization": f"Bearer {key.reveal()}"})
+            # Read from self, not kept in a local: a layer below that raises at once
+            # leaves this frame in its traceback, whose locals trackers print.
+            return call_next(request.with_headers(self._auth[1]))
 
         return authorized

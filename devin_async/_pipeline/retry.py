@@ -29,6 +29,7 @@ from .retry_after import parse_retry_after
 
 __all__ = [
     "IDEMPOTENT_METHODS",
+    "OUTCOME_UNKNOWN_STATUSES",
     "RETRYABLE_STATUSES",
     "Decision",
     "RetryMiddleware",
@@ -44,6 +45,11 @@ logger = logging.getLogger("devin_async")
 # general, so PATCH is treated like POST.
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# What a request not safe to repeat did before the server answered one of these is
+# unknown: nothing in RFC 9110 promises that a 503 means the origin did not act, and a
+# gateway's 502 or 504 can come after the origin started the work. 501 and 505 say the
+# request was refused as a whole: they stay InternalServerError.
+OUTCOME_UNKNOWN_STATUSES = frozenset({500, 502, 503, 504})
 
 Outcome = Response | APIConnectionError
 
@@ -149,20 +155,29 @@ def decide(
 
 def _final_error(request: Request, outcome: Outcome, attempts: int, reason: str) -> DevinError:
     """The error a call raises when retrying stops, saying how many attempts and why."""
+    error: DevinError
     if isinstance(outcome, Response):
-        error: DevinError = error_for(outcome)
-    elif outcome.sent and request.method not in IDEMPOTENT_METHODS:
-        error = APIOutcomeUnknownError(
-            f"{request} may have reached the server ({outcome}); "
-            "its outcome is unknown, so it was not resent. Check the server's state "
-            "before trying again.",
-            method=request.method,
-            path=request.path,
-        )
-        error.__cause__ = outcome
+        error, status = error_for(outcome), outcome.status
+        unknown = status in OUTCOME_UNKNOWN_STATUSES
     else:
-        error = outcome
+        error, status, unknown = outcome, None, outcome.sent
+    if unknown and request.method not in IDEMPOTENT_METHODS:
+        error = _outcome_unknown(request, error, status)
     error.attempts, error.retry_stopped = attempts, reason
+    return error
+
+
+def _outcome_unknown(
+    request: Request, cause: DevinError, status_code: int | None
+) -> APIOutcomeUnknownError:
+    error = APIOutcomeUnknownError(
+        f"{request} may have taken effect ({cause}); its outcome is unknown, so it was "
+        "not resent. Check the server's state before trying again.",
+        method=request.method,
+        path=request.path,
+        status_code=status_code,
+    )
+    error.__cause__ = cause
     return error
 
 
@@ -227,6 +242,9 @@ class RetryMiddleware(StockLayer):
                 outcome = await call_next(self._within_budget(request, started))
             except APIConnectionError as exc:
                 outcome = exc
+            except DevinError as exc:  # not a retry's business (a body past its size limit)
+                exc.attempts = attempt
+                raise
             else:
                 if outcome.status < 400:
                     return outcome

@@ -784,6 +784,7 @@ class SyncAttachments(SyncNode[Attachments]):
         name: str,
         *,
         to: None = None,
+        max_size: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes: ...
@@ -795,6 +796,7 @@ class SyncAttachments(SyncNode[Attachments]):
         name: str,
         *,
         to: PathLike | IO[bytes],
+        max_size: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> None: ...
@@ -805,6 +807,7 @@ class SyncAttachments(SyncNode[Attachments]):
         name: str,
         *,
         to: PathLike | IO[bytes] | None = None,
+        max_size: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes | None:
@@ -812,12 +815,15 @@ class SyncAttachments(SyncNode[Attachments]):
 
         The API answers with a redirect to a presigned URL on another host; that request
         carries no API key. A path that fails mid-way is removed, not left half-written.
+        ``max_size`` (bytes; none by default) stops a larger file with
+        ``ResponseTooLargeError``; ``max_response_size`` does not apply to the file.
         """
         return self._call(
             lambda r: r.download(
                 uuid,
                 name,
                 to=to,
+                max_size=max_size,
                 org_id=org_id,
                 **options,
             )
@@ -5038,6 +5044,7 @@ class SyncV1Attachments(SyncNode[V1Attachments]):
         name: str,
         *,
         to: None = None,
+        max_size: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes: ...
 
@@ -5048,6 +5055,7 @@ class SyncV1Attachments(SyncNode[V1Attachments]):
         name: str,
         *,
         to: PathLike | IO[bytes],
+        max_size: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> None: ...
 
@@ -5057,18 +5065,21 @@ class SyncV1Attachments(SyncNode[V1Attachments]):
         name: str,
         *,
         to: PathLike | IO[bytes] | None = None,
+        max_size: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes | None:
         """Download an attachment: its bytes, or streamed into ``to`` (a path or binary file).
 
         The API answers 307 to a presigned URL on another host; that request carries no
-        API key, which must never reach a third party.
+        API key, which must never reach a third party. ``max_size`` (bytes; none by
+        default) stops a larger file with ``ResponseTooLargeError``.
         """
         return self._call(
             lambda r: r.download(
                 uuid,
                 name,
                 to=to,
+                max_size=max_size,
                 **options,
             )
         )
@@ -5369,6 +5380,7 @@ class Devin(SyncClientBase):
         base_url: str | None = None,
         timeout: float | None = None,
         max_retries: int | None = None,
+        max_response_size: int | None = None,
         allow_insecure_http: bool = False,
         pool_size: int = DEFAULT_POOL_SIZE,
         middleware: Sequence[Middleware] = (),
@@ -5384,6 +5396,7 @@ class Devin(SyncClientBase):
                 base_url=base_url,
                 timeout=timeout,
                 max_retries=max_retries,
+                max_response_size=max_response_size,
                 allow_insecure_http=allow_insecure_http,
                 pool_size=pool_size,
                 middleware=middleware,

@@ -14,7 +14,7 @@ from typing_extensions import Unpack
 
 from .._core import ClientCore
 from .._decode import error_for
-from .._http import Multipart, Request
+from .._http import Multipart, Request, limit_writes
 from .._options import RequestOptions
 from ..models.attachments import Attachment
 from ._org import OrgResource
@@ -71,6 +71,7 @@ class Attachments(OrgResource):
         name: str,
         *,
         to: None = None,
+        max_size: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes: ...
@@ -82,6 +83,7 @@ class Attachments(OrgResource):
         name: str,
         *,
         to: PathLike | IO[bytes],
+        max_size: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> None: ...
@@ -92,6 +94,7 @@ class Attachments(OrgResource):
         name: str,
         *,
         to: PathLike | IO[bytes] | None = None,
+        max_size: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes | None:
@@ -99,6 +102,8 @@ class Attachments(OrgResource):
 
         The API answers with a redirect to a presigned URL on another host; that request
         carries no API key. A path that fails mid-way is removed, not left half-written.
+        ``max_size`` (bytes; none by default) stops a larger file with
+        ``ResponseTooLargeError``; ``max_response_size`` does not apply to the file.
         """
         request = self._request(
             "GET",
@@ -107,7 +112,7 @@ class Attachments(OrgResource):
             org_id=org_id,
             options=options,
         )
-        return await download_redirected(self._core, request, to)
+        return await download_redirected(self._core, request, to, max_size)
 
 
 @contextlib.contextmanager
@@ -126,10 +131,14 @@ def file_part(
 
 
 async def download_redirected(
-    core: ClientCore, request: Request, to: PathLike | IO[bytes] | None
+    core: ClientCore,
+    request: Request,
+    to: PathLike | IO[bytes] | None,
+    max_size: int | None = None,
 ) -> bytes | None:
     """Send ``request``, follow its redirect to the presigned URL without the API key, and
-    return the content (or stream it into ``to``). Shared by v3 and v1 downloads."""
+    return the content (or stream it into ``to``), at most ``max_size`` bytes of it.
+    Shared by v3 and v1 downloads."""
     answer = await core.send(request)
     location = answer.headers.get("Location")
     redirected = answer.status in _REDIRECTS and bool(location)
@@ -137,17 +146,22 @@ async def download_redirected(
         raise error_for(answer)
     if location and redirected:
         url = urljoin(core.settings.base_url + request.path, location)
-        return await download_presigned(core, url, to, timeout=request.timeout)
+        return await _save(core, url, b"", to, request.timeout, max_size, request)
     # A direct answer instead of the documented redirect: take its body.
-    return await _save(core, None, answer.content, to, request.timeout)
+    return await _save(core, None, answer.content, to, request.timeout, max_size, request)
 
 
 async def download_presigned(
-    core: ClientCore, url: str, to: PathLike | IO[bytes] | None, *, timeout: float | None
+    core: ClientCore,
+    url: str,
+    to: PathLike | IO[bytes] | None,
+    *,
+    timeout: float | None,
+    max_size: int | None = None,
 ) -> bytes | None:
     """Fetch a presigned ``url`` without the API key (or any credential): the content, or
-    streamed into ``to``."""
-    return await _save(core, url, b"", to, timeout)
+    streamed into ``to``, at most ``max_size`` bytes of it."""
+    return await _save(core, url, b"", to, timeout, max_size, "the presigned download")
 
 
 async def _save(
@@ -156,10 +170,14 @@ async def _save(
     direct: bytes,
     to: PathLike | IO[bytes] | None,
     timeout: float | None,
+    max_size: int | None,
+    what: object,
 ) -> bytes | None:
-    """The content of ``url`` (``direct`` when there is none), returned or written to ``to``."""
+    """The content of ``url`` (``direct`` when there is none), returned or written to ``to``;
+    ``what`` names the transfer should it pass ``max_size``."""
     buffer = io.BytesIO()
-    with _writer(buffer if to is None else to) as write:
+    with _writer(buffer if to is None else to) as whole:
+        write = limit_writes(whole, max_size, what)
         if url is None:
             write(direct)
         else:

@@ -24,7 +24,7 @@ def attachment_url(response: Response) -> str:
     text = response.content.decode("utf-8", errors="replace").strip()
     try:
         value = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: a hostile nesting depth
         value = text
     if isinstance(value, str) and value.startswith(("https://", "http://")):
         return value
@@ -60,12 +60,24 @@ class V1Attachments(V1Resource):
 
     @overload
     async def download(
-        self, uuid: str, name: str, *, to: None = None, **options: Unpack[RequestOptions]
+        self,
+        uuid: str,
+        name: str,
+        *,
+        to: None = None,
+        max_size: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> bytes: ...
 
     @overload
     async def download(
-        self, uuid: str, name: str, *, to: PathLike | IO[bytes], **options: Unpack[RequestOptions]
+        self,
+        uuid: str,
+        name: str,
+        *,
+        to: PathLike | IO[bytes],
+        max_size: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> None: ...
 
     async def download(
@@ -74,14 +86,16 @@ class V1Attachments(V1Resource):
         name: str,
         *,
         to: PathLike | IO[bytes] | None = None,
+        max_size: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes | None:
         """Download an attachment: its bytes, or streamed into ``to`` (a path or binary file).
 
         The API answers 307 to a presigned URL on another host; that request carries no
-        API key, which must never reach a third party.
+        API key, which must never reach a third party. ``max_size`` (bytes; none by
+        default) stops a larger file with ``ResponseTooLargeError``.
         """
         request = self._request(
             "GET", "/attachments/{uuid}/{name}", {"uuid": uuid, "name": name}, options=options
         )
-        return await download_redirected(self._core, request, to)
+        return await download_redirected(self._core, request, to, max_size)
