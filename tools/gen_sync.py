@@ -523,6 +523,14 @@ def _class(cls: type, kids: list[tuple[str, object]], imports: Imports) -> list[
         )
         params, forward = _params(imports.imported(init.args, Origin(module)))
         lines += _signature("__init__", params, "None")
+        # The raw key must stay in no frame or closure a traceback holds (see conceal()).
+        imports.use("conceal", (f"{PACKAGE}._config", "conceal"))
+        imports.use("reveal", (f"{PACKAGE}._config", "reveal"))
+        lines += [
+            "        secret_key = conceal(api_key)  # see conceal(): no frame keeps the raw key",
+            "        del api_key",
+        ]
+        forward = ["api_key=reveal(secret_key)" if a == "api_key=api_key" else a for a in forward]
         make_client = _call("lambda: AsyncDevin", forward, "            ")
         lines += ["        super().__init__(", *make_client, "        )"]
         owner, resolve = "self", "c"

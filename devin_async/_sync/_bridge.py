@@ -171,5 +171,7 @@ class SyncClientBase(SyncNode["AsyncDevin"]):
             self._shut_down(wait=False)
 
     def __repr__(self) -> str:
-        client = self._client
+        client = getattr(self, "_client", None)  # None while __init__ has not set it
+        if client is None:
+            return f"{type(self).__name__}(<not configured>)"
         return f"{type(self).__name__}(base_url={client.base_url!r}, org_id={client.org_id!r})"

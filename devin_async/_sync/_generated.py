@@ -15,7 +15,7 @@ from typing_extensions import Unpack
 from .._body import NOT_GIVEN, NotGiven
 from .._client import AsyncDevin
 from .._clock import Clock
-from .._config import DEFAULT_POOL_SIZE
+from .._config import DEFAULT_POOL_SIZE, conceal, reveal
 from .._fanout.polling import DEFAULT_MAX_POLL_INTERVAL, DEFAULT_MAX_WAIT, DEFAULT_POLL_INTERVAL
 from .._fanout.resource import OnError
 from .._fanout.results import BulkResult, Outcome, ProgressCallback
@@ -5389,9 +5389,11 @@ class Devin(SyncClientBase):
         rate_limit: RateLimit | None = None,
         clock: Clock | None = None,
     ) -> None:
+        secret_key = conceal(api_key)  # see conceal(): no frame keeps the raw key
+        del api_key
         super().__init__(
             lambda: AsyncDevin(
-                api_key=api_key,
+                api_key=reveal(secret_key),
                 org_id=org_id,
                 base_url=base_url,
                 timeout=timeout,
