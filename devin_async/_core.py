@@ -11,21 +11,27 @@ from ._converter import structure, structure_hook
 from ._decode import decode_json
 from ._errors import ConfigurationError
 from ._http import NO_HEADERS, Handler, Multipart, Request, Response, Transport, new_request
-from ._options import RequestOptions
+from ._options import RequestOptions, check_option_names
 from ._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
 from ._paths import build_path, path_maker
 
-__all__ = ["ClientCore"]
+__all__ = ["ClientCore", "check_options"]
 
 T = TypeVar("T")
 
 
-def _check_options(options: RequestOptions) -> None:
+def check_options(options: RequestOptions) -> None:
+    """Refuse an unknown keyword or an option of the wrong type or range, before sending."""
+    check_option_names(options)
     timeout = options.get("timeout")
-    if timeout is not None and not timeout > 0:
-        raise ConfigurationError(f"timeout must be positive, got {timeout!r}")
+    if timeout is not None and (
+        isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0
+    ):
+        raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
     retries = options.get("max_retries")
-    if retries is not None and (not isinstance(retries, int) or retries < 0):
+    if retries is not None and (
+        isinstance(retries, bool) or not isinstance(retries, int) or retries < 0
+    ):
         raise ConfigurationError(f"max_retries must be an int >= 0, got {retries!r}")
     size = options.get("max_response_size")
     if size is not None:
@@ -60,7 +66,7 @@ class ClientCore:
         """The timeout, retry count and response size ``options`` set for a call (checked)."""
         opts = options or {}
         if opts:
-            _check_options(opts)
+            check_options(opts)
         return (
             opts.get("timeout", self.settings.timeout),
             opts.get("max_retries"),

@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from typing_extensions import Unpack
 
+from .._core import check_options
 from .._errors import DecodeError
 from .._http import Request, Response
 from .._options import RequestOptions
@@ -116,6 +117,8 @@ class SessionFanOut(Resource, Generic[T]):
         and ``call``. Those cost a fan-out of thousands of ids about a tenth of its CPU."""
         if org_id is not None and not self._takes_org_id:
             raise TypeError(f"{type(self).__name__} calls take no org_id")
+        if options:  # now, once per call: the requests themselves are made at the first id
+            check_options(options)
         send = self._core.send
         make: Callable[[str], Request] | None = None
 

@@ -6,14 +6,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from .._body import NotGiven
-from .._options import RequestOptions
+from .._options import OPTION_KEYS, RequestOptions, unexpected_keywords
 from .._query import query
 
 __all__ = ["nonempty", "positive", "reject_bare_strings", "split_filters", "str_list"]
 
 Unset = TypeVar("Unset", None, NotGiven)
-
-_OPTION_KEYS = RequestOptions.__optional_keys__ | RequestOptions.__required_keys__
 
 
 def split_filters(
@@ -26,9 +24,9 @@ def split_filters(
     known = allowed.__optional_keys__ | allowed.__required_keys__
     unknown = sorted(set(params) - known)
     if unknown:
-        raise TypeError(f"unexpected keyword argument(s): {', '.join(unknown)}")
-    options: RequestOptions = {k: v for k, v in params.items() if k in _OPTION_KEYS}  # type: ignore[assignment]
-    return query(**{k: v for k, v in params.items() if k not in _OPTION_KEYS}), options
+        raise unexpected_keywords(unknown, params, known)
+    options: RequestOptions = {k: v for k, v in params.items() if k in OPTION_KEYS}  # type: ignore[assignment]
+    return query(**{k: v for k, v in params.items() if k not in OPTION_KEYS}), options
 
 
 def str_list(name: str, values: Sequence[str]) -> list[str]:

@@ -1,0 +1,149 @@
+"""Issue 17.1: a misspelt argument or an option of the wrong type is refused, naming it,
+by every public method (async and blocking), before anything is sent."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_endpoint_coverage import public_methods
+
+from devin_async import AsyncDevin, ConfigurationError, Devin
+from devin_async.models import GitPermissionSpec
+
+BASE = "http://127.0.0.1:9"  # nothing listens: a request would fail differently
+UPLOAD = Path(__file__)  # any readable file
+
+
+@pytest.fixture
+async def client() -> Any:
+    async with AsyncDevin(api_key="cog_x", org_id="org-1", base_url=BASE) as c:
+        yield c
+
+
+DID_YOU_MEAN = r"\(did you mean '{}'\?\)"
+CASES = [
+    (
+        lambda c: c.sessions.create("x", tag=["a"]),
+        r"Sessions\.create\(\) .* 'tag' " + DID_YOU_MEAN.format("tags"),
+    ),
+    (
+        lambda c: c.sessions.get("devin-1", timout=0.001),
+        r"Sessions\.get\(\) .* 'timout' " + DID_YOU_MEAN.format("timeout"),
+    ),
+    (
+        lambda c: c.sessions.get("devin-1", max_retry=0),
+        "'max_retry' " + DID_YOU_MEAN.format("max_retries"),
+    ),
+    (lambda c: c.sessions.get("devin-1", orgid="x"), "'orgid' " + DID_YOU_MEAN.format("org_id")),
+    (
+        lambda c: c.sessions.list(tag=["x"]),
+        r"Sessions\.list\(\) .* 'tag' " + DID_YOU_MEAN.format("tags"),
+    ),
+    (lambda c: c.sessions.get_many(["devin-1"], timout=1), r"Sessions\.get_many\(\) .* 'timout'"),
+    (
+        lambda c: c.sessions.wait_many(["devin-1"], intervall=1),
+        "'intervall' " + DID_YOU_MEAN.format("interval"),
+    ),
+    (lambda c: c.v1.sessions.get("devin-1", timeuot=1), r"V1Sessions\.get\(\) .* 'timeuot'"),
+    (lambda c: c.enterprise.sessions.get("devin-1", org="o"), r"EnterpriseSessions\.get\(\)"),
+]
+
+
+async def _call(call: Any, client: AsyncDevin) -> None:
+    result = call(client)
+    if inspect.isawaitable(result):
+        await result
+
+
+@pytest.mark.parametrize(("call", "message"), CASES)
+async def test_a_misspelt_argument_is_named(client: AsyncDevin, call: Any, message: str) -> None:
+    with pytest.raises(TypeError, match=message):
+        await _call(call, client)
+
+
+def test_the_blocking_client_names_it_too() -> None:
+    with (
+        Devin(api_key="cog_x", org_id="org-1", base_url=BASE) as client,
+        pytest.raises(TypeError, match=r"Sessions\.create\(\) .* 'tag' \(did you mean 'tags'\?\)"),
+    ):
+        client.sessions.create("x", tag=["a"])  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("timeout", "5"),
+        ("timeout", -1),
+        ("timeout", True),
+        ("max_retries", 1.5),
+        ("max_retries", "3"),
+    ],
+)
+async def test_an_option_of_the_wrong_type_is_a_clear_error(
+    client: AsyncDevin, option: str, value: object
+) -> None:
+    with pytest.raises(ConfigurationError, match=option):
+        await client.sessions.get("devin-1", **{option: value})
+
+
+async def test_every_method_that_takes_options_refuses_an_unknown_one(client: AsyncDevin) -> None:
+    """Every public method with ``**options`` refuses ``bogus_option=`` before sending:
+    by raising at the call, or when its iterator or awaitable is first used."""
+    checked = 0
+    for name, method in public_methods(client):
+        signature = inspect.signature(method)
+        if not any(p.kind is p.VAR_KEYWORD for p in signature.parameters.values()):
+            continue
+        required = [
+            p
+            for p in signature.parameters.values()
+            if p.default is p.empty or (p.name in VALID and p.kind is p.KEYWORD_ONLY)
+        ]
+        args = [_value_for(p) for p in required if p.kind is p.POSITIONAL_OR_KEYWORD]
+        kwargs = {p.name: _value_for(p) for p in required if p.kind is p.KEYWORD_ONLY}
+        with pytest.raises(TypeError, match="bogus_option"):
+            await _use(name, functools.partial(method, *args, **kwargs, bogus_option=1))
+        checked += 1
+    assert checked > 150
+
+
+async def _use(name: str, call: Any) -> None:
+    """Call, then await or start iterating what the call gave: where the check must fire."""
+    result = call()
+    if inspect.isawaitable(result):
+        await result
+    elif hasattr(result, "__aiter__"):
+        await result.__aiter__().__anext__()
+    else:
+        raise AssertionError(f"{name} returned {result!r} without checking")
+
+
+SPEC = GitPermissionSpec(git_connection_id="conn-1", repo_path="acme/app")
+# Arguments a method checks before its options, by name: valid ones, so the options check
+# is what refuses the call.
+VALID = {
+    "contents": "steps: []",
+    "name": "x",
+    "permissions": [SPEC],
+    "start_date": "2024-01-01",
+    "end_date": "2024-01-31",
+}
+
+
+def _value_for(p: inspect.Parameter) -> object:
+    if p.name in VALID:
+        return VALID[p.name]
+    annotation = str(p.annotation)
+    if annotation.startswith("int"):
+        return 1
+    if annotation.startswith("Mapping"):
+        return {}
+    if "IO[bytes]" in annotation:  # an upload: a file that exists
+        return UPLOAD
+    if "Iterable" in annotation or "Sequence" in annotation or "list" in annotation:
+        return ["x-1"]
+    return "x-1"
