@@ -139,7 +139,8 @@ class AsyncDevin:
         return self._settings.org_id
 
     async def aclose(self) -> None:
-        """Close the transport (the connection pool). The client can be used again afterwards."""
+        """Close the transport (the connection pool); later calls raise ``ClientUsageError``."""
+        self._core.close()
         await self._transport.aclose()
 
     async def __aenter__(self) -> AsyncDevin:

@@ -9,7 +9,7 @@ from ._clock import Clock, RealClock
 from ._config import DEFAULT_POOL_SIZE, Settings, check_size
 from ._converter import structure, structure_hook
 from ._decode import decode_json
-from ._errors import ConfigurationError
+from ._errors import ClientUsageError, ConfigurationError
 from ._http import NO_HEADERS, Handler, Multipart, Request, Response, Transport, new_request
 from ._options import RequestOptions, check_option_names
 from ._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
@@ -38,6 +38,22 @@ def check_options(options: RequestOptions) -> None:
         check_size("max_response_size", size)
 
 
+_CLOSED = (
+    "this client is closed: make a new one for more calls "
+    "(clients are cheap; 'async with AsyncDevin() as client:' closes each when done)"
+)
+
+
+async def _refuse_closed(request: Request) -> Response:
+    raise ClientUsageError(f"{request}: {_CLOSED}")
+
+
+async def _refuse_closed_download(
+    url: str, write: object, *, timeout: float | None = None
+) -> Response:
+    raise ClientUsageError(f"download: {_CLOSED}")
+
+
 class ClientCore:
     """Builds requests, sends them through the pipeline, decodes and structures answers."""
 
@@ -56,6 +72,12 @@ class ClientCore:
         self.default_concurrency = default_concurrency  # of fan-outs: the pool size
         self.clock = clock or RealClock()
         self._decoders: dict[type[Any], Callable[[Response], Any]] = {}  # per model type
+
+    def close(self) -> None:
+        """Refuse every call from now on: a closed client does not silently reopen. The
+        pipeline handler is swapped rather than checked, so open calls pay nothing."""
+        self.send = _refuse_closed
+        self.download = _refuse_closed_download
 
     def org_id(self, override: str | None) -> str | None:
         return override if override is not None else self.settings.org_id

@@ -10,7 +10,7 @@ import traceback
 
 import pytest
 
-from devin_async import AsyncDevin, ConfigurationError, NotFoundError
+from devin_async import AsyncDevin, ClientUsageError, ConfigurationError, NotFoundError
 from devin_async._config import DEFAULT_BASE_URL, Secret, resolve_settings
 from devin_async.testing import FakeDevin
 
@@ -118,17 +118,20 @@ async def test_wrong_key_is_authentication_error_without_echoing_the_key() -> No
     assert KEY not in str(info.value)
 
 
-async def test_client_closed_by_async_with_and_reusable_after_aclose() -> None:
+async def test_a_closed_client_refuses_calls_instead_of_reopening() -> None:
     async with FakeDevin() as fake:
         client = fake.client()
         await client.sessions.get("devin-abc123def456")
         await client.aclose()
         assert not client._transport.is_open
-        again = await client.sessions.get("devin-abc123def456")  # a new pool, opened lazily
-        assert again.session_id == "devin-abc123def456"
-        assert client._transport.is_open
-        await client.aclose()
-        assert not client._transport.is_open
+        with pytest.raises(ClientUsageError, match="this client is closed: make a new one"):
+            await client.sessions.get("devin-abc123def456")
+        assert not client._transport.is_open  # nothing was reopened
+        await client.aclose()  # closing twice is fine
+        seen = len(fake.state.seen)
+        with pytest.raises(ClientUsageError):
+            await client.sessions.get_many(["devin-abc123def456"])
+        assert len(fake.state.seen) == seen
 
 
 async def test_every_concurrent_aclose_returns_once_the_pool_is_closed() -> None:
