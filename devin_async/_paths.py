@@ -34,6 +34,10 @@ def _segment(name: str, value: object) -> str:
         raise TypeError(f"path parameter {name!r} must be a str, not {type(value).__name__}")
     if not value.strip():
         raise ValueError(f"path parameter {name!r} must not be empty")
+    if "/" in value and name.endswith("_id") and not isinstance(name, _PathName):
+        # No Devin id has one. Sent as %2F it would stay one segment here, but a proxy
+        # that decodes %2F before routing would send the request elsewhere.
+        raise ValueError(f"path parameter {name!r} must not contain '/': {value!r}")
     # A {name:path} value keeps its slashes, each part checked and encoded as an id of
     # its own: "owner/../../v1" or "owner//repo" is refused, not sent to resolve elsewhere.
     parts = value.split("/") if isinstance(name, _PathName) else (value,)
@@ -44,7 +48,7 @@ def _segment(name: str, value: object) -> str:
             or any(ord(c) < 0x20 or c == "\x7f" for c in part)
         ):
             raise ValueError(f"path parameter {name!r} is not a valid id: {value!r}")
-    # safe="" encodes "/" too: an id such as "../../v1/secrets" stays one segment.
+    # safe="" encodes "/" too: a name such as "feature/x" stays one segment.
     return "/".join(quote(part, safe="") for part in parts)
 
 

@@ -66,6 +66,10 @@ async def test_not_found_carries_problem_detail(client: AsyncDevin) -> None:
 async def test_path_injection_does_not_reach_another_endpoint(
     client: AsyncDevin, fake: FakeDevin
 ) -> None:
-    with pytest.raises(NotFoundError):
+    seen = len(fake.state.seen)
+    with pytest.raises(ValueError, match="must not contain '/'"):
         await client.v1.sessions.get("../../v3/enterprise/sessions/devin-abc123def456")
+    with pytest.raises(NotFoundError):  # encoded, it stays one segment of the v1 path
+        await client.v1.sessions.get("..%2F..%2Fv3%2Fenterprise%2Fsessions%2Fdevin-abc123def456")
+    assert len(fake.state.seen) == seen + 1
     assert fake.state.seen[-1].path.startswith("/v1/sessions/")

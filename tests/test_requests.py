@@ -131,7 +131,6 @@ async def test_user_agent_names_sdk_and_version(client: AsyncDevin, mocked: aior
 @pytest.mark.parametrize(
     ("devin_id", "encoded"),
     [
-        ("../../v1/secrets", "..%2F..%2Fv1%2Fsecrets"),
         ("devin-1?archive=true", "devin-1%3Farchive%3Dtrue"),
         ("devin-1#frag", "devin-1%23frag"),
         ("a b", "a%20b"),
@@ -149,7 +148,9 @@ async def test_path_injection_is_contained_in_one_segment(
     assert not url.query
 
 
-@pytest.mark.parametrize("bad", ["", " ", ".", "..", "devin\n1", "devin\x001"])
+@pytest.mark.parametrize(
+    "bad", ["", " ", ".", "..", "devin\n1", "devin\x001", "../../v1/secrets", "devin-1/", "a%2F/b"]
+)
 async def test_unusable_ids_are_refused_before_sending(
     client: AsyncDevin, mocked: aioresponses, bad: str
 ) -> None:
@@ -178,7 +179,7 @@ async def test_missing_key_is_a_configuration_error(
 @pytest.mark.parametrize(
     ("template", "fixed", "each"),
     [
-        ("/v3/organizations/{org_id}/sessions/{devin_id}", {"org_id": "org 1/x"}, "devin_id"),
+        ("/v3/organizations/{org_id}/sessions/{devin_id}", {"org_id": "org 1?x"}, "devin_id"),
         ("/v3/organizations/{org_id}/sessions/{devin_id}/tags", {"org_id": "o"}, "devin_id"),
         ("/v1/sessions/{session_id}", {}, "session_id"),
         ("/v3/organizations/{org_id}/x", {}, "org_id"),
@@ -190,9 +191,9 @@ def test_a_path_maker_builds_what_build_path_builds(
     from devin_async._paths import build_path, path_maker
 
     path_of = path_maker(template, fixed, each)
-    for value in ["devin-1", "a b", "../../v1/secrets", "%2e", "é"]:
+    for value in ["devin-1", "a b", "..%2F..%2Fv1", "%2e", "é"]:
         assert path_of(value) == build_path(template, {**fixed, each: value})
-    for bad in ["", "..", "a\nb"]:
+    for bad in ["", "..", "a\nb", "../../v1/secrets"]:
         with pytest.raises(ValueError, match=each):
             path_of(bad)
 
