@@ -14,7 +14,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import attrs
@@ -444,9 +444,16 @@ async def enterprise_access(run: Scenario) -> None:
     await run(e.ip_access_list.add(["192.168.0.0/16"]))
     (permission,) = await run(e.git_providers.list_permissions(ORG1))
     await run(e.git_providers.update_permission(ORG1, permission.git_permission_id, read_only=True))
-    run.state.enterprise.members["users"]["email|user-1"]["_idp_groups"] = ["engineering"]
+    # The seed's "engineering" group gives a role in ORG2: to Ada (a member already) and
+    # to Grace (a member through the group only).
+    ent = run.state.enterprise
+    ent.add_idp_user("email|user-1", idp_groups=["engineering"])
+    ent.add_idp_user(
+        "okta|grace", email="grace@example.com", name="Grace", idp_groups=["engineering"]
+    )
     await run(e.users.list_idp_users())
     await run(e.users.list_idp_users(org_id=ORG2))
+    await run(e.users.get("email|user-1"))
 
 
 async def snapshot_setup(run: Scenario) -> None:
@@ -458,28 +465,30 @@ async def snapshot_setup(run: Scenario) -> None:
     await run(builds.unpin(build.build_id), model=type(None))
     await builds.download(await run(builds.logs(build.build_id)))
     await run(builds.cancel((await run(builds.create())).build_id))
-    blueprints = run.client.snapshot_setup.blueprints
-    blueprint = await run(blueprints.create(repo_name="example/repo", contents="steps: []"))
-    await run(blueprints.list())
-    await run(blueprints.get(blueprint.blueprint_id))
-    await run(blueprints.update(blueprint.blueprint_id, contents="steps: [x]"))
-    await blueprints.download(await run(blueprints.contents(blueprint.blueprint_id)))
-    await blueprint_files(run, blueprints, blueprint.blueprint_id)
-    await run(blueprints.delete(blueprint.blueprint_id), model=type(None))
+    org = run.client.snapshot_setup.blueprints
+    made = await run(org.create(repo_name="example/repo", contents="steps: []"))
+    await a_blueprints_life(
+        run, org, made.blueprint_id, lambda b: org.update(b, contents="steps: [x]")
+    )
     shared = run.client.enterprise.snapshot_setup.blueprints
-    blueprint = await run(shared.create(contents="base: ubuntu"))
-    await run(shared.list())
-    await run(shared.get(blueprint.blueprint_id))
-    await run(shared.replace(blueprint.blueprint_id, contents="base: debian"))
-    await shared.download(await run(shared.contents(blueprint.blueprint_id)))
-    await blueprint_files(run, shared, blueprint.blueprint_id)
-    await run(shared.delete(blueprint.blueprint_id), model=type(None))
+    made = await run(shared.create(contents="base: ubuntu"))
+    await a_blueprints_life(
+        run, shared, made.blueprint_id, lambda b: shared.replace(b, contents="base: debian")
+    )
 
 
-async def blueprint_files(run: Scenario, blueprints: Any, blueprint_id: str) -> None:
+async def a_blueprints_life(
+    run: Scenario, blueprints: Any, blueprint_id: str, change: Callable[[str], Awaitable[Any]]
+) -> None:
+    """Read, ``change``, download, files, delete: an organization's or the enterprise's."""
+    await run(blueprints.list())
+    await run(blueprints.get(blueprint_id))
+    await run(change(blueprint_id))
+    await blueprints.download(await run(blueprints.contents(blueprint_id)))
     file = await run(blueprints.upload_file(blueprint_id, b"#!/bin/sh\n", name="setup.sh"))
     await run(blueprints.list_files(blueprint_id))
     await run(blueprints.delete_file(blueprint_id, file.file_id), model=type(None))
+    await run(blueprints.delete(blueprint_id), model=type(None))
 
 
 async def service_users_and_members(run: Scenario) -> None:
@@ -497,11 +506,9 @@ async def service_users_and_members(run: Scenario) -> None:
             name="admin-bot", role_id="role-enterprise-admin", ttl_seconds=60
         )
     )
-    run.state.beta.add_idp_user(
-        "okta|grace", email="grace@example.com", name="Grace", idp_groups=["engineering"]
-    )
     await run(c.users.list())
     await run(c.users.get("email|user-1"))
+    await run(c.users.get("okta|grace", org_id=ORG2))
     await run(c.users.list_idp_users(org_id=ORG2))
     beta = run.state.beta
     beta.add_guardrail_violation(org_id=ORG1, created_at=FEB_1)
