@@ -275,7 +275,7 @@ async def test_provisioned_service_users_join_the_members(client: AsyncDevin) ->
 async def test_members_show_direct_and_idp_roles(fake: FakeDevin, client: AsyncDevin) -> None:
     # The seed: Ada is Org Admin of ORG directly; the "engineering" IdP group is Org Admin
     # of OTHER_ORG.
-    fake.state.beta.add_idp_user(
+    fake.state.enterprise.add_idp_user(
         "okta|grace", email="grace@example.com", name="Grace", idp_groups=["engineering"]
     )
     users = [u async for u in client.users.list()]
@@ -288,6 +288,11 @@ async def test_members_show_direct_and_idp_roles(fake: FakeDevin, client: AsyncD
     assert [(u.user_id, u.idp_role_assignments[0].idp_group_name) for u in idp] == [
         ("okta|grace", "engineering")
     ]
+    # The enterprise's page shows the same people in the same groups.
+    enterprise_view = client.enterprise.users.list_idp_users(org_id=OTHER_ORG)
+    assert [
+        (u.user_id, u.idp_role_assignments[0].idp_group_name) async for u in enterprise_view
+    ] == [("okta|grace", "engineering")]
     grace = await client.users.get("okta|grace", org_id=OTHER_ORG)
     assert grace.email == "grace@example.com" and grace.role_assignments == []
     assert grace.idp_role_assignments is not None

@@ -11,7 +11,10 @@ endpoint and its per-organization twin.
 
 Each path is matched to a template of ``tests/data/inventory_endpoints.json`` (families
 v3-org, v3-common, v3-enterprise, v3beta1 and v1; v2 is out of scope), and the test
-fails with the list of endpoints no method reaches.
+fails with the list of endpoints no method reaches, of requests to paths outside the
+inventory, of methods that send nothing, and of endpoints two methods reach (a helper
+built on ``get``, such as ``wait``, reaches its endpoint besides it). A presigned link the
+walk passes points at a storage host (``STORAGE``): fetching it is no API endpoint.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import re
 import sys
 import types
 import typing
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -35,34 +39,60 @@ from recording import Recorded, record
 from devin_async import AsyncDevin, DevinError
 from devin_async._fanout.resource import SessionFanOut
 from devin_async._pagination import AsyncPaginator
-from devin_async.models import Model
+from devin_async.models import Model, PresignedDownload
 from devin_async.resources._base import Resource
 from devin_async.resources._org import OrgResource
 from devin_async.resources.pr_reviews import PrReviews
 
-INVENTORY = json.loads((Path(__file__).parent / "data" / "inventory_endpoints.json").read_text())
+DATA = Path(__file__).parent / "data"
+INVENTORY = json.loads((DATA / "inventory_endpoints.json").read_text())
 FAMILIES = {"v3-org", "v3-common", "v3-enterprise", "v3beta1", "v1"}
-TEMPLATES = {(e["method"], e["path"]) for e in INVENTORY["endpoints"] if e["family"] in FAMILIES}
+FAMILY = {
+    (e["method"], e["path"]): e["family"] for e in INVENTORY["endpoints"] if e["family"] in FAMILIES
+}
+TEMPLATES = set(FAMILY)
 # Arguments a signature cannot suggest, by method.
 EXTRA: dict[str, dict[str, Any]] = {
     "attachments.upload": {"filename": "notes.txt"},
     "v1.attachments.upload": {"filename": "notes.txt"},
     "enterprise.organizations.update": {"name": "Renamed"},
+    "snapshot_setup.blueprints.update": {"position": 1},  # refuses an empty update
+    "service_user_provisioning.create": {"ttl_seconds": 3600},  # a year at most
+    "enterprise.service_user_provisioning.create": {"ttl_seconds": 3600},
 }
+# Where the presigned links the walk passes point: a storage host, not the API. What is
+# fetched there is no inventory endpoint (the link is the API's answer, not a path of it).
+STORAGE = "http://127.0.0.1:9/storage/"
 Template = tuple[str, str]
+
+
+# Methods built on their namespace's ``get`` (fan-out, polling): they reach its endpoint.
+BUILT_ON_GET = frozenset({"wait", *(n for n in vars(SessionFanOut) if not n.startswith("_"))})
 
 
 @attrs.define
 class Walk:
-    """What walking the client found: endpoints reached (by the first method reaching
-    each), requests no template matches, and methods that failed before sending."""
+    """What walking the client found: the methods reaching each endpoint (in walk order),
+    requests no template matches, fetches from the storage host, methods that failed
+    before sending, and methods that sent nothing."""
 
-    reached: dict[Template, str] = attrs.Factory(dict)
+    reached: dict[Template, list[str]] = attrs.Factory(dict)
     unmatched: list[str] = attrs.Factory(list)
+    downloads: list[str] = attrs.Factory(list)
     refused: dict[str, str] = attrs.Factory(dict)
+    silent: list[str] = attrs.Factory(list)
 
     def missing(self) -> list[Template]:
         return sorted(TEMPLATES - set(self.reached))
+
+    def shared(self) -> dict[Template, list[str]]:
+        """Endpoints not reached by exactly one method of their own: every endpoint has
+        one method, and a helper built on ``get`` reaches only what its ``get`` does."""
+        return {
+            template: names
+            for template, names in self.reached.items()
+            if len([n for n in names if n.rsplit(".", 1)[1] not in BUILT_ON_GET]) != 1
+        }
 
 
 def _pattern(template: str) -> re.Pattern[str]:
@@ -119,6 +149,8 @@ def value_for(tp: Any) -> Any:
     }
     if tp in simple:
         return simple[tp]
+    if tp is PresignedDownload:
+        return PresignedDownload(url=STORAGE + "blob?X-Signature=x", expires_at=simple[datetime])
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return next(iter(tp))
     if isinstance(tp, type) and issubclass(tp, Model):
@@ -147,9 +179,10 @@ def arguments(name: str, method: Callable[..., Any]) -> tuple[list[Any], dict[st
     args: list[Any] = []
     kwargs: dict[str, Any] = dict(EXTRA.get(name, {}))
     for param in inspect.signature(method).parameters.values():
-        if param.default is not param.empty or param.kind in (
-            param.VAR_KEYWORD,
-            param.VAR_POSITIONAL,
+        if (
+            param.default is not param.empty
+            or param.kind in (param.VAR_KEYWORD, param.VAR_POSITIONAL)
+            or param.name in kwargs
         ):
             continue
         value = value_for(_annotation(method, param))
@@ -168,7 +201,7 @@ def calls(name: str, resource: object, method: Callable[..., Any]) -> list[dict[
         org is not None
         and org.default is None
         and "{org_id}" not in getattr(resource, "_prefix", "")
-        and method.__name__ not in vars(SessionFanOut)  # built on get: no endpoint of its own
+        and method.__name__ not in BUILT_ON_GET  # no endpoint of its own
     )
     return [{}, {"org_id": "org-2"}] if twin else [{}]
 
@@ -202,10 +235,14 @@ async def walk(client: AsyncDevin, sent: list[Any]) -> Walk:
                     found.refused[name] = f"{type(exc).__name__}: {exc}"
             for request in sent[before:]:
                 template = template_of(request.method, request.path)
-                if template is None:
+                if request.method == "GET" and request.path.startswith(STORAGE):
+                    found.downloads.append(name)
+                elif template is None:
                     found.unmatched.append(f"{name}: {request.method} {request.path}")
-                else:
-                    found.reached.setdefault(template, name)
+                elif name not in (names := found.reached.setdefault(template, [])):
+                    names.append(name)
+            if len(sent) == before and name not in found.refused:
+                found.silent.append(name)
     return found
 
 
@@ -234,6 +271,11 @@ def report(found: Walk) -> str:
         ),
         ("requests to no inventory endpoint", found.unmatched),
         ("methods that failed before sending", [f"{n}: {e}" for n, e in found.refused.items()]),
+        ("methods that sent no request", found.silent),
+        (
+            "endpoints not reached by exactly one method of their own",
+            [f"{m:6} {p}: {', '.join(n)}" for (m, p), n in sorted(found.shared().items())],
+        ),
     ]
     return "\n".join(
         f"{title}:\n" + "\n".join(f"  {line}" for line in lines)
@@ -243,15 +285,44 @@ def report(found: Walk) -> str:
 
 
 async def test_every_inventory_endpoint_is_reached_by_a_public_method() -> None:
-    problems = report(await walk_client())
+    found = await walk_client()
+    problems = report(found)
     if problems:
         pytest.fail(problems, pytrace=False)
+    # /v3/self (v3-common) counts with the organization's endpoints, as the addendum does.
+    group = {"v3-common": "v3-org"}
+    reached = Counter(group.get(FAMILY[t], FAMILY[t]) for t in found.reached)
+    assert reached == {"v3-org": 56, "v3-enterprise": 110, "v3beta1": 44, "v1": 22}
+    assert sum(reached.values()) == 232
+    # The groups that hand out presigned links fetch them from the link's host.
+    assert found.downloads == [
+        "snapshot_setup.builds.download",
+        "snapshot_setup.blueprints.download",
+        "enterprise.snapshot_setup.blueprints.download",
+    ]
 
 
 def test_the_inventory_copy_holds_every_family_in_scope() -> None:
-    counts = {f: sum(e["family"] == f for e in INVENTORY["endpoints"]) for f in FAMILIES}
+    counts = Counter(FAMILY.values())
     assert counts == {"v3-org": 55, "v3-common": 1, "v3-enterprise": 110, "v3beta1": 44, "v1": 22}
     assert len(TEMPLATES) == 232
+
+
+@pytest.mark.parametrize(
+    ("copy", "families"),
+    [
+        ("endpoints_v3_org.json", {"v3-org", "v3-common"}),
+        ("endpoints_v3_enterprise.json", {"v3-enterprise"}),
+        ("endpoints_v3beta1.json", {"v3beta1"}),
+        ("endpoints_v1.json", {"v1"}),
+    ],
+)
+def test_the_per_family_copies_agree_with_the_inventory_copy(copy: str, families: set[str]) -> None:
+    """Other tests read these (request shapes, the fake's routes): they hold the same list."""
+    endpoints = json.loads((DATA / copy).read_text())["endpoints"]
+    listed = [(e["method"], e["path"]) for e in endpoints]
+    assert len(listed) == len(set(listed))
+    assert set(listed) == {t for t, family in FAMILY.items() if family in families}
 
 
 async def test_the_walk_notices_a_method_that_is_gone(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -274,3 +345,22 @@ async def test_the_walk_finds_new_namespaces_and_reports_unknown_paths() -> None
     found = await walk_client(add_stray)
     assert found.unmatched == ["enterprise.stray.poke: GET /v3/organizations/org-1/things/x"]
     assert "requests to no inventory endpoint:\n  enterprise.stray.poke" in report(found)
+
+
+class _Alias(OrgResource):
+    async def again(self) -> None:
+        await self._call_no_content("GET", "/code-scans/metrics", options={})
+
+    async def nothing(self) -> None:
+        """Sends no request at all."""
+
+
+async def test_the_walk_reports_an_alias_and_a_method_sending_nothing() -> None:
+    def add_alias(client: AsyncDevin) -> None:
+        client.enterprise.alias = _Alias(client._core)  # type: ignore[attr-defined]
+
+    found = await walk_client(add_alias)
+    metrics = ("GET", "/v3/organizations/{org_id}/code-scans/metrics")
+    assert found.shared() == {metrics: ["code_scans.metrics", "enterprise.alias.again"]}
+    assert found.silent == ["enterprise.alias.nothing"]
+    assert "methods that sent no request:\n  enterprise.alias.nothing" in report(found)

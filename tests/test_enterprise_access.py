@@ -116,9 +116,10 @@ async def test_idp_users_are_those_with_roles_from_idp_groups(
 ) -> None:
     users = client.enterprise.users
     assert await users.list_idp_users().to_list() == []
-    # The seeded "engineering" group gives an org role in ORG2.
-    fake.state.enterprise.members["users"]["email|user-1"]["_idp_groups"] = ["engineering"]
+    # The seeded "engineering" group gives an org role in ORG2; Ada is in it too.
+    fake.state.enterprise.add_idp_user("email|user-1", idp_groups=["engineering"])
     (found,) = await users.list_idp_users(email="user@example.com").to_list()
+    assert found.name == "Ada Lovelace"  # from her member record
     (assignment,) = found.idp_role_assignments
     assert (assignment.idp_group_name, assignment.org_id) == ("engineering", ORG2)
     assert assignment.role.role_id == "role-org-admin"

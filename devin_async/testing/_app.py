@@ -92,7 +92,7 @@ async def _log_and_authorize(request: web.Request, handler: Handler) -> web.Stre
     state.seen.append(
         SeenRequest(
             request.method,
-            request.path,
+            request.rel_url.path_safe,  # as the router matches it: "a%2Fb" is one segment
             list(request.query.items()),
             authorized,
             state.clock(),

@@ -1,16 +1,16 @@
 """Fake beta reads: an organization's members (``/v3beta1/organizations/{org_id}/members``)
 and guardrail violations (``/v3beta1/enterprise/...guardrail-violations``, both levels).
 
-Members are read from ``EnterpriseState`` (users and the roles of IdP groups) and
-``BetaState.idp_users`` (who is in which group). Organization pages leave out a role's
-``role_type``, as the API's do.
+Members are read from ``EnterpriseState``: users with roles of their own, and who is in
+which IdP group (as ``/v3/enterprise/members/idp-users`` shows them). Organization pages
+leave out a role's ``role_type``, as the API's do.
 """
 
 from __future__ import annotations
 
 from aiohttp import web
 
-from ._enterprise_http import enterprise_of, in_window, org_of
+from ._enterprise_http import email_matches, enterprise_of, idp_members, in_window, org_of, person
 from ._state import Record
 from ._wire import Route, cursor_page, int_param, invalid, missing, state_of
 
@@ -28,33 +28,17 @@ def _direct(user: Record, org: str) -> list[Record]:
     return [_org_role(a) for a in user["role_assignments"] if a["org_id"] == org]
 
 
-def _through_groups(request: web.Request, user: Record, org: str) -> list[Record]:
-    groups = enterprise_of(request).members["idp-groups"]
-    return [
-        {"idp_group_name": name, **_org_role(a)}
-        for name in user["idp_groups"]
-        if name in groups
-        for a in groups[name]["role_assignments"]
-        if a["org_id"] == org
-    ]
-
-
-def _email_matches(request: web.Request, user: Record) -> bool:
-    wanted = request.query.get("email")
-    return wanted is None or (user["email"] or "").lower() == wanted.lower()
-
-
-def _person(user: Record) -> Record:
-    return {"user_id": user["user_id"], "email": user["email"], "name": user["name"]}
+def _idp_org_role(assignment: Record) -> Record:
+    return {"idp_group_name": assignment["idp_group_name"], **_org_role(assignment)}
 
 
 async def list_users(request: web.Request) -> web.Response:
     org = request.match_info["org_id"]
     users = enterprise_of(request).members["users"].values()
     shown = [
-        {**_person(u), "role_assignments": _direct(u, org)}
+        {**person(u), "role_assignments": _direct(u, org)}
         for u in users
-        if _direct(u, org) and _email_matches(request, u)
+        if _direct(u, org) and email_matches(request, u)
     ]
     return cursor_page(request, shown, lambda u: u)
 
@@ -62,16 +46,16 @@ async def list_users(request: web.Request) -> web.Response:
 async def get_user(request: web.Request) -> web.Response:
     org = request.match_info["org_id"]
     user_id = request.match_info["user_id"]
-    direct = enterprise_of(request).members["users"].get(user_id)
-    idp = state_of(request).beta.idp_users.get(user_id)
+    ent = enterprise_of(request)
+    direct = ent.members["users"].get(user_id)
     assigned = _direct(direct, org) if direct else []
-    through = _through_groups(request, idp, org) if idp else []
-    person = direct if direct is not None else idp
-    if person is None or not (assigned or through):
+    through = [_idp_org_role(a) for a in ent.idp_role_assignments(user_id) if a["org_id"] == org]
+    person_of = direct if direct is not None else ent.idp_users.get(user_id)
+    if person_of is None or not (assigned or through):
         raise missing("Member of this organization")
     return web.json_response(
         {
-            **_person(person),
+            **person(person_of),
             "role_assignments": assigned,
             "idp_role_assignments": through,
         }
@@ -80,12 +64,7 @@ async def get_user(request: web.Request) -> web.Response:
 
 async def list_idp_users(request: web.Request) -> web.Response:
     org = request.match_info["org_id"]
-    shown = [
-        {**_person(u), "idp_role_assignments": _through_groups(request, u, org)}
-        for u in state_of(request).beta.idp_users.values()
-        if _through_groups(request, u, org) and _email_matches(request, u)
-    ]
-    return cursor_page(request, shown, lambda u: u)
+    return cursor_page(request, idp_members(request, org, _idp_org_role), lambda u: u)
 
 
 async def list_violations(request: web.Request) -> web.Response:

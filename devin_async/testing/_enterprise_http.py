@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from aiohttp import web
@@ -12,11 +12,14 @@ from ._wire import invalid, missing, state_of
 
 __all__ = [
     "body_field",
+    "email_matches",
     "enterprise_of",
     "found",
+    "idp_members",
     "in_window",
     "matches_any",
     "org_of",
+    "person",
     "public",
     "query_list",
     "respond",
@@ -78,3 +81,34 @@ def in_window(value: float, after: int | None, before: int | None) -> bool:
 
 def matches_any(value: Any, wanted: Iterable[str] | None) -> bool:
     return wanted is None or value in set(wanted)
+
+
+def person(user: Record) -> Record:
+    """Who a member is, as every member page shows it."""
+    return {"user_id": user["user_id"], "email": user["email"], "name": user["name"]}
+
+
+def email_matches(request: web.Request, user: Record) -> bool:
+    """Whether ``user`` is the one the query's ``email`` asks for (any, without one)."""
+    wanted = request.query.get("email")
+    return wanted is None or (user["email"] or "").lower() == wanted.lower()
+
+
+def idp_members(
+    request: web.Request, org: str | None, shape: Callable[[Record], Record] = dict
+) -> list[Record]:
+    """The ``IdpGroupUser``s with roles in ``org`` (any, if None) that match the query's
+    ``email``; ``shape`` makes each role assignment. A member with roles of its own is
+    shown as its member record says."""
+    ent = enterprise_of(request)
+    shown = []
+    for in_groups in ent.idp_users.values():
+        user = ent.members["users"].get(in_groups["user_id"], in_groups)
+        roles = [
+            shape(assignment)
+            for assignment in ent.idp_role_assignments(user["user_id"])
+            if org in (None, assignment["org_id"])
+        ]
+        if roles and email_matches(request, user):
+            shown.append({**person(user), "idp_role_assignments": roles})
+    return shown

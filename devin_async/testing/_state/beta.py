@@ -1,5 +1,5 @@
-"""The fake API's ``/v3beta1/`` data: snapshot setup, service-user API keys, IdP-derived
-members, repository indexing and guardrail violations.
+"""The fake API's ``/v3beta1/`` data: snapshot setup, service-user API keys, repository
+indexing and guardrail violations.
 
 Records are kept in their wire shape where they have one, plus private ``_`` keys
 (``_org_id``...) that say where a record belongs; what changes with time (a build's
@@ -20,7 +20,7 @@ __all__ = ["BetaState"]
 @attrs.define
 class BetaState:
     """Everything the beta groups serve beside what ``EnterpriseState`` holds (service users,
-    roles, IdP groups and git permissions, which those groups read).
+    roles, IdP groups and their members, git permissions, which those groups read).
 
     ``build_step``: the seconds a build spends ``pending``, then ``running``, before it ends
     as ``build_outcome``. ``index_seconds``: how long an indexing job stays ``in_progress``.
@@ -30,27 +30,12 @@ class BetaState:
     blueprints: dict[str, Record] = attrs.Factory(dict)
     blueprint_files: dict[str, Record] = attrs.Factory(dict)
     api_keys: dict[str, Record] = attrs.Factory(dict)
-    # People who are members through IdP groups: user_id, email, name, idp_groups.
-    idp_users: dict[str, Record] = attrs.Factory(dict)
     # Indexing by organization, then by repository path.
     indexing: dict[str, dict[str, Record]] = attrs.Factory(dict)
     guardrail_violations: list[Record] = attrs.Factory(list)
     build_step: float = 5.0
     build_outcome: Literal["succeeded", "failed"] = "succeeded"
     index_seconds: float = 30.0
-
-    def add_idp_user(
-        self,
-        user_id: str,
-        *,
-        idp_groups: list[str],
-        email: str | None = None,
-        name: str | None = None,
-    ) -> Record:
-        """A member through the IdP groups ``idp_groups`` (their roles: ``EnterpriseState``)."""
-        user = {"user_id": user_id, "email": email, "name": name, "idp_groups": list(idp_groups)}
-        self.idp_users[user_id] = user
-        return user
 
     def add_guardrail_violation(self, *, org_id: str, created_at: float, **fields: Any) -> Record:
         """A flagged message; fields not given get plausible values."""

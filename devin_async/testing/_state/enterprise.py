@@ -27,6 +27,9 @@ class EnterpriseState:
         lambda: {"users": {}, "service-users": {}, "idp-groups": {}}
     )
     registered_idp_groups: dict[str, Record] = attrs.Factory(dict)
+    # People who are members through IdP groups: user_id, email, name, idp_groups. One
+    # may be in ``members["users"]`` too, with roles of its own: that record says who it is.
+    idp_users: dict[str, Record] = attrs.Factory(dict)
     audit_logs: list[Record] = attrs.Factory(list)
     git_connections: dict[str, Record] = attrs.Factory(dict)
     git_permissions: dict[str, Record] = attrs.Factory(dict)
@@ -47,3 +50,27 @@ class EnterpriseState:
             "org_id": None,
         }
     )
+
+    def add_idp_user(
+        self,
+        user_id: str,
+        *,
+        idp_groups: list[str],
+        email: str | None = None,
+        name: str | None = None,
+    ) -> Record:
+        """A member through the IdP groups ``idp_groups``, whose roles it then holds."""
+        user = {"user_id": user_id, "email": email, "name": name, "idp_groups": list(idp_groups)}
+        self.idp_users[user_id] = user
+        return user
+
+    def idp_role_assignments(self, user_id: str) -> list[Record]:
+        """The roles ``user_id`` holds through its IdP groups, each naming its group."""
+        user = self.idp_users.get(user_id)
+        groups = self.members["idp-groups"]
+        return [
+            {"idp_group_name": name, **assignment}
+            for name in (user["idp_groups"] if user else ())
+            if name in groups
+            for assignment in groups[name]["role_assignments"]
+        ]

@@ -29,7 +29,8 @@ StoryChoice = Story | Callable[[Record], Story]
 
 @attrs.define
 class SeenRequest:
-    """One request as the fake server saw it (the key itself is never kept)."""
+    """One request as the fake server saw it (the key itself is never kept); ``path`` is
+    decoded but for an encoded ``/`` or ``%``, which stay as sent."""
 
     method: str
     path: str
