@@ -36,6 +36,14 @@ def excerpt(body: bytes) -> str:
     return text + ("…" if len(body) > _EXCERPT_CHARS else "")
 
 
+def _show_as_public(cls: type[BaseException]) -> None:
+    # Tracebacks then say devin_async.NotFoundError, the name users catch, rather than the
+    # private module the class is defined in (httpx does the same). A user's own subclass
+    # keeps its module.
+    if cls.__module__.startswith("devin_async.") and not cls.__name__.startswith("_"):
+        cls.__module__ = "devin_async"
+
+
 class DevinError(Exception):
     """Root of every error this SDK raises.
 
@@ -46,6 +54,10 @@ class DevinError(Exception):
 
     attempts: int = 1
     retry_stopped: str | None = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        _show_as_public(cls)
 
     def __str__(self) -> str:
         message = super().__str__()
@@ -203,3 +215,6 @@ def status_error_class(status: int) -> type[APIStatusError]:
     if status >= 500:
         return InternalServerError
     return _BY_STATUS.get(status, APIStatusError)
+
+
+_show_as_public(DevinError)  # its subclasses go through __init_subclass__

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 import traceback
 from pathlib import Path
 
@@ -77,3 +79,28 @@ def test_outcome_status_compares_equal_to_its_string_as_open_enums_do() -> None:
     assert devin_async.OutcomeStatus.OK == "ok"
     assert devin_async.OutcomeStatus("timed_out") is devin_async.OutcomeStatus.TIMED_OUT
     assert str(devin_async.OutcomeStatus.FAILED) == "failed"
+
+
+def test_importing_the_package_loads_nothing_heavy() -> None:
+    """``import devin_async`` is what a command line's ``--help`` pays: names load on use."""
+    code = (
+        "import sys, devin_async; "
+        "heavy = {'aiohttp', 'cattrs', 'attrs', 'orjson', 'devin_async._client'}; "
+        "heavy &= set(sys.modules); "
+        "print(sorted(heavy)); devin_async.AsyncDevin; print('aiohttp' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+def test_the_lazy_homes_match_the_imports_type_checkers_see() -> None:
+    tree = ast.parse((PACKAGE / "__init__.py").read_text())
+    guarded = next(n for n in tree.body if isinstance(n, ast.If))  # if TYPE_CHECKING:
+    seen = {
+        alias.name: "." * node.level + (node.module or "")
+        for node in guarded.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert seen == devin_async._HOMES
+    assert set(seen) | {"__version__"} == set(devin_async.__all__)
