@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sys
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator
 from typing import Any, Generic, TypeVar
 
 from .._errors import ClientUsageError
@@ -17,10 +18,6 @@ T = TypeVar("T")
 
 # How long an interrupted caller waits for its cancelled task to unwind before re-raising.
 CANCEL_GRACE_SECONDS = 5.0
-
-
-def _nothing() -> None:
-    """Scheduled only to wake the loop up."""
 
 
 async def _awaited(fn: Callable[[], Awaitable[T]]) -> T:
@@ -81,10 +78,17 @@ class _Handoff(Generic[T]):
         self.task: asyncio.Task[None] | None = None
 
     def start(self, fn: Callable[[], Awaitable[T]]) -> None:
+        """On the loop thread (the loop is not thread-safe): begin the call."""
         if self.state.stopping:  # handed over after shutdown began: the client is gone
             self.fail(ClientUsageError(_CLOSED))
             return
-        self.task = self.state.loop.create_task(self.run(fn))
+        if sys.version_info >= (3, 12):
+            # Its first step runs now, in the iteration the caller's wake-up ends, not
+            # one iteration later as a task made here would: on the blocking client's
+            # per-call latency, that iteration is what made handing over costly.
+            self.task = asyncio.Task(self.run(fn), loop=self.state.loop, eager_start=True)
+        else:
+            self.task = self.state.loop.create_task(self.run(fn))
 
     async def run(self, fn: Callable[[], Awaitable[T]]) -> None:
         # Set here too: the caller's own assignment can be cut short by an interrupt.
@@ -184,17 +188,11 @@ class Portal:
                     raise ClientUsageError(_CLOSED)
                 submitted = True  # before the hand-over, so no interrupt can fall between
                 state.submitted.add(handoff)
-                if loop.get_debug() or not isinstance(loop, asyncio.BaseEventLoop):
-                    # asyncio's debug mode forbids touching the loop from here, and another
-                    # loop (uvloop, from an event loop policy) may not be safe to touch.
-                    loop.call_soon_threadsafe(handoff.start, fn)
-                else:
-                    # The task is made here, so the loop runs it in the very iteration the
-                    # wake-up below ends (asyncio's own registries are made for this: tasks
-                    # of every thread's loops share them). ``stopping`` is set under this
-                    # lock, so shutdown either sees this task and cancels it, or refused it.
-                    handoff.task = loop.create_task(handoff.run(fn))
-                    loop.call_soon_threadsafe(_nothing)
+                # Only the loop's own thread may touch it (asyncio is not thread-safe, and
+                # without the GIL nothing else would keep its queues whole): this queues
+                # ``start`` for it and wakes it. Shutdown sets ``stopping`` on that thread,
+                # so ``start`` either runs first (and shutdown cancels its task) or refuses.
+                loop.call_soon_threadsafe(handoff.start, fn)
             handoff.wakeup.wait_until(handoff.is_finished)
         except BaseException:
             if submitted:
@@ -210,7 +208,7 @@ class Portal:
                 give_back(handoff.wakeup)
         return handoff.outcome()
 
-    def iterate(self, make: Callable[[], AsyncIterator[T]]) -> Iterator[T]:
+    def iterate(self, make: Callable[[], AsyncIterator[T]]) -> Generator[T, None, None]:
         """The items of ``make()``, each fetched only when the consumer asks (backpressure)."""
         source = self.call(lambda: _first(make))
         exhausted = False
