@@ -118,7 +118,7 @@ def test_calls_from_short_lived_threads_leave_no_open_descriptors(portal: Portal
 
 
 def test_an_asyncio_debug_mode_loop_still_takes_calls(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Debug mode forbids touching a loop from another thread: calls are handed over instead.
+    # Debug mode forbids touching a loop from another thread, which the hand-over never does.
     monkeypatch.setenv("PYTHONASYNCIODEBUG", "1")
     portal = Portal()
     try:

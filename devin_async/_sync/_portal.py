@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import sys
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator
@@ -34,15 +33,18 @@ _CLOSED = "the Devin client was closed while this call was waiting or in flight"
 class _LoopState:
     """One loop's life: the calls handed to it, and whether it still takes new ones.
 
-    ``lock`` orders a caller's hand-off against the loop's end, so that every call is
-    either run, or failed with ``ClientUsageError``: never dropped, never left waiting.
+    Every call is either run, or failed with ``ClientUsageError``: never dropped, never
+    left waiting. No lock orders a caller against the loop's end (a signal handler that
+    makes a blocking call can run while its thread holds one, and would wait forever for
+    the loop thread to take it): a caller adds its call to ``submitted`` before it looks
+    at ``closed``, and the loop's end sets ``closed`` before it fails what is in
+    ``submitted``, so one of the two fails a call that came too late.
     """
 
     def __init__(self, loop: asyncio.AbstractEventLoop):
         self.loop = loop
-        self.lock = threading.Lock()
         self.submitted: set[_Handoff[Any]] = set()
-        self.stopping = False  # set (under ``lock``) on the loop thread when shutdown begins
+        self.stopping = False  # set on the loop thread when shutdown begins
         self.closed = False  # set once the loop runs no more callbacks
 
 
@@ -52,10 +54,8 @@ def _run_until_stopped(state: _LoopState, serving: object) -> None:
     try:
         state.loop.run_forever()
     finally:
-        with state.lock:
-            state.closed = True
-            leftovers = list(state.submitted)
-        for handoff in leftovers:  # handed over while the loop was stopping: never started
+        state.closed = True
+        for handoff in list(state.submitted):  # handed over while the loop was stopping
             handoff.fail(ClientUsageError(_CLOSED))
         state.loop.close()
 
@@ -64,16 +64,19 @@ class _Handoff(Generic[T]):
     """One blocking call: the loop thread fills in the outcome, then wakes the caller.
 
     The caller is woken from inside the task rather than by a done-callback, which
-    would cost it one more loop iteration per call.
+    would cost it one more loop iteration per call. Two hold the wake-up: the caller
+    until it stops waiting, the call until it finishes; the second to let go gives it
+    back. ``list.pop`` is what makes each step happen once (atomic with or without a GIL).
     """
 
-    __slots__ = ("abandoned", "error", "finished", "result", "state", "task", "wakeup")
+    __slots__ = ("error", "finished", "holders", "result", "state", "task", "unfinished", "wakeup")
 
     def __init__(self, state: _LoopState) -> None:
         self.state = state
         self.wakeup: Wakeup = borrow()
         self.finished = False
-        self.abandoned = False  # its caller stopped waiting: the loop gives ``wakeup`` back
+        self.unfinished = [True]  # popped by the one ``_finish`` that counts
+        self.holders = [True, False]  # popped by each holder: the second gets True
         self.error: BaseException | None = None
         self.task: asyncio.Task[None] | None = None
 
@@ -91,7 +94,7 @@ class _Handoff(Generic[T]):
             self.task = self.state.loop.create_task(self.run(fn))
 
     async def run(self, fn: Callable[[], Awaitable[T]]) -> None:
-        # Set here too: the caller's own assignment can be cut short by an interrupt.
+        # Set here too: an eager start runs this before ``start`` has the task.
         self.task = asyncio.current_task(self.state.loop)
         try:
             self.result = await fn()
@@ -115,13 +118,18 @@ class _Handoff(Generic[T]):
         self.task.add_done_callback(self._finish)
 
     def _finish(self, *_: object) -> None:
-        with self.state.lock:
-            if self.finished:
-                return
-            self.finished = True
-            self.state.submitted.discard(self)
+        try:
+            self.unfinished.pop()
+        except IndexError:  # finished already
+            return
+        self.finished = True
+        self.state.submitted.discard(self)
         self.wakeup.set()
-        if self.abandoned:
+        self.let_go()
+
+    def let_go(self) -> None:
+        """One holder is done with the wake-up; the second gives it back."""
+        if self.holders.pop():
             give_back(self.wakeup)
 
     def is_finished(self) -> bool:
@@ -183,28 +191,31 @@ class Portal:
         # GIL): once the call is handed over, whatever it interrupts must cancel it.
         submitted = False
         try:
-            with state.lock:
-                if state.closed or state.stopping:
-                    raise ClientUsageError(_CLOSED)
-                submitted = True  # before the hand-over, so no interrupt can fall between
-                state.submitted.add(handoff)
-                # Only the loop's own thread may touch it (asyncio is not thread-safe, and
-                # without the GIL nothing else would keep its queues whole): this queues
-                # ``start`` for it and wakes it. Shutdown sets ``stopping`` on that thread,
-                # so ``start`` either runs first (and shutdown cancels its task) or refuses.
-                loop.call_soon_threadsafe(handoff.start, fn)
+            submitted = True  # before the hand-over, so no interrupt can fall between
+            state.submitted.add(handoff)  # before looking at ``closed``: see _LoopState
+            if state.closed or state.stopping:
+                handoff.fail(ClientUsageError(_CLOSED))
+            else:
+                # Only the loop's own thread may touch it (asyncio is not thread-safe,
+                # and without the GIL nothing else would keep its queues whole): this
+                # queues ``start`` for it and wakes it.
+                try:
+                    loop.call_soon_threadsafe(handoff.start, fn)
+                except RuntimeError:  # closed meanwhile (its end failed the call already)
+                    handoff.fail(ClientUsageError(_CLOSED))
             handoff.wakeup.wait_until(handoff.is_finished)
         except BaseException:
             if submitted:
-                # Callbacks run in order, so ``start`` has run before this cancel does.
-                with contextlib.suppress(RuntimeError):  # the loop may have ended meanwhile
+                try:  # callbacks run in order, so ``start`` has run before this cancel does
                     loop.call_soon_threadsafe(handoff.cancel)
+                except RuntimeError:  # the loop has ended: nothing runs there any more
+                    handoff.fail(ClientUsageError(_CLOSED))
                 handoff.wakeup.wait_until(handoff.is_finished, timeout=CANCEL_GRACE_SECONDS)
             raise
         finally:
-            with state.lock:  # against ``_finish``: exactly one of the two gives it back
-                handoff.abandoned = submitted and not handoff.finished
-            if not handoff.abandoned:
+            if submitted:
+                handoff.let_go()
+            else:  # interrupted before anyone else knew of it
                 give_back(handoff.wakeup)
         return handoff.outcome()
 
@@ -246,8 +257,7 @@ class Portal:
         loop = state.loop
 
         async def shut_down() -> None:
-            with state.lock:
-                state.stopping = True  # calls handed over from now on fail, not start
+            state.stopping = True  # calls handed over from now on fail, not start
             try:
                 others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
                 for task in others:
