@@ -175,7 +175,8 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
                 f"    if len(o) + gone == {len(read)} and o.__class__ is dict:",
                 "        x = NO_EXTRA",
                 "    else:  # fields this SDK does not know yet are kept, not dropped",
-                "        x = {k: w for k, w in o.items() if k not in known}",
+                # (none, from a mapping that is not a dict: the shared empty one)
+                "        x = {k: w for k, w in o.items() if k not in known} or NO_EXTRA",
                 *make,
             ]
         )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import sys
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator
 from typing import Any, Generic, TypeVar
 
 from .._errors import ClientUsageError
@@ -17,10 +17,6 @@ T = TypeVar("T")
 
 # How long an interrupted caller waits for its cancelled task to unwind before re-raising.
 CANCEL_GRACE_SECONDS = 5.0
-
-
-def _nothing() -> None:
-    """Scheduled only to wake the loop up."""
 
 
 async def _awaited(fn: Callable[[], Awaitable[T]]) -> T:
@@ -37,15 +33,18 @@ _CLOSED = "the Devin client was closed while this call was waiting or in flight"
 class _LoopState:
     """One loop's life: the calls handed to it, and whether it still takes new ones.
 
-    ``lock`` orders a caller's hand-off against the loop's end, so that every call is
-    either run, or failed with ``ClientUsageError``: never dropped, never left waiting.
+    Every call is either run, or failed with ``ClientUsageError``: never dropped, never
+    left waiting. No lock orders a caller against the loop's end (a signal handler that
+    makes a blocking call can run while its thread holds one, and would wait forever for
+    the loop thread to take it): a caller adds its call to ``submitted`` before it looks
+    at ``closed``, and the loop's end sets ``closed`` before it fails what is in
+    ``submitted``, so one of the two fails a call that came too late.
     """
 
     def __init__(self, loop: asyncio.AbstractEventLoop):
         self.loop = loop
-        self.lock = threading.Lock()
         self.submitted: set[_Handoff[Any]] = set()
-        self.stopping = False  # set (under ``lock``) on the loop thread when shutdown begins
+        self.stopping = False  # set on the loop thread when shutdown begins
         self.closed = False  # set once the loop runs no more callbacks
 
 
@@ -55,10 +54,8 @@ def _run_until_stopped(state: _LoopState, serving: object) -> None:
     try:
         state.loop.run_forever()
     finally:
-        with state.lock:
-            state.closed = True
-            leftovers = list(state.submitted)
-        for handoff in leftovers:  # handed over while the loop was stopping: never started
+        state.closed = True
+        for handoff in list(state.submitted):  # handed over while the loop was stopping
             handoff.fail(ClientUsageError(_CLOSED))
         state.loop.close()
 
@@ -67,27 +64,37 @@ class _Handoff(Generic[T]):
     """One blocking call: the loop thread fills in the outcome, then wakes the caller.
 
     The caller is woken from inside the task rather than by a done-callback, which
-    would cost it one more loop iteration per call.
+    would cost it one more loop iteration per call. Two hold the wake-up: the caller
+    until it stops waiting, the call until it finishes; the second to let go gives it
+    back. ``list.pop`` is what makes each step happen once (atomic with or without a GIL).
     """
 
-    __slots__ = ("abandoned", "error", "finished", "result", "state", "task", "wakeup")
+    __slots__ = ("error", "finished", "holders", "result", "state", "task", "unfinished", "wakeup")
 
     def __init__(self, state: _LoopState) -> None:
         self.state = state
         self.wakeup: Wakeup = borrow()
         self.finished = False
-        self.abandoned = False  # its caller stopped waiting: the loop gives ``wakeup`` back
+        self.unfinished = [True]  # popped by the one ``_finish`` that counts
+        self.holders = [True, False]  # popped by each holder: the second gets True
         self.error: BaseException | None = None
         self.task: asyncio.Task[None] | None = None
 
     def start(self, fn: Callable[[], Awaitable[T]]) -> None:
+        """On the loop thread (the loop is not thread-safe): begin the call."""
         if self.state.stopping:  # handed over after shutdown began: the client is gone
             self.fail(ClientUsageError(_CLOSED))
             return
-        self.task = self.state.loop.create_task(self.run(fn))
+        if sys.version_info >= (3, 12):
+            # Its first step runs now, in the iteration the caller's wake-up ends, not
+            # one iteration later as a task made here would: on the blocking client's
+            # per-call latency, that iteration is what made handing over costly.
+            self.task = asyncio.Task(self.run(fn), loop=self.state.loop, eager_start=True)
+        else:
+            self.task = self.state.loop.create_task(self.run(fn))
 
     async def run(self, fn: Callable[[], Awaitable[T]]) -> None:
-        # Set here too: the caller's own assignment can be cut short by an interrupt.
+        # Set here too: an eager start runs this before ``start`` has the task.
         self.task = asyncio.current_task(self.state.loop)
         try:
             self.result = await fn()
@@ -111,13 +118,18 @@ class _Handoff(Generic[T]):
         self.task.add_done_callback(self._finish)
 
     def _finish(self, *_: object) -> None:
-        with self.state.lock:
-            if self.finished:
-                return
-            self.finished = True
-            self.state.submitted.discard(self)
+        try:
+            self.unfinished.pop()
+        except IndexError:  # finished already
+            return
+        self.finished = True
+        self.state.submitted.discard(self)
         self.wakeup.set()
-        if self.abandoned:
+        self.let_go()
+
+    def let_go(self) -> None:
+        """One holder is done with the wake-up; the second gives it back."""
+        if self.holders.pop():
             give_back(self.wakeup)
 
     def is_finished(self) -> bool:
@@ -179,38 +191,35 @@ class Portal:
         # GIL): once the call is handed over, whatever it interrupts must cancel it.
         submitted = False
         try:
-            with state.lock:
-                if state.closed or state.stopping:
-                    raise ClientUsageError(_CLOSED)
-                submitted = True  # before the hand-over, so no interrupt can fall between
-                state.submitted.add(handoff)
-                if loop.get_debug() or not isinstance(loop, asyncio.BaseEventLoop):
-                    # asyncio's debug mode forbids touching the loop from here, and another
-                    # loop (uvloop, from an event loop policy) may not be safe to touch.
+            submitted = True  # before the hand-over, so no interrupt can fall between
+            state.submitted.add(handoff)  # before looking at ``closed``: see _LoopState
+            if state.closed or state.stopping:
+                handoff.fail(ClientUsageError(_CLOSED))
+            else:
+                # Only the loop's own thread may touch it (asyncio is not thread-safe,
+                # and without the GIL nothing else would keep its queues whole): this
+                # queues ``start`` for it and wakes it.
+                try:
                     loop.call_soon_threadsafe(handoff.start, fn)
-                else:
-                    # The task is made here, so the loop runs it in the very iteration the
-                    # wake-up below ends (asyncio's own registries are made for this: tasks
-                    # of every thread's loops share them). ``stopping`` is set under this
-                    # lock, so shutdown either sees this task and cancels it, or refused it.
-                    handoff.task = loop.create_task(handoff.run(fn))
-                    loop.call_soon_threadsafe(_nothing)
+                except RuntimeError:  # closed meanwhile (its end failed the call already)
+                    handoff.fail(ClientUsageError(_CLOSED))
             handoff.wakeup.wait_until(handoff.is_finished)
         except BaseException:
             if submitted:
-                # Callbacks run in order, so ``start`` has run before this cancel does.
-                with contextlib.suppress(RuntimeError):  # the loop may have ended meanwhile
+                try:  # callbacks run in order, so ``start`` has run before this cancel does
                     loop.call_soon_threadsafe(handoff.cancel)
+                except RuntimeError:  # the loop has ended: nothing runs there any more
+                    handoff.fail(ClientUsageError(_CLOSED))
                 handoff.wakeup.wait_until(handoff.is_finished, timeout=CANCEL_GRACE_SECONDS)
             raise
         finally:
-            with state.lock:  # against ``_finish``: exactly one of the two gives it back
-                handoff.abandoned = submitted and not handoff.finished
-            if not handoff.abandoned:
+            if submitted:
+                handoff.let_go()
+            else:  # interrupted before anyone else knew of it
                 give_back(handoff.wakeup)
         return handoff.outcome()
 
-    def iterate(self, make: Callable[[], AsyncIterator[T]]) -> Iterator[T]:
+    def iterate(self, make: Callable[[], AsyncIterator[T]]) -> Generator[T, None, None]:
         """The items of ``make()``, each fetched only when the consumer asks (backpressure)."""
         source = self.call(lambda: _first(make))
         exhausted = False
@@ -248,8 +257,7 @@ class Portal:
         loop = state.loop
 
         async def shut_down() -> None:
-            with state.lock:
-                state.stopping = True  # calls handed over from now on fail, not start
+            state.stopping = True  # calls handed over from now on fail, not start
             try:
                 others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
                 for task in others:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import itertools
 import os
 import select
 import socket
@@ -112,9 +111,9 @@ class LockWakeup:
 
 
 # No lock around the pool: a signal handler's call could run while its own thread held
-# it. ``list.pop``/``append`` and ``next()`` on a counter are atomic under the GIL.
+# it. ``list.pop`` and ``append`` are atomic, with the GIL and without it.
 _idle: list[PipeWakeup] = []
-_tickets = itertools.count()  # pipes made so far (or tried)
+_tickets = list(range(MAX_PIPES))  # one popped for each pipe made (or tried)
 
 
 def borrow() -> Wakeup:
@@ -122,7 +121,9 @@ def borrow() -> Wakeup:
     exist, or a lock."""
     with contextlib.suppress(IndexError):
         return _idle.pop()
-    if next(_tickets) >= MAX_PIPES:
+    try:
+        _tickets.pop()
+    except IndexError:
         return LockWakeup()
     try:
         return PipeWakeup()
@@ -138,9 +139,8 @@ def give_back(wakeup: Wakeup) -> None:
 
 
 def _forget_parents_pipes() -> None:
-    global _tickets
     _idle.clear()  # the parent's: left open (closing them is the parent's business)
-    _tickets = itertools.count()
+    _tickets[:] = range(MAX_PIPES)
 
 
 if hasattr(os, "register_at_fork"):
