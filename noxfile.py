@@ -14,8 +14,8 @@ from pathlib import Path
 import nox
 
 OLDEST_PYTHON, NEWEST_PYTHON = "3.10", "3.13"
-OLDEST_AIOHTTP = "3.12.0"  # pyproject.toml: aiohttp>=3.12,<4
-NEWEST_AIOHTTP = "aiohttp>=3.12,<4"
+OLDEST_AIOHTTP = "3.13.4"  # pyproject.toml: aiohttp>=3.13.4,<4
+NEWEST_AIOHTTP = "aiohttp>=3.13.4,<4"
 
 nox.options.sessions = [
     "tests",

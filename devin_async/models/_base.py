@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import attrs
+from typing_extensions import dataclass_transform
 
 __all__ = ["NO_EXTRA", "EpochMillis", "Model", "model"]
 
-# Every model is frozen and keyword-only: field order never matters to callers.
-model = attrs.frozen(kw_only=True)
+_M = TypeVar("_M", bound=type)
+_frozen_kw_only = attrs.frozen(kw_only=True)
+
+
+# A decorator function rather than the bare ``attrs.frozen(kw_only=True)`` alias: type
+# checkers see attrs' own decorators, not an alias of one, so they would take every model
+# for a class without fields (``SessionSecret(key=...)``: "unexpected keyword argument").
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(attrs.field,))
+def model(cls: _M) -> _M:
+    """Every model is frozen and keyword-only: field order never matters to callers."""
+    return _frozen_kw_only(cls)
 
 
 class _Milliseconds:
