@@ -213,7 +213,7 @@ def test_ctrl_c_cancels_the_request_in_flight(server: FakeDevin) -> None:
         assert client.sessions.get(FIRST).session_id == FIRST  # the client is still usable
 
 
-def test_close_stops_the_loop_and_a_later_call_restarts_it(server: FakeDevin) -> None:
+def test_close_stops_the_loop_and_later_calls_are_refused(server: FakeDevin) -> None:
     client = make_devin(server)
     client.sessions.get(FIRST)
     thread = client._portal._thread
@@ -221,9 +221,16 @@ def test_close_stops_the_loop_and_a_later_call_restarts_it(server: FakeDevin) ->
     client.close()
     assert not thread.is_alive()
     assert not client._client._transport.is_open
-    assert client.sessions.get(SECOND).session_id == SECOND
+    threads = threading.active_count()
+    with pytest.raises(ClientUsageError, match="this Devin client is closed: make a new one"):
+        client.sessions.get(SECOND)
+    with pytest.raises(ClientUsageError, match="closed"):
+        list(client.sessions.list())
+    assert threading.active_count() == threads  # no loop was started again
     client.close()
     client.close()  # closing twice is harmless
+    with make_devin(server) as fresh:
+        assert fresh.sessions.get(SECOND).session_id == SECOND
 
 
 def test_a_dropped_client_shuts_down_without_warnings(server: FakeDevin) -> None:

@@ -132,27 +132,18 @@ class SyncClientBase(SyncNode["AsyncDevin"]):
         return portal.iterate(lambda: fn(client))
 
     def _shut_down(
-        self, *, only_in_process: int | None = None, wait: bool = True, renew: bool = False
+        self, *, only_in_process: int | None = None, wait: bool = True, final: bool = False
     ) -> None:
         if only_in_process is not None and self._pid != only_in_process:
             return
-        portal, client = self._portal, self._client
-        if renew:  # not from __del__, which may run while this thread holds the lock
-            with _clients_lock:
-                portal, client = self._portal, self._client
-                # A fresh async client for the next loop: one AsyncDevin never serves two
-                # loops, so calls racing this close cannot leak a pool onto a dying loop.
-                self._client = self._make_client()
-                self._portal = Portal(serving=self._client)
-        portal.stop(last=client.aclose, wait=wait)
+        self._portal.stop(last=self._client.aclose, wait=wait, final=final)
 
     def close(self) -> None:
-        """Close the connection pool and stop the background loop. Using it again restarts.
-
-        Calls still waiting or in flight in other threads raise ``ClientUsageError``.
-        """
+        """Close the connection pool and stop the background loop, for good: later calls
+        raise ``ClientUsageError`` (make a new client), and so do calls still waiting or
+        in flight in other threads."""
         self._live()
-        self._shut_down(renew=True)
+        self._shut_down(final=True)
 
     def __enter__(self) -> Self:
         return self

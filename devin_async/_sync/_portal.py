@@ -28,6 +28,10 @@ async def _first(make: Callable[[], AsyncIterator[T]]) -> AsyncIterator[T]:
 
 
 _CLOSED = "the Devin client was closed while this call was waiting or in flight"
+CLOSED_CLIENT = (
+    "this Devin client is closed: make a new one for more calls "
+    "('with Devin() as client:' closes each when done)"
+)
 
 
 class _LoopState:
@@ -151,6 +155,7 @@ class Portal:
         self._lock = threading.Lock()
         self._state: _LoopState | None = None
         self._thread: threading.Thread | None = None
+        self._final = False  # stopped for good: no new loop is started for a late call
 
     @property
     def is_running(self) -> bool:
@@ -171,6 +176,8 @@ class Portal:
         if state is not None:
             return state
         with self._lock:
+            if self._final:
+                raise ClientUsageError(CLOSED_CLIENT)
             if self._state is None:
                 self._state = _LoopState(asyncio.new_event_loop())
                 self._thread = threading.Thread(
@@ -243,13 +250,19 @@ class Portal:
             loop.call_soon_threadsafe(lambda: loop.create_task(_awaited(fn)))
 
     def stop(
-        self, last: Callable[[], Awaitable[object]] | None = None, *, wait: bool = True
+        self,
+        last: Callable[[], Awaitable[object]] | None = None,
+        *,
+        wait: bool = True,
+        final: bool = False,
     ) -> None:
-        """Cancel what is in flight, run ``last()`` (e.g. closing sessions), stop the loop.
+        """Cancel what is in flight, run ``last()`` (e.g. closing sessions), stop the loop;
+        ``final``: for good, later calls raise ``ClientUsageError``.
 
         With ``wait=False``, or from the loop's own thread, it is scheduled, not awaited.
         """
         with self._lock:
+            self._final = self._final or final
             state, thread = self._state, self._thread
             self._state = self._thread = None
         if state is None or thread is None:
