@@ -37,7 +37,7 @@ def _blocks() -> Iterator[object]:
 
 @pytest.fixture
 def fake_env() -> Iterator[dict[str, str]]:
-    fake = FakeDevin()
+    fake = FakeDevin(speed=100)  # sessions settle in ~50 ms, so examples that wait end soon
     url = fake.start_in_thread()
     env = {k: v for k, v in os.environ.items() if not k.startswith("DEVIN_")}
     env.update(
