@@ -340,3 +340,25 @@ def test_close_racing_calls_in_other_threads_fails_them_clearly_and_leaks_nothin
     assert not any(t.is_alive() for t in threads), "a caller hung"
     assert set(outcomes) <= {"ok", "closed"}, outcomes
     gc.collect()  # an orphaned aiohttp pool would warn here (warnings are errors)
+
+
+async def test_a_blocking_call_to_a_fake_on_its_own_loop_fails_at_once() -> None:
+    """Issue 18.4: inside async def, a Devin pointed at a fake served by that very loop
+    would block the loop the answer needs; it says so instead of hanging."""
+    async with FakeDevin() as fake:
+        settings = {"api_key": FAKE_API_KEY, "org_id": fake.state.default_org_id}
+        refused = pytest.raises(ClientUsageError, match=r"fake\.sync_client\(\)")
+        with Devin(base_url=fake.url, **settings) as client, refused:  # type: ignore[arg-type]
+            client.sessions.get(FIRST)
+        with fake.sync_client() as client:  # the way that works: a thread-served twin
+            assert client.sessions.get(FIRST).session_id == FIRST
+
+
+def test_a_fake_served_from_a_thread_works_with_a_blocking_client() -> None:
+    fake = FakeDevin()
+    url = fake.start_in_thread()
+    try:
+        with Devin(base_url=url, api_key=FAKE_API_KEY, org_id=fake.state.default_org_id) as c:
+            assert c.sessions.get(FIRST).session_id == FIRST
+    finally:
+        fake.stop_thread()

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from typing_extensions import Self
 
+from .._errors import ClientUsageError
 from .._pagination import AsyncPaginator, Page
+from .._serving import served_here
 from ._portal import Portal
 
 if TYPE_CHECKING:
@@ -100,6 +102,13 @@ class SyncPaginator(Generic[T]):
         return list(self)
 
 
+_WAITS_ON_ITSELF = (
+    "this blocking Devin call would wait for a server (a FakeDevin) that runs on the event "
+    "loop it blocks, for ever: use fake.sync_client() or fake.start_in_thread(), which serve "
+    "from a thread of their own, or AsyncDevin with 'await' in async code"
+)
+
+
 class SyncClientBase(SyncNode["AsyncDevin"]):
     """The blocking client's machinery: one portal and one async client per process."""
 
@@ -123,12 +132,19 @@ class SyncClientBase(SyncNode["AsyncDevin"]):
                     self._pid = os.getpid()
         return self._portal, self._client
 
+    def _callable(self) -> tuple[Portal, AsyncDevin]:
+        """``_live()``, refusing a call that would wait on its own thread's loop."""
+        live = self._live()
+        if served_here(live[1].base_url):
+            raise ClientUsageError(_WAITS_ON_ITSELF)
+        return live
+
     def _run(self, fn: Callable[[AsyncDevin], Awaitable[T]]) -> T:
-        portal, client = self._live()
+        portal, client = self._callable()
         return portal.call(lambda: fn(client))
 
     def _iterate(self, fn: Callable[[AsyncDevin], AsyncIterator[T]]) -> Iterator[T]:
-        portal, client = self._live()
+        portal, client = self._callable()
         return portal.iterate(lambda: fn(client))
 
     def _shut_down(

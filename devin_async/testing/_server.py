@@ -11,6 +11,7 @@ from aiohttp import web
 
 from .._client import AsyncDevin
 from .._clock import Clock
+from .._serving import serving, stopped
 from .._sync import Devin
 from ._app import create_app
 from ._faults import FaultPlan
@@ -76,9 +77,11 @@ class FakeDevin:
         assert isinstance(server, asyncio.base_events.Server)
         port = server.sockets[0].getsockname()[1]
         self.url = f"http://{self._host}:{port}"
+        serving(self.url, asyncio.get_running_loop())  # a Devin on this loop would wait for ever
         return self.url
 
     async def close(self) -> None:
+        stopped(self.url)
         if self._twin is not None:
             self._twin.stop_thread()
             self._twin = None
