@@ -28,6 +28,7 @@ from devin_async import (
     SyncPaginator,
     V1Session,
 )
+from devin_async._transport import AiohttpTransport
 from devin_async.testing import FAKE_API_KEY, FakeDevin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -220,7 +221,8 @@ def test_close_stops_the_loop_and_a_later_call_restarts_it(server: FakeDevin) ->
     assert thread is not None
     client.close()
     assert not thread.is_alive()
-    assert not client._client._transport.is_open
+    transport = client._client._transport
+    assert isinstance(transport, AiohttpTransport) and not transport.is_open
     assert client.sessions.get(SECOND).session_id == SECOND
     client.close()
     client.close()  # closing twice is harmless
