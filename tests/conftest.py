@@ -28,7 +28,8 @@ class _FinishedWriter:
 
 
 if "stream_writer" in inspect.signature(ClientResponse.__init__).parameters:
-    aioresponses.core.ClientResponse = _CompatResponse  # type: ignore[misc]
+    # aioresponses imports ClientResponse without re-exporting it; it is patched where it is used.
+    aioresponses.core.ClientResponse = _CompatResponse  # type: ignore[attr-defined]
 
 
 @pytest.fixture

@@ -96,9 +96,9 @@ class InProcessAPI:
             else:
                 await asyncio.sleep(0)  # yield, so calls overlap as over a socket
             if self.fixed_body is not None:
-                body = devin_id.encode().join(self.fixed_body)
-                return Response(200, _JSON, body, request)
-            status, fields = 200, {}
+                return Response(200, _JSON, devin_id.encode().join(self.fixed_body), request)
+            status = 200
+            fields: dict[str, Any] = {}
             if self.script is not None:
                 status, fields = self.script(devin_id, self.calls[devin_id]) or (200, {})
             base = V1_SESSION if request.path.startswith("/v1/") else V3_SESSION

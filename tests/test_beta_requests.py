@@ -485,7 +485,7 @@ BAD_INPUT: list[tuple[Callable[[AsyncDevin], Any], type[Exception], str]] = [
     (lambda c: c.repositories.unindex_many("github.com/a/b"), TypeError, "repository_paths"),
     (lambda c: c.repositories.index_many("github.com/a/b"), TypeError, "repositories"),
     (
-        lambda c: c.repositories.index_many([{"repository_path": "x"}]),
+        lambda c: c.repositories.index_many([{"repository_path": "x"}]),  # type: ignore[list-item]
         TypeError,
         "RepositoryIndexSpec",
     ),

@@ -87,7 +87,7 @@ async def test_an_option_of_the_wrong_type_is_a_clear_error(
     client: AsyncDevin, option: str, value: object
 ) -> None:
     with pytest.raises(ConfigurationError, match=option):
-        await client.sessions.get("devin-1", **{option: value})
+        await client.sessions.get("devin-1", **{option: value})  # type: ignore[arg-type]
 
 
 async def test_every_method_that_takes_options_refuses_an_unknown_one(client: AsyncDevin) -> None:
@@ -142,7 +142,7 @@ def _value_for(p: inspect.Parameter) -> object:
         return 1
     if annotation.startswith("Mapping"):
         return {}
-    if "IO[bytes]" in annotation:  # an upload: a file that exists
+    if "BinaryFile" in annotation:  # an upload: a file that exists
         return UPLOAD
     if "Iterable" in annotation or "Sequence" in annotation or "list" in annotation:
         return ["x-1"]

@@ -29,9 +29,12 @@ ENV = {k: v for k, v in os.environ.items() if not k.startswith("DEVIN_")}
 ENV["PYTHONPATH"] = str(ROOT)
 SETTLED = ["devin-abc123def456", "devin-fed987cba654"]  # the fake's seeded sessions
 Run = subprocess.CompletedProcess[str]
+Command = list[str] | tuple[list[str], str | None]  # args, or args and what to pipe in
 
 
-def _start(args: list[str], stdin: str | None, env: dict[str, str] | None, cwd: Path | None) -> Any:
+def _start(
+    args: list[str], stdin: str | None, env: dict[str, str] | None, cwd: Path | None
+) -> tuple[subprocess.Popen[str], list[str], str | None]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "devin_async", *args],
         stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
@@ -45,11 +48,11 @@ def _start(args: list[str], stdin: str | None, env: dict[str, str] | None, cwd: 
 
 
 def _run_all(
-    *commands: Any, env: dict[str, str] | None = None, cwd: Path | None = None
+    *commands: Command, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> list[Run]:
     """Run each command (a list of args, or ``(args, stdin)``) at once; their results in order."""
     started = [_start(*(c if isinstance(c, tuple) else (c, None)), env, cwd) for c in commands]
-    done = []
+    done: list[Run] = []
     for proc, args, stdin in started:
         out, err = proc.communicate(stdin, timeout=60)
         done.append(subprocess.CompletedProcess(args, proc.returncode, out, err))

@@ -212,9 +212,15 @@ def test_cells_and_tables() -> None:
 
 def test_exit_status_of_a_batch() -> None:
     ok = Outcome("a", OutcomeStatus.OK, 1)
-    missing = Outcome("b", OutcomeStatus.FAILED, error=NotFoundError("x", status_code=404))
-    refused = Outcome("c", OutcomeStatus.FAILED, error=AuthenticationError("x", status_code=401))
-    late = Outcome("d", OutcomeStatus.TIMED_OUT, error=WaitTimeoutError("d", 1.0, None))
+    missing: Outcome[int] = Outcome(
+        "b", OutcomeStatus.FAILED, error=NotFoundError("x", status_code=404)
+    )
+    refused: Outcome[int] = Outcome(
+        "c", OutcomeStatus.FAILED, error=AuthenticationError("x", status_code=401)
+    )
+    late: Outcome[int] = Outcome(
+        "d", OutcomeStatus.TIMED_OUT, error=WaitTimeoutError("d", 1.0, None)
+    )
     assert batch_exit([ok]) == 0
     assert batch_exit([ok, late]) == 5
     assert batch_exit([late, missing]) == 3

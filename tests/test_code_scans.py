@@ -227,10 +227,10 @@ async def test_a_full_backlog_is_a_conflict(timed: tuple[FakeDevin, AsyncDevin])
 
 async def test_metrics_count_the_open_findings_of_the_window(client: AsyncDevin) -> None:
     # The seed has one open high finding in ORG1, created on 2024-01-01.
-    window = {"time_after": JAN_1, "time_before": FEB_1}
-    mine = await client.code_scans.metrics(**window)
+    mine = await client.code_scans.metrics(time_after=JAN_1, time_before=FEB_1)
     assert (mine.open_high_findings_count, mine.open_low_findings_count) == (1, 0)
-    theirs = await client.enterprise.code_scans.metrics(**window, org_ids=[ORG2])
+    enterprise = client.enterprise.code_scans
+    theirs = await enterprise.metrics(time_after=JAN_1, time_before=FEB_1, org_ids=[ORG2])
     assert theirs.open_high_findings_count == 0
     with pytest.raises(UnprocessableEntityError, match="100 days"):
         await client.code_scans.metrics(time_after=JAN_1, time_before=FEB_1 + 100 * 86_400)

@@ -12,6 +12,7 @@ import pytest
 
 from devin_async import AsyncDevin, ClientUsageError, ConfigurationError, NotFoundError
 from devin_async._config import DEFAULT_BASE_URL, Secret, resolve_settings
+from devin_async._transport import AiohttpTransport
 from devin_async.testing import FakeDevin
 
 KEY = "cog_super_secret_key_abcdefghijklmnop"
@@ -121,12 +122,14 @@ async def test_wrong_key_is_authentication_error_without_echoing_the_key() -> No
 async def test_a_closed_client_refuses_calls_instead_of_reopening() -> None:
     async with FakeDevin() as fake:
         client = fake.client()
+        transport = client._transport
+        assert isinstance(transport, AiohttpTransport)
         await client.sessions.get("devin-abc123def456")
         await client.aclose()
-        assert not client._transport.is_open
+        assert not transport.is_open
         with pytest.raises(ClientUsageError, match="this client is closed: make a new one"):
             await client.sessions.get("devin-abc123def456")
-        assert not client._transport.is_open  # nothing was reopened
+        assert not transport.is_open  # nothing was reopened
         await client.aclose()  # closing twice is fine
         seen = len(fake.state.seen)
         with pytest.raises(ClientUsageError):
@@ -138,7 +141,9 @@ async def test_every_concurrent_aclose_returns_once_the_pool_is_closed() -> None
     async with FakeDevin() as fake:
         client = fake.client()
         await client.sessions.get("devin-abc123def456")
-        session = client._transport._session
+        transport = client._transport
+        assert isinstance(transport, AiohttpTransport)
+        session = transport._session
         assert session is not None
         first = asyncio.ensure_future(client.aclose())
         await asyncio.sleep(0)  # the first aclose() is now closing the pool
@@ -151,6 +156,7 @@ async def test_unclosed_client_warns_resource_warning() -> None:
     async with FakeDevin() as fake:
         client = fake.client()
         await client.sessions.get("devin-abc123def456")
+        assert isinstance(client._transport, AiohttpTransport)
         session = client._transport._session
         with pytest.warns(ResourceWarning, match="was not closed"):  # noqa: PT031
             del client

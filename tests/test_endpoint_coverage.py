@@ -119,7 +119,7 @@ def namespaces(node: object, prefix: str = "") -> Iterator[tuple[str, Resource]]
             yield from namespaces(value, f"{prefix}{name}.")
 
 
-def public_methods(client: AsyncDevin) -> Iterator[tuple[str, Callable[..., Any]]]:
+def public_methods(client: AsyncDevin) -> Iterator[tuple[str, types.MethodType]]:
     for group, resource in namespaces(client):
         for name, method in inspect.getmembers(resource, inspect.ismethod):
             if not name.startswith("_"):
@@ -138,19 +138,20 @@ def value_for(tp: Any) -> Any:
         return [value_for(args[0] if args else str)]
     if origin is dict or _is_abc(origin, "Mapping"):
         return {value_for(args[0]): value_for(args[1])} if args else {}
+    new_year = datetime(2024, 1, 1, tzinfo=timezone.utc)
     simple = {
         str: "x",
         bool: True,
         int: 1_700_000_000,
         float: 1_700_000_000.0,
         bytes: b"data",
-        datetime: datetime(2024, 1, 1, tzinfo=timezone.utc),
+        datetime: new_year,
         date: date(2024, 1, 1),
     }
     if tp in simple:
         return simple[tp]
     if tp is PresignedDownload:
-        return PresignedDownload(url=STORAGE + "blob?X-Signature=x", expires_at=simple[datetime])
+        return PresignedDownload(url=STORAGE + "blob?X-Signature=x", expires_at=new_year)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return next(iter(tp))
     if isinstance(tp, type) and issubclass(tp, Model):

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
 
 import pytest
 
 from devin_async import AsyncDevin, ConflictError, NotFoundError, Request, Response
-from devin_async.models import AuditLogAction, GitPermissionSpec, OrgGroup, SessionStatus
+from devin_async.models import (
+    AuditLogAction,
+    GitPermissionSpec,
+    IdpGroup,
+    OrgGroup,
+    ServiceUser,
+    SessionStatus,
+)
 from devin_async.testing import FakeDevin
 
 ORG1, ORG2 = "org-abc123def456", "org-fed987cba654"
@@ -110,8 +116,8 @@ async def test_service_user_and_idp_group_roles_at_both_levels(
     assert ("service-user-ci" in still) == (org_id is not None)
 
 
-def _id(member: Any) -> str:
-    return getattr(member, "service_user_id", None) or member.idp_group_name
+def _id(member: ServiceUser | IdpGroup) -> str:
+    return member.service_user_id if isinstance(member, ServiceUser) else member.idp_group_name
 
 
 async def test_registered_idp_groups(client: AsyncDevin) -> None:

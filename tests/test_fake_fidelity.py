@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import pytest
 
-from devin_async import AsyncDevin, Request, Response
+from devin_async import AsyncDevin, Handler, Request, Response
 from devin_async._converter import WIRE_NAME, structure
 from devin_async._pagination import AsyncPaginator
 from devin_async.models import GitPermissionSpec, OrgGroup, SessionTags
@@ -104,7 +104,7 @@ class Recorder:
     def __init__(self) -> None:
         self.answers: list[Response] = []
 
-    async def __call__(self, request: Request, call_next: Any) -> Response:
+    async def __call__(self, request: Request, call_next: Handler) -> Response:
         response = await call_next(request)
         self.answers.append(response)
         return response
@@ -135,7 +135,8 @@ def strict(data: Any, tp: Any, where: str, problems: list[str]) -> None:
             strict(data, option, where, tries[-1])
             if not tries[-1]:
                 return None
-        problems.extend(min(tries, key=len))
+        fewest = min(tries, key=len)  # named: inside extend(), mypy infers min()'s type askew
+        problems.extend(fewest)
         return None
     if origin is list and args and isinstance(data, list):
         for i, item in enumerate(data):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from multidict import CIMultiDict, CIMultiDictProxy
 
 from devin_async import Request, Response
 from devin_async._fanout.results import Outcome, OutcomeStatus
@@ -16,7 +17,9 @@ def test_fillers_make_what_init_makes() -> None:
     request = new_request(*args)
     assert type(request) is Request
     assert request == Request(*args) and repr(request) == repr(Request(*args))
-    assert new_response(200, {}, b"{}", request) == Response(200, {}, b"{}", request)
+    # The filler takes headers already converted, as the transport has them.
+    headers = CIMultiDictProxy(CIMultiDict[str]())
+    assert new_response(200, headers, b"{}", request) == Response(200, {}, b"{}", request)
     outcome = filler(Outcome)("devin-1", OutcomeStatus.OK, 1, None, 1, 0)
     assert outcome == Outcome("devin-1", OutcomeStatus.OK, 1, None, 1, 0)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
@@ -53,7 +56,7 @@ def test_hidden_slots_and_hand_written_inits_keep_init() -> None:
         n: int
 
         def __init__(self, n: int) -> None:
-            self.__attrs_init__(n * 10)  # type: ignore[attr-defined]
+            self.__attrs_init__(n * 10)
 
     assert filler(Hashed) is Hashed and hash(filler(Hashed)(1)) == hash(Hashed(1))
     assert filler(Custom) is Custom and filler(Custom)(1).n == 10
@@ -103,4 +106,4 @@ def test_filled_objects_are_exactly_the_frozen_class() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         made.x = 5  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        del made.y  # type: ignore[misc]
+        del made.y

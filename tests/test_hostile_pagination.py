@@ -62,8 +62,7 @@ async def test_has_next_page_must_be_a_boolean(flag: object) -> None:
 
 
 async def test_a_cursor_that_is_not_a_string_is_refused() -> None:
-    pages = {None: ([1], 17, True)}
-    async with hostile(_cursor_pages(pages)) as client:
+    async with hostile(_cursor_pages({None: ([1], 17, True)})) as client:
         with pytest.raises(DecodeError, match="end_cursor must be a string"):
             await client.sessions.list().to_list()
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from aiohttp import web
+from aiohttp.typedefs import Handler
 from hostile import hostile
 from inproc import V3_SESSION
 
@@ -45,7 +46,7 @@ def padded(size: int) -> bytes:
     return SESSION + b" " * (size - len(SESSION))
 
 
-def fixed(body: bytes, status: int = 200, **headers: str) -> Any:
+def fixed(body: bytes, status: int = 200, **headers: str) -> Handler:
     async def handler(request: web.Request) -> web.StreamResponse:
         return web.Response(
             status=status, body=body, content_type="application/json", headers=headers
@@ -66,7 +67,7 @@ def bomb(inflated: int) -> bytes:
     return out.getvalue()
 
 
-def gzipped(body: bytes) -> Any:
+def gzipped(body: bytes) -> Handler:
     async def handler(request: web.Request) -> web.StreamResponse:
         return web.Response(
             body=body,
@@ -76,7 +77,7 @@ def gzipped(body: bytes) -> Any:
     return handler
 
 
-def streaming(piece: int = 64 * 1024, total: int = 512 * MiB, status: int = 200) -> Any:
+def streaming(piece: int = 64 * 1024, total: int = 512 * MiB, status: int = 200) -> Handler:
     """A chunked body with no Content-Length that goes on until the client hangs up."""
 
     async def handler(request: web.Request) -> web.StreamResponse:
@@ -154,7 +155,7 @@ async def test_a_declared_length_past_the_limit_is_refused_without_waiting_for_t
 async def test_a_body_of_exactly_the_limit_is_read_and_one_byte_more_is_not(chunked: bool) -> None:
     size = 4096
 
-    def handler_for(body: bytes) -> Any:
+    def handler_for(body: bytes) -> Handler:
         if not chunked:
             return fixed(body)
 
@@ -200,7 +201,7 @@ async def test_a_limit_that_is_not_a_positive_int_is_refused(bad: object) -> Non
         AsyncDevin(api_key="k", max_response_size=bad)  # type: ignore[arg-type]
     async with hostile(fixed(SESSION)) as client:
         with pytest.raises(ConfigurationError, match="max_response_size"):
-            await client.sessions.get("devin-1", max_response_size=bad)  # type: ignore[arg-type]
+            await client.sessions.get("devin-1", max_response_size=bad)
 
 
 async def test_a_list_page_past_the_limit_raises() -> None:
@@ -277,7 +278,7 @@ def test_a_long_error_body_from_any_transport_is_cut_and_loses_a_half_key_at_the
 # --- downloads ------------------------------------------------------------------------
 
 
-def storage(body: bytes, status: int = 200) -> Any:
+def storage(body: bytes, status: int = 200) -> Handler:
     async def handler(request: web.Request) -> web.StreamResponse:
         if request.path.startswith("/storage/"):
             return web.Response(status=status, body=body)
@@ -353,4 +354,4 @@ async def test_an_attachment_answered_directly_is_bounded_by_max_size_too() -> N
 async def test_a_max_size_that_is_not_a_positive_int_is_refused(bad: object) -> None:
     async with hostile(storage(b"x")) as client:
         with pytest.raises(ConfigurationError, match="max_size"):
-            await client.attachments.download("u-1", "f.bin", max_size=bad)  # type: ignore[arg-type]
+            await client.attachments.download("u-1", "f.bin", max_size=bad)

@@ -65,10 +65,21 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-def client(transport: Recorder, clock: FakeClock, **kwargs: object) -> AsyncDevin:
+def client(
+    transport: Recorder,
+    clock: FakeClock,
+    *,
+    rate_limit: RateLimit | None = None,
+    retry: RetryPolicy | None = None,
+) -> AsyncDevin:
     return AsyncDevin(
-        api_key="cog_test", org_id="org-1", transport=transport, clock=clock, **kwargs
-    )  # type: ignore[arg-type]
+        api_key="cog_test",
+        org_id="org-1",
+        transport=transport,
+        clock=clock,
+        rate_limit=rate_limit,
+        retry=retry,
+    )
 
 
 @pytest.fixture
@@ -159,7 +170,7 @@ async def test_set_testing_makes_real_waits_return_at_once(
         waits.append(seconds)
         await real_sleep(0)
 
-    monkeypatch.setattr(clock_module.asyncio, "sleep", recording_sleep)
+    monkeypatch.setattr("devin_async._clock.asyncio.sleep", recording_sleep)
     set_testing(True)
     try:
         assert is_testing()

@@ -7,7 +7,7 @@ import inspect
 import json
 import textwrap
 import types
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Iterator
 from typing import Any
 
 import aiohttp
@@ -123,7 +123,9 @@ async def test_user_agent_names_sdk_and_version(client: AsyncDevin, mocked: aior
     mocked.get(f"{BASE}/v1/sessions/x", payload={})
     with pytest.raises(Exception):  # noqa: B017,PT011 - the body is wrong; the headers matter here
         await client.v1.sessions.get("x")
-    transport_session = client._transport._session
+    transport = client._transport
+    assert isinstance(transport, _transport.AiohttpTransport)
+    transport_session = transport._session
     assert transport_session is not None
     assert transport_session.headers["User-Agent"].startswith(f"devin-async/{__version__} ")
 
@@ -221,12 +223,12 @@ async def test_headers_that_change_between_requests_are_sent_as_they_are(
 async def test_every_kind_of_callable_works_as_a_middleware() -> None:
     import functools
 
-    from devin_async import Request, Response
+    from devin_async import Handler, Request, Response
     from devin_async._pipeline.compose import build_pipeline
 
     seen: list[str] = []
 
-    def function(request: Request, call_next: Any) -> Any:
+    def function(request: Request, call_next: Handler) -> Awaitable[Response]:
         seen.append("function")
         return call_next(request)
 
@@ -234,14 +236,14 @@ async def test_every_kind_of_callable_works_as_a_middleware() -> None:
         def __init__(self, name: str) -> None:
             self.name = name
 
-        async def __call__(self, request: Request, call_next: Any) -> Response:
+        async def __call__(self, request: Request, call_next: Handler) -> Response:
             seen.append(self.name)
             return await call_next(request)
 
     class Inherited(Layer):
         pass
 
-    def tagged(tag: str, request: Request, call_next: Any) -> Any:
+    def tagged(tag: str, request: Request, call_next: Handler) -> Awaitable[Response]:
         seen.append(tag)
         return call_next(request)
 
@@ -280,11 +282,11 @@ def test_every_request_gets_headers_of_its_own() -> None:
 
 
 async def test_a_middleware_may_edit_the_headers_of_the_request_it_gets() -> None:
-    from devin_async import Request, Response
+    from devin_async import Handler, Request, Response
 
     sent: list[dict[str, str]] = []
 
-    async def trace(request: Request, call_next: Any) -> Response:
+    async def trace(request: Request, call_next: Handler) -> Response:
         request.headers["X-Trace"] = "t"  # type: ignore[index]
         return await call_next(request)
 
@@ -312,6 +314,7 @@ async def test_each_request_gets_its_own_timeout_and_the_cache_of_them_stays_bou
             await c.sessions.get("devin-abc", timeout=total)
         mocked.get(url, payload=v3_body())
         await c.sessions.get("devin-abc")
+        assert isinstance(c._transport, _transport.AiohttpTransport)
         kept = len(c._transport._timeouts)
     sent = [call.kwargs["timeout"].total for call in mocked.requests[("GET", URL(url))]]
     assert sent == [*totals, 60.0]

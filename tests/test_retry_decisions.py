@@ -95,7 +95,8 @@ def decide_get(status: int, **kw: object) -> tuple[float | None, str]:
 
 
 def test_decide_waits_the_jittered_backoff_and_names_the_cause() -> None:
-    assert decide_get(503, attempt=2) == (pytest.approx(0.5), "HTTP 503")
+    wait, reason = decide_get(503, attempt=2)
+    assert wait == pytest.approx(0.5) and reason == "HTTP 503"
 
 
 def test_decide_waits_exactly_what_retry_after_says() -> None:

@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from typing_extensions import Unpack
 
 from devin_async import (
     APIConnectionError,
@@ -27,8 +28,10 @@ from devin_async import (
     InternalServerError,
     NotFoundError,
     RateLimitError,
+    RequestOptions,
     RetryPolicy,
 )
+from devin_async._transport import AiohttpTransport
 from devin_async.testing import (
     FAKE_API_KEY,
     DropConnection,
@@ -69,14 +72,16 @@ def seen(server: FakeDevin, method: str = "GET") -> list[float]:
     return [r.at for r in server.state.seen if r.method == method]
 
 
-async def post(api: AsyncDevin, **options: Any) -> Any:
+async def post(api: AsyncDevin, **options: Unpack[RequestOptions]) -> Any:
     """A POST through the whole pipeline (the fake API has no POST route: it answers 405)."""
     core = api._core
     return await core.call_json(core.request("POST", PATH, json={"prompt": "hi"}, options=options))
 
 
 def assert_connections_released(api: AsyncDevin) -> None:
-    session = api._transport._session
+    transport = api._transport
+    assert isinstance(transport, AiohttpTransport)
+    session = transport._session
     assert session is not None
     assert session.connector is not None
     assert not session.connector._acquired  # every retried response gave its connection back

@@ -28,6 +28,7 @@ from devin_async import (
     SyncPaginator,
     V1Session,
 )
+from devin_async._transport import AiohttpTransport
 from devin_async.testing import FAKE_API_KEY, FakeDevin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -220,7 +221,8 @@ def test_close_stops_the_loop_and_later_calls_are_refused(server: FakeDevin) -> 
     assert thread is not None
     client.close()
     assert not thread.is_alive()
-    assert not client._client._transport.is_open
+    transport = client._client._transport
+    assert isinstance(transport, AiohttpTransport) and not transport.is_open
     threads = threading.active_count()
     with pytest.raises(ClientUsageError, match="this Devin client is closed: make a new one"):
         client.sessions.get(SECOND)

@@ -67,7 +67,9 @@ def _shape_of_type(annotation: Any) -> Any:
         return ("iterator", get_args(annotation)[0])
     if isinstance(origin, type) and hasattr(origin, "__anext__"):  # e.g. a bulk iterator
         item = get_type_hints(origin.__anext__, _namespace(origin.__anext__))["return"]
-        params = dict(zip(origin.__parameters__, get_args(annotation), strict=True))
+        # A generic class's type variables; typeshed's ``type`` does not declare them.
+        variables = origin.__parameters__  # type: ignore[attr-defined]
+        params = dict(zip(variables, get_args(annotation), strict=True))
         return ("iterator", _bind(item, params))
     return annotation
 

@@ -251,13 +251,14 @@ async def test_metrics_and_consumption_follow_the_sessions(
         user_id="u2",
         pull_requests=[{"pr_url": "https://x/pull/1", "pr_state": "merged"}],
     )
-    window = {"time_after": day, "time_before": day + 86_399}
-    assert (await client.metrics.sessions(**window)).sessions_created_count == 2
-    assert (await client.metrics.prs(**window)).prs_merged_count == 1
-    assert (await client.metrics.active_users(**window)).active_users == 2
+    end = day + 86_399
+    metrics = client.metrics
+    assert (await metrics.sessions(time_after=day, time_before=end)).sessions_created_count == 2
+    assert (await metrics.prs(time_after=day, time_before=end)).prs_merged_count == 1
+    assert (await metrics.active_users(time_after=day, time_before=end)).active_users == 2
     two_days = await client.metrics.dau(time_after=day, time_before=day + 2 * 86_400 - 1)
     assert [d.active_users for d in two_days] == [2, 0]
-    usage = await client.consumption.daily(**window)
+    usage = await client.consumption.daily(time_after=day, time_before=end)
     assert usage.total_acus == 4.5
     assert [row.acus for row in usage.consumption_by_date] == [4.5]
     mine = await client.consumption.daily_for_user("u2", time_after=day)

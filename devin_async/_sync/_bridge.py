@@ -10,7 +10,7 @@ import atexit
 import os
 import threading
 import weakref
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -68,7 +68,7 @@ class SyncNode(Generic[R]):
         resolve = self._resolve
         return SyncPaginator(self._owner, lambda client: fn(resolve(client)))
 
-    def _iterate(self, fn: Callable[[R], AsyncIterator[T]]) -> Iterator[T]:
+    def _iterate(self, fn: Callable[[R], AsyncIterator[T]]) -> Generator[T, None, None]:
         resolve = self._resolve
         return self._owner._iterate(lambda client: fn(resolve(client)))
 
@@ -88,8 +88,8 @@ class SyncPaginator(Generic[T]):
         self._owner = owner
         self._make = make
 
-    def pages(self) -> Iterator[Page[T]]:
-        """Each page in turn, fetched only when the previous one is consumed."""
+    def pages(self) -> Generator[Page[T], None, None]:
+        """Each page in turn, fetched only when asked for; ``close()`` it to stop early."""
         make = self._make
         return self._owner._iterate(lambda client: make(client).pages())
 
@@ -143,7 +143,7 @@ class SyncClientBase(SyncNode["AsyncDevin"]):
         portal, client = self._callable()
         return portal.call(lambda: fn(client))
 
-    def _iterate(self, fn: Callable[[AsyncDevin], AsyncIterator[T]]) -> Iterator[T]:
+    def _iterate(self, fn: Callable[[AsyncDevin], AsyncIterator[T]]) -> Generator[T, None, None]:
         portal, client = self._callable()
         return portal.iterate(lambda: fn(client))
 

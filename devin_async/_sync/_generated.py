@@ -8,7 +8,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from typing import IO, Any, Literal, overload
+from typing import Any, Literal, overload
 
 from typing_extensions import Unpack
 
@@ -104,7 +104,7 @@ from ..models.v1 import (
     V1SessionCreated,
     V1SessionSummary,
 )
-from ..resources.attachments import Attachments, PathLike
+from ..resources.attachments import Attachments, BinaryFile, PathLike
 from ..resources.code_scans import CodeScans
 from ..resources.consumption import ConsumptionResource
 from ..resources.enterprise import Enterprise
@@ -759,7 +759,7 @@ class SyncAttachments(SyncNode[Attachments]):
 
     def upload(
         self,
-        file: PathLike | IO[bytes] | bytes,
+        file: PathLike | BinaryFile | bytes,
         *,
         filename: str | None = None,
         content_type: str | None = None,
@@ -795,7 +795,7 @@ class SyncAttachments(SyncNode[Attachments]):
         uuid: str,
         name: str,
         *,
-        to: PathLike | IO[bytes],
+        to: PathLike | BinaryFile,
         max_size: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
@@ -806,7 +806,7 @@ class SyncAttachments(SyncNode[Attachments]):
         uuid: str,
         name: str,
         *,
-        to: PathLike | IO[bytes] | None = None,
+        to: PathLike | BinaryFile | None = None,
         max_size: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
@@ -1809,7 +1809,7 @@ class SyncBuilds(SyncNode[Builds]):
         self,
         link: PresignedDownload | str,
         *,
-        to: PathLike | IO[bytes],
+        to: PathLike | BinaryFile,
         timeout: float | None = None,
     ) -> None: ...
 
@@ -1817,7 +1817,7 @@ class SyncBuilds(SyncNode[Builds]):
         self,
         link: PresignedDownload | str,
         *,
-        to: PathLike | IO[bytes] | None = None,
+        to: PathLike | BinaryFile | None = None,
         timeout: float | None = None,
     ) -> bytes | None:
         """The linked file: its bytes, or streamed into ``to`` (a path or binary file).
@@ -2140,7 +2140,7 @@ class SyncBlueprints(SyncNode[Blueprints]):
     def upload_file(
         self,
         blueprint_id: str,
-        file: PathLike | IO[bytes] | bytes,
+        file: PathLike | BinaryFile | bytes,
         *,
         name: str,
         content_type: str | None = None,
@@ -2191,7 +2191,7 @@ class SyncBlueprints(SyncNode[Blueprints]):
         self,
         link: PresignedDownload | str,
         *,
-        to: PathLike | IO[bytes],
+        to: PathLike | BinaryFile,
         timeout: float | None = None,
     ) -> None: ...
 
@@ -2199,7 +2199,7 @@ class SyncBlueprints(SyncNode[Blueprints]):
         self,
         link: PresignedDownload | str,
         *,
-        to: PathLike | IO[bytes] | None = None,
+        to: PathLike | BinaryFile | None = None,
         timeout: float | None = None,
     ) -> bytes | None:
         """The linked file: its bytes, or streamed into ``to`` (a path or binary file).
@@ -4438,7 +4438,7 @@ class SyncEnterpriseBlueprints(SyncNode[EnterpriseBlueprints]):
     def upload_file(
         self,
         blueprint_id: str,
-        file: PathLike | IO[bytes] | bytes,
+        file: PathLike | BinaryFile | bytes,
         *,
         name: str,
         content_type: str | None = None,
@@ -4486,7 +4486,7 @@ class SyncEnterpriseBlueprints(SyncNode[EnterpriseBlueprints]):
         self,
         link: PresignedDownload | str,
         *,
-        to: PathLike | IO[bytes],
+        to: PathLike | BinaryFile,
         timeout: float | None = None,
     ) -> None: ...
 
@@ -4494,7 +4494,7 @@ class SyncEnterpriseBlueprints(SyncNode[EnterpriseBlueprints]):
         self,
         link: PresignedDownload | str,
         *,
-        to: PathLike | IO[bytes] | None = None,
+        to: PathLike | BinaryFile | None = None,
         timeout: float | None = None,
     ) -> bytes | None:
         """The linked file: its bytes, or streamed into ``to`` (a path or binary file).
@@ -5021,7 +5021,7 @@ class SyncV1Attachments(SyncNode[V1Attachments]):
 
     def upload(
         self,
-        file: PathLike | IO[bytes] | bytes,
+        file: PathLike | BinaryFile | bytes,
         *,
         filename: str | None = None,
         content_type: str | None = None,
@@ -5054,7 +5054,7 @@ class SyncV1Attachments(SyncNode[V1Attachments]):
         uuid: str,
         name: str,
         *,
-        to: PathLike | IO[bytes],
+        to: PathLike | BinaryFile,
         max_size: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> None: ...
@@ -5064,7 +5064,7 @@ class SyncV1Attachments(SyncNode[V1Attachments]):
         uuid: str,
         name: str,
         *,
-        to: PathLike | IO[bytes] | None = None,
+        to: PathLike | BinaryFile | None = None,
         max_size: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes | None:

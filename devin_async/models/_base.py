@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar
 
 import attrs
 from typing_extensions import dataclass_transform
@@ -63,3 +63,9 @@ class Model:
     """Fields the server sent that this SDK version does not know yet land in ``extra``."""
 
     extra: Mapping[str, Any] = attrs.field(default=NO_EXTRA, repr=False)
+
+    if TYPE_CHECKING:
+        # What attrs sets on every class it makes. Type checkers see models through
+        # ``dataclass_transform``, not attrs' plugin: without this, ``attrs.fields()``
+        # and ``attrs.asdict()`` would refuse a model in users' code.
+        __attrs_attrs__: ClassVar[tuple[attrs.Attribute[Any], ...]]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import IO, overload
+from typing import overload
 
 from ..models.snapshots import PresignedDownload
 from ._base import Resource
-from .attachments import PathLike, download_presigned
+from .attachments import BinaryFile, PathLike, download_presigned
 
 __all__ = ["PresignedDownloads"]
 
@@ -24,7 +24,7 @@ class PresignedDownloads(Resource):
         self,
         link: PresignedDownload | str,
         *,
-        to: PathLike | IO[bytes],
+        to: PathLike | BinaryFile,
         timeout: float | None = None,
     ) -> None: ...
 
@@ -32,7 +32,7 @@ class PresignedDownloads(Resource):
         self,
         link: PresignedDownload | str,
         *,
-        to: PathLike | IO[bytes] | None = None,
+        to: PathLike | BinaryFile | None = None,
         timeout: float | None = None,
     ) -> bytes | None:
         """The linked file: its bytes, or streamed into ``to`` (a path or binary file).

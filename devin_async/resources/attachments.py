@@ -19,14 +19,24 @@ from .._options import RequestOptions
 from ..models.attachments import Attachment
 from ._org import OrgResource
 
-__all__ = ["Attachments", "PathLike", "download_presigned", "download_redirected", "file_part"]
+__all__ = [
+    "Attachments",
+    "BinaryFile",
+    "PathLike",
+    "download_presigned",
+    "download_redirected",
+    "file_part",
+]
 
 PathLike = str | os.PathLike[str]
+# An open binary file: io's raw and buffered streams are not all ``IO[bytes]`` to a type
+# checker (a gzip file, a zip member, a socket's), yet each reads and writes bytes.
+BinaryFile = IO[bytes] | io.RawIOBase | io.BufferedIOBase
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
 @contextlib.contextmanager
-def _readable(file: PathLike | IO[bytes] | bytes) -> Iterator[tuple[Any, str | None]]:
+def _readable(file: PathLike | BinaryFile | bytes) -> Iterator[tuple[Any, str | None]]:
     """The upload's content (bytes or an open binary file) and the name it suggests."""
     if isinstance(file, (bytes, bytearray, memoryview)):
         yield bytes(file), None
@@ -50,7 +60,7 @@ class Attachments(OrgResource):
 
     async def upload(
         self,
-        file: PathLike | IO[bytes] | bytes,
+        file: PathLike | BinaryFile | bytes,
         *,
         filename: str | None = None,
         content_type: str | None = None,
@@ -82,7 +92,7 @@ class Attachments(OrgResource):
         uuid: str,
         name: str,
         *,
-        to: PathLike | IO[bytes],
+        to: PathLike | BinaryFile,
         max_size: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
@@ -93,7 +103,7 @@ class Attachments(OrgResource):
         uuid: str,
         name: str,
         *,
-        to: PathLike | IO[bytes] | None = None,
+        to: PathLike | BinaryFile | None = None,
         max_size: int | None = None,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
@@ -117,7 +127,7 @@ class Attachments(OrgResource):
 
 @contextlib.contextmanager
 def file_part(
-    file: PathLike | IO[bytes] | bytes, filename: str | None, content_type: str | None
+    file: PathLike | BinaryFile | bytes, filename: str | None, content_type: str | None
 ) -> Iterator[Multipart]:
     """The multipart ``file`` field for an upload (v3 and v1 alike), open while in use."""
     with _readable(file) as (content, suggested):
@@ -133,7 +143,7 @@ def file_part(
 async def download_redirected(
     core: ClientCore,
     request: Request,
-    to: PathLike | IO[bytes] | None,
+    to: PathLike | BinaryFile | None,
     max_size: int | None = None,
 ) -> bytes | None:
     """Send ``request``, follow its redirect to the presigned URL without the API key, and
@@ -154,7 +164,7 @@ async def download_redirected(
 async def download_presigned(
     core: ClientCore,
     url: str,
-    to: PathLike | IO[bytes] | None,
+    to: PathLike | BinaryFile | None,
     *,
     timeout: float | None,
     max_size: int | None = None,
@@ -168,7 +178,7 @@ async def _save(
     core: ClientCore,
     url: str | None,
     direct: bytes,
-    to: PathLike | IO[bytes] | None,
+    to: PathLike | BinaryFile | None,
     timeout: float | None,
     max_size: int | None,
     what: object,
@@ -188,7 +198,7 @@ async def _save(
 
 
 @contextlib.contextmanager
-def _writer(to: PathLike | IO[bytes]) -> Iterator[Callable[[bytes], object]]:
+def _writer(to: PathLike | BinaryFile) -> Iterator[Callable[[bytes], object]]:
     """A ``write`` for ``to``; a path that fails mid-way is removed, not left half-written."""
     if not isinstance(to, (str, os.PathLike)):
         yield to.write

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable
-from typing import IO
 
 from typing_extensions import Unpack
 
@@ -35,7 +34,7 @@ from ._args import nonempty
 from ._base import Resource
 from ._beta import BetaOrgResource
 from ._presigned import PresignedDownloads
-from .attachments import PathLike, file_part
+from .attachments import BinaryFile, PathLike, file_part
 
 __all__ = [
     "BLUEPRINT",
@@ -69,7 +68,7 @@ class BlueprintUploads(Resource):
     async def _upload_file(
         self,
         blueprint_id: str,
-        file: PathLike | IO[bytes] | bytes,
+        file: PathLike | BinaryFile | bytes,
         name: str,
         content_type: str | None,
         org_id: str | None,
@@ -298,7 +297,7 @@ class Blueprints(_SnapshotSetup, BlueprintUploads, PresignedDownloads):
     async def upload_file(
         self,
         blueprint_id: str,
-        file: PathLike | IO[bytes] | bytes,
+        file: PathLike | BinaryFile | bytes,
         *,
         name: str,
         content_type: str | None = None,

@@ -6,7 +6,6 @@ The enterprise has at most one blueprint, applied before every organization's ow
 from __future__ import annotations
 
 import builtins
-from typing import IO
 
 from typing_extensions import Unpack
 
@@ -22,7 +21,7 @@ from ...models.snapshots import (
 )
 from .._beta import BetaEnterpriseResource
 from .._presigned import PresignedDownloads
-from ..attachments import PathLike
+from ..attachments import BinaryFile, PathLike
 from ..snapshot_setup import BLUEPRINT, BLUEPRINT_FILES, BLUEPRINTS, BlueprintUploads
 
 __all__ = ["EnterpriseBlueprints", "EnterpriseSnapshotSetup"]
@@ -100,7 +99,7 @@ class EnterpriseBlueprints(_EnterpriseSnapshotSetup, BlueprintUploads, Presigned
     async def upload_file(
         self,
         blueprint_id: str,
-        file: PathLike | IO[bytes] | bytes,
+        file: PathLike | BinaryFile | bytes,
         *,
         name: str,
         content_type: str | None = None,

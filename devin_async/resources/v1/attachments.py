@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import IO, overload
+from typing import overload
 
 from typing_extensions import Unpack
 
@@ -11,7 +11,7 @@ from ..._decode import error_for
 from ..._errors import DecodeError
 from ..._http import Response
 from ..._options import RequestOptions
-from ..attachments import PathLike, download_redirected, file_part
+from ..attachments import BinaryFile, PathLike, download_redirected, file_part
 from ._base import V1Resource
 
 __all__ = ["V1Attachments", "attachment_url"]
@@ -47,7 +47,7 @@ class V1Attachments(V1Resource):
 
     async def upload(
         self,
-        file: PathLike | IO[bytes] | bytes,
+        file: PathLike | BinaryFile | bytes,
         *,
         filename: str | None = None,
         content_type: str | None = None,
@@ -75,7 +75,7 @@ class V1Attachments(V1Resource):
         uuid: str,
         name: str,
         *,
-        to: PathLike | IO[bytes],
+        to: PathLike | BinaryFile,
         max_size: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> None: ...
@@ -85,7 +85,7 @@ class V1Attachments(V1Resource):
         uuid: str,
         name: str,
         *,
-        to: PathLike | IO[bytes] | None = None,
+        to: PathLike | BinaryFile | None = None,
         max_size: int | None = None,
         **options: Unpack[RequestOptions],
     ) -> bytes | None:
