@@ -140,10 +140,10 @@ class ClientCore:
         """A twin of this core that hands ``record`` each answer it gets (a raw-response
         call's own): everything else is shared, and the usual path is not touched."""
         twin = copy.copy(self)
-        send = self  # looked up per request: a closed client still refuses
+        original = self  # its send is looked up per request: a closed client still refuses
 
         async def recorded(request: Request) -> Response:
-            response = await send.send(request)
+            response = await original.send(request)
             record(response)
             return response
 

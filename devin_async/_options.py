@@ -23,9 +23,9 @@ class RequestOptions(TypedDict, total=False):
     ``extra_headers``, ``extra_query`` and ``extra_body`` send what a method has no
     argument for (yet): headers on top of the SDK's (not ``Authorization``, which is the
     client's key), query parameters replacing any of the same name (values as filters
-    take them: lists repeat the name, ``None`` is left out), and fields merged into the
-    JSON object the call sends (or the body, for a call that sends none). They go to
-    the API only: never to the presigned host of a download.
+    take them: a list repeats the name, ``None`` drops the parameter), and fields merged
+    into the JSON object the call sends (the whole body, for a call that sends none).
+    They go to the API only, never to the presigned host of a download.
     """
 
     timeout: float

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from aioresponses import aioresponses
+from test_requests import v3_body
 from yarl import URL
 
 import devin_async._cli.api
@@ -55,21 +56,6 @@ async def api(fake: FakeDevin, sent: Sent) -> AsyncIterator[AsyncDevin]:
 def mocked() -> Iterator[aioresponses]:
     with aioresponses() as m:
         yield m
-
-
-def v3_body(**extra: Any) -> dict[str, Any]:
-    return {
-        "session_id": "devin-abc",
-        "status": "exit",
-        "org_id": "org-1",
-        "url": "https://app.devin.ai/sessions/abc",
-        "created_at": 1,
-        "updated_at": 2,
-        "acus_consumed": 0,
-        "pull_requests": [],
-        "tags": [],
-        **extra,
-    }
 
 
 async def test_request_fills_org_id_keeps_the_query_and_decodes_json(

@@ -4,10 +4,11 @@ the blocking client too; the usual path untouched (issue 19.3)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 from aioresponses import aioresponses
+from test_requests import v3_body
 
 from devin_async import (
     APIResponse,
@@ -32,33 +33,15 @@ async def api(fake: FakeDevin) -> AsyncIterator[AsyncDevin]:
         yield client
 
 
-@pytest.fixture
-def mocked() -> Iterator[aioresponses]:
-    with aioresponses() as m:
-        yield m
-
-
-async def test_a_call_answers_status_headers_request_id_and_the_model(
-    mocked: aioresponses,
-) -> None:
-    body = {
-        "session_id": "devin-abc",
-        "status": "exit",
-        "org_id": "org-1",
-        "url": "https://app.devin.ai/sessions/abc",
-        "created_at": 1,
-        "updated_at": 2,
-        "acus_consumed": 0,
-        "pull_requests": [],
-        "tags": [],
-    }
-    mocked.get(
-        f"{BASE}/v3/organizations/org-1/sessions/devin-abc",
-        payload=body,
-        headers={"X-Request-Id": "req-42", "X-RateLimit-Remaining": "7"},
-    )
-    async with AsyncDevin(api_key=KEY, org_id="org-1", base_url=BASE) as client:
-        raw = await client.sessions.with_raw_response.get("devin-abc")
+async def test_a_call_answers_status_headers_request_id_and_the_model() -> None:
+    with aioresponses() as mocked:
+        mocked.get(
+            f"{BASE}/v3/organizations/org-1/sessions/devin-abc",
+            payload=v3_body(),
+            headers={"X-Request-Id": "req-42", "X-RateLimit-Remaining": "7"},
+        )
+        async with AsyncDevin(api_key=KEY, org_id="org-1", base_url=BASE) as client:
+            raw = await client.sessions.with_raw_response.get("devin-abc")
     assert isinstance(raw, APIResponse)
     assert raw.status_code == 200
     assert raw.request_id == "req-42"
