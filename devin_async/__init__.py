@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from ._options import RequestOptions
     from ._pipeline.ratelimit import RateLimit
     from ._pipeline.retry import RetryPolicy
+    from ._raw import APIResponse
     from ._sync import Devin, SyncPaginator
     from .models import (
         SessionInsights,
@@ -109,6 +110,7 @@ _HOMES = {
     "RequestOptions": "._options",
     "RateLimit": "._pipeline.ratelimit",
     "RetryPolicy": "._pipeline.retry",
+    "APIResponse": "._raw",
     "Devin": "._sync",
     "SyncPaginator": "._sync",
     "SessionInsights": ".models",
@@ -123,6 +125,7 @@ __all__ = [
     "V3_TERMINAL",
     "APIConnectionError",
     "APIOutcomeUnknownError",
+    "APIResponse",
     "APIStatusError",
     "APITimeoutError",
     "AsyncDevin",

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
+from ssl import SSLContext
 from types import TracebackType
+from typing import Any, TypeVar, overload
 
 import attrs
+from typing_extensions import Unpack
 
 from ._clock import Clock, RealClock
-from ._config import DEFAULT_POOL_SIZE, conceal, resolve_settings
+from ._config import DEFAULT_POOL_SIZE, check_ssl, conceal, resolve_settings
 from ._core import ClientCore
+from ._errors import ConfigurationError
 from ._http import Handler, Middleware, Transport
+from ._options import RequestOptions
 from ._pipeline.attempts import AttemptCounter
 from ._pipeline.auth import AuthMiddleware
 from ._pipeline.compose import build_pipeline
-from ._pipeline.log import LoggingMiddleware
+from ._pipeline.log import LoggingMiddleware, log_as_environment_says
 from ._pipeline.ratelimit import RateLimit, RateLimitMiddleware
 from ._pipeline.retry import RetryMiddleware, RetryPolicy
-from ._transport import AiohttpTransport, as_transport
+from ._raw import RawResponses
+from ._transport import AiohttpTransport, ConnectorFactory, as_transport
+from .resources._custom import ClientRequests, Params
 from .resources.attachments import Attachments
 from .resources.code_scans import CodeScans
 from .resources.consumption import ConsumptionResource
@@ -39,6 +46,8 @@ from .resources.v1 import V1
 
 __all__ = ["AsyncDevin"]
 
+T = TypeVar("T")
+
 
 class AsyncDevin:
     """Async client for the Devin API: ``async with AsyncDevin() as client: ...``.
@@ -52,6 +61,16 @@ class AsyncDevin:
     real time source of retry and rate-limit waits (see ``devin_async.testing.FakeClock``).
     ``max_response_size`` (bytes, default 32 MiB) bounds every JSON answer, as sent and
     inflated: past it a call raises ``ResponseTooLargeError`` (per call ``max_response_size=``).
+
+    Networking (the aiohttp transport): ``proxy`` sends every request, downloads too,
+    through one proxy (``http://user:pass@host:port``); without it, ``trust_env`` (on by
+    default, as in curl, requests and httpx) takes ``HTTPS_PROXY``/``HTTP_PROXY``/
+    ``ALL_PROXY`` and ``NO_PROXY`` from the environment, read once here; ``.netrc`` is
+    never read. ``ssl`` is ``True`` (verify), an ``ssl.SSLContext`` (a custom CA, a client
+    certificate) or ``False`` (no verification). ``connector_factory`` makes the aiohttp
+    connector of each connection pool, on the loop that uses it (DNS, local address,
+    keep-alive, its own ``ssl=``); the client closes what it makes. ``DEVIN_LOG=debug|info``
+    turns on the ``devin_async`` logger, with a stderr handler if none is set up.
     """
 
     def __init__(
@@ -70,9 +89,14 @@ class AsyncDevin:
         retry: RetryPolicy | None = None,
         rate_limit: RateLimit | None = None,
         clock: Clock | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        ssl: SSLContext | bool = True,
+        connector_factory: ConnectorFactory | None = None,
     ):
         secret_key = conceal(api_key)  # before anything that can raise: see conceal()
         del api_key
+        log_as_environment_says()
         policy = retry or RetryPolicy()
         self._settings = resolve_settings(
             api_key=secret_key,
@@ -84,15 +108,23 @@ class AsyncDevin:
             max_response_size=max_response_size,
         )
         policy = attrs.evolve(policy, max_retries=self._settings.max_retries)
-        self._transport = (
-            AiohttpTransport(
+        if transport is None:
+            self._transport: Transport = AiohttpTransport(
                 self._settings.base_url,
                 pool_size=pool_size,
                 max_response_size=self._settings.max_response_size,
+                proxy=proxy,
+                trust_env=trust_env,
+                ssl=check_ssl(ssl, connector_factory),
+                connector_factory=connector_factory,
             )
-            if transport is None
-            else as_transport(transport)
-        )
+        elif proxy is not None or ssl is not True or connector_factory is not None:
+            raise ConfigurationError(
+                "proxy=, ssl= and connector_factory= set up the aiohttp transport; "
+                "a transport= of your own does its own networking"
+            )
+        else:
+            self._transport = as_transport(transport)
         layers: list[Middleware] = [
             RetryMiddleware(policy, clock=clock),
             RateLimitMiddleware(
@@ -112,6 +144,7 @@ class AsyncDevin:
             default_concurrency=min(pool_size, cap or pool_size),
             clock=clock or RealClock(),
         )
+        self._requests = ClientRequests(self._core)
         self.sessions = Sessions(self._core)
         self.attachments = Attachments(self._core)
         self.knowledge = Knowledge(self._core)
@@ -137,6 +170,62 @@ class AsyncDevin:
     @property
     def org_id(self) -> str | None:
         return self._settings.org_id
+
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        json: Any = None,
+        cast_to: type[T],
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> T: ...
+
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        json: Any = None,
+        cast_to: None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Any: ...
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        json: Any = None,
+        cast_to: type[T] | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        """Call any endpoint, one the SDK has no method for included, through the same
+        retries, 429 gate, rate limit, auth, logging and typed errors as every method.
+
+        ``path`` is below the base URL (``"/v3/organizations/{org_id}/..."``: ``{org_id}``
+        is the call's organization; a query in it is kept). ``params`` are query
+        parameters (a mapping, or pairs), ``json`` the body. The answer is the decoded
+        JSON (``None`` for an empty body), or a ``cast_to`` (a model, ``list[Model]``, ...).
+        ``with_raw_response.request(...)`` gives the status and headers too.
+        """
+        return await self._requests._send(method, path, params, json, cast_to, org_id, options)
+
+    @property
+    def with_raw_response(self) -> RawResponses:
+        """``request`` answering an ``APIResponse``: status, headers, request id, ``parse()``.
+
+        Every namespace has its own: ``client.sessions.with_raw_response.get(...)``.
+        """
+        return self._requests.with_raw_response
 
     async def aclose(self) -> None:
         """Close the transport (the connection pool); later calls raise ``ClientUsageError``."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import os
 from collections.abc import Mapping
+from ssl import SSLContext
 from urllib.parse import urlsplit
 
 import attrs
@@ -26,6 +27,7 @@ __all__ = [
     "Secret",
     "Settings",
     "check_size",
+    "check_ssl",
     "conceal",
     "resolve_settings",
     "reveal",
@@ -164,6 +166,19 @@ def resolve_settings(
         max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
         max_response_size=max_response_size or DEFAULT_MAX_RESPONSE_SIZE,
     )
+
+
+def check_ssl(ssl: SSLContext | bool, connector_factory: object) -> SSLContext | bool:
+    """``ssl=`` as the transport takes it: ``True`` (verify, the default), ``False`` (do
+    not: for a test host only) or an ``ssl.SSLContext`` (a custom CA, a client certificate);
+    a connector of the user's own sets its own."""
+    if not (ssl is True or ssl is False or isinstance(ssl, SSLContext)):
+        raise ConfigurationError(f"ssl must be True, False or an ssl.SSLContext, got {ssl!r}")
+    if ssl is not True and connector_factory is not None:
+        raise ConfigurationError(
+            "give ssl= to the connector connector_factory makes, not to the client"
+        )
+    return ssl
 
 
 def check_size(name: str, value: object) -> None:

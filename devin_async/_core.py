@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -14,10 +16,13 @@ from ._http import NO_HEADERS, Handler, Multipart, Request, Response, Transport,
 from ._options import RequestOptions, check_option_names
 from ._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
 from ._paths import build_path, path_maker
+from ._query import query
 
 __all__ = ["ClientCore", "check_options"]
 
 T = TypeVar("T")
+
+_BREAKS_HEADER = re.compile(r"[\r\n]")
 
 
 def check_options(options: RequestOptions) -> None:
@@ -36,6 +41,58 @@ def check_options(options: RequestOptions) -> None:
     size = options.get("max_response_size")
     if size is not None:
         check_size("max_response_size", size)
+    _check_extras(options)
+
+
+def _check_extras(options: RequestOptions) -> None:
+    # Messages name types, never values: a header value is often a credential.
+    headers = options.get("extra_headers")
+    if headers is not None:
+        if not isinstance(headers, Mapping) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in headers.items()
+        ):
+            raise ConfigurationError(
+                f"extra_headers must map header names to str values, got {type(headers).__name__}"
+            )
+        if any(_BREAKS_HEADER.search(k + v) for k, v in headers.items()):
+            raise ConfigurationError("extra_headers must not hold line breaks")
+        if any(k.lower() == "authorization" for k in headers):
+            raise ConfigurationError(
+                "extra_headers cannot replace Authorization: it carries the client's API key "
+                "(make a client with api_key= for another key)"
+            )
+    for name in ("extra_query", "extra_body"):
+        value = options.get(name)
+        if value is not None and (
+            not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value)
+        ):
+            raise ConfigurationError(
+                f"{name} must be a mapping with str keys, got {type(value).__name__}"
+            )
+
+
+def _with_extras(
+    options: RequestOptions, params: Sequence[tuple[str, str]], json: Any, files: Multipart | None
+) -> tuple[Sequence[tuple[str, str]], Any, Mapping[str, str]]:
+    """``params``, ``json`` and the headers of a call, with its ``extra_*`` options merged."""
+    headers = options.get("extra_headers")
+    extra_query = options.get("extra_query")
+    extra_body = options.get("extra_body")
+    if extra_query:
+        kept = [pair for pair in params if pair[0] not in extra_query]
+        params = kept + query(**extra_query)
+    if extra_body:
+        if files is not None:
+            raise ConfigurationError("extra_body cannot join a multipart upload")
+        if json is None:
+            json = dict(extra_body)
+        elif isinstance(json, Mapping):
+            json = {**json, **extra_body}
+        else:
+            raise ConfigurationError(
+                f"extra_body merges into a JSON object; this call sends a {type(json).__name__}"
+            )
+    return params, json, dict(headers) if headers else NO_HEADERS
 
 
 _CLOSED = (
@@ -79,20 +136,46 @@ class ClientCore:
         self.send = _refuse_closed
         self.download = _refuse_closed_download
 
+    def recording(self, record: Callable[[Response], object]) -> ClientCore:
+        """A twin of this core that hands ``record`` each answer it gets (a raw-response
+        call's own): everything else is shared, and the usual path is not touched."""
+        twin = copy.copy(self)
+        original = self  # its send is looked up per request: a closed client still refuses
+
+        async def recorded(request: Request) -> Response:
+            response = await original.send(request)
+            record(response)
+            return response
+
+        twin.send = recorded
+        return twin
+
     def org_id(self, override: str | None) -> str | None:
         return override if override is not None else self.settings.org_id
 
-    def _limits(
-        self, options: RequestOptions | None
-    ) -> tuple[float | None, int | None, int | None]:
-        """The timeout, retry count and response size ``options`` set for a call (checked)."""
-        opts = options or {}
-        if opts:
-            check_options(opts)
+    def _shape(
+        self,
+        params: Sequence[tuple[str, str]],
+        json: Any,
+        files: Multipart | None,
+        options: RequestOptions | None,
+    ) -> tuple[
+        Sequence[tuple[str, str]], Any, Mapping[str, str], float | None, int | None, int | None
+    ]:
+        """A call's query, body, headers, timeout, retry count and response size: its
+        options checked and its ``extra_*`` merged. A call without options (the usual
+        one, and every id of a fan-out) skips all of it."""
+        if not options:
+            return params, json, NO_HEADERS, self.settings.timeout, None, None
+        check_options(options)
+        params, json, headers = _with_extras(options, params, json, files)
         return (
-            opts.get("timeout", self.settings.timeout),
-            opts.get("max_retries"),
-            opts.get("max_response_size"),
+            params,
+            json,
+            headers,
+            options.get("timeout", self.settings.timeout),
+            options.get("max_retries"),
+            options.get("max_response_size"),
         )
 
     def request(
@@ -106,9 +189,9 @@ class ClientCore:
         files: Multipart | None = None,
         options: RequestOptions | None = None,
     ) -> Request:
-        timeout, retries, size = self._limits(options)
+        params, json, headers, timeout, retries, size = self._shape(params, json, files, options)
         path_ = build_path(template, path) if path else template
-        return new_request(method, path_, params, json, files, NO_HEADERS, timeout, retries, size)
+        return new_request(method, path_, params, json, files, headers, timeout, retries, size)
 
     def request_maker(
         self,
@@ -122,14 +205,12 @@ class ClientCore:
     ) -> Callable[[str], Request]:
         """``request`` for many values of the path parameter ``each`` (a fan-out's ids):
         options are checked and the other path parameters placed once, not per id."""
-        timeout, retries, size = self._limits(options)
+        params, json, headers, timeout, retries, size = self._shape(params, None, None, options)
         path_of = path_maker(template, path, each)
 
         def make(value: str) -> Request:
             path_ = path_of(value)
-            return new_request(
-                method, path_, params, None, None, NO_HEADERS, timeout, retries, size
-            )
+            return new_request(method, path_, params, json, None, headers, timeout, retries, size)
 
         return make
 

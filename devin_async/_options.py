@@ -19,11 +19,21 @@ class RequestOptions(TypedDict, total=False):
     ``max_response_size`` the bytes a JSON answer may take (as sent, and inflated).
 
     The client's ``RetryPolicy.budget`` bounds the whole call, retries included.
+
+    ``extra_headers``, ``extra_query`` and ``extra_body`` send what a method has no
+    argument for (yet): headers on top of the SDK's (not ``Authorization``, which is the
+    client's key), query parameters replacing any of the same name (values as filters
+    take them: a list repeats the name, ``None`` drops the parameter), and fields merged
+    into the JSON object the call sends (the whole body, for a call that sends none).
+    They go to the API only, never to the presigned host of a download.
     """
 
     timeout: float
     max_retries: int
     max_response_size: int
+    extra_headers: Mapping[str, str]
+    extra_query: Mapping[str, object]
+    extra_body: Mapping[str, object]
 
 
 OPTION_KEYS = frozenset(RequestOptions.__optional_keys__ | RequestOptions.__required_keys__)

@@ -8,6 +8,7 @@ import inspect
 import io
 import platform
 from collections.abc import Callable, Mapping
+from ssl import SSLContext
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -32,9 +33,19 @@ from ._http import (
     download_request,
     new_response,
 )
+from ._proxy import proxy_route
 from ._version import __version__
 
-__all__ = ["AiohttpTransport", "FunctionTransport", "as_transport", "encode_query"]
+__all__ = [
+    "AiohttpTransport",
+    "ConnectorFactory",
+    "FunctionTransport",
+    "as_transport",
+    "encode_query",
+]
+
+# Makes the aiohttp connector of each connection pool: AsyncDevin(connector_factory=...).
+ConnectorFactory = Callable[[], aiohttp.BaseConnector]
 
 _CHUNK_SIZE = 64 * 1024
 _ENCODING = aiohttp.hdrs.CONTENT_ENCODING  # an istr: found without case folding
@@ -167,8 +178,17 @@ class _Lent(io.RawIOBase):
         """Leave the file open: its owner closes it."""
 
 
+def _proxy_url(proxy: str | None) -> URL | None:
+    return None if proxy is None else URL(proxy)
+
+
 class AiohttpTransport:
-    """Sends requests over one pooled ``aiohttp.ClientSession``, created on first use."""
+    """Sends requests over one pooled ``aiohttp.ClientSession``, created on first use.
+
+    ``proxy``, ``trust_env`` and ``ssl`` are ``AsyncDevin``'s; ``connector_factory``
+    makes the connector of each new pool (on the loop that uses it) instead of the
+    transport's own ``TCPConnector(limit=pool_size, ssl=ssl)``.
+    """
 
     def __init__(
         self,
@@ -176,10 +196,18 @@ class AiohttpTransport:
         *,
         pool_size: int = DEFAULT_POOL_SIZE,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        ssl: SSLContext | bool = True,
+        connector_factory: ConnectorFactory | None = None,
     ):
         self._base_url = base_url
         self._pool_size = pool_size
         self._max_response_size = max_response_size
+        self._route = proxy_route(proxy, trust_env)
+        self._api_proxy = _proxy_url(self._route(base_url))  # the same for every request
+        self._ssl = ssl
+        self._connector_factory = connector_factory
         self._session: aiohttp.ClientSession | None = None
         self._closing: asyncio.Future[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -212,8 +240,16 @@ class AiohttpTransport:
             )
         # Created here, inside a coroutine, so it binds to the loop that uses it.
         self._loop = asyncio.get_running_loop()
+        factory = self._connector_factory
+        connector = (
+            aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0, ssl=self._ssl)
+            if factory is None
+            else factory()
+        )
+        # trust_env stays off: proxies come from the environment through proxy_route,
+        # without aiohttp's per-request .netrc credentials (see _proxy).
         session = aiohttp.ClientSession(
-            connector=aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0),
+            connector=connector,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             auto_decompress=True,
             raise_for_status=False,
@@ -265,6 +301,7 @@ class AiohttpTransport:
                 allow_redirects=False,
                 data=None if files is None else self._form(files),
                 json=request.json if files is None else None,
+                proxy=self._api_proxy,
             )
             try:
                 # A body is read whole at once only when its size is known and allowed: a
@@ -305,7 +342,10 @@ class AiohttpTransport:
             # the whole transfer's, as for any call: a host trickling a byte a second
             # never trips a per-read one.
             async with session.get(
-                URL(url, encoded=True), headers={"Accept": "*/*"}, timeout=self._timeouts[timeout]
+                URL(url, encoded=True),
+                headers={"Accept": "*/*"},
+                timeout=self._timeouts[timeout],
+                proxy=_proxy_url(self._route(url)),
             ) as resp:
                 if not 200 <= resp.status < 300:
                     content = await _read_within(resp, ERROR_BODY_KEPT, request)

@@ -15,6 +15,8 @@ import pytest
 
 from devin_async import AsyncDevin, Devin, SyncPaginator
 from devin_async._pagination import AsyncPaginator
+from devin_async._raw import RawResponses
+from devin_async._sync._raw import SyncRawResponses
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "devin_async" / "_sync" / "_generated.py"
@@ -63,6 +65,8 @@ def _shape_of_type(annotation: Any) -> Any:
     origin = get_origin(annotation) or annotation
     if origin in (AsyncPaginator, SyncPaginator):
         return ("paginator", get_args(annotation))
+    if origin in (RawResponses, SyncRawResponses):
+        return "raw responses"
     if origin in ITERATORS:
         return ("iterator", get_args(annotation)[0])
     if isinstance(origin, type) and hasattr(origin, "__anext__"):  # e.g. a bulk iterator

@@ -42,6 +42,8 @@ ASYNC_RETURNS = {
     "AsyncIterable": ("_iterate", "Iterator"),
     "AsyncGenerator": ("_iterate", "Iterator"),
 }
+# Async properties that return a helper object, and the blocking helper each mirrors as.
+PROPERTY_MIRRORS = {"RawResponses": "SyncRawResponses"}
 FIXED_IMPORTS = {
     "Callable": ("collections.abc", "Callable"),
     "Iterator": ("collections.abc", "Iterator"),
@@ -49,6 +51,7 @@ FIXED_IMPORTS = {
     "SyncClientBase": (f"{PACKAGE}._sync._bridge", "SyncClientBase"),
     "SyncNode": (f"{PACKAGE}._sync._bridge", "SyncNode"),
     "SyncPaginator": (f"{PACKAGE}._sync._bridge", "SyncPaginator"),
+    "SyncRawResponses": (f"{PACKAGE}._sync._raw", "SyncRawResponses"),
 }
 ROOT_DOC = (
     "Blocking client for the Devin API: ``with Devin() as client: ...``.\n\n"
@@ -460,6 +463,16 @@ def _method(node: Function, origin: Origin, owner: str, imports: Imports) -> lis
     kind = _decorator(node)
     if node.returns is None:
         raise GenerationError(f"{where} has no return annotation")
+    if kind == "property" and isinstance(node.returns, ast.Name):
+        mirror = PROPERTY_MIRRORS.get(node.returns.id)
+        if mirror is not None:  # a blocking twin of the helper, made once per namespace
+            imports.use(mirror, FIXED_IMPORTS[mirror])
+            return [
+                "    @property",
+                *_signature(node.name, [], mirror),
+                *doc,
+                f"        return {mirror}.of(self)",
+            ]
     if kind == "property":
         returns = imports.imported(node.returns, origin)
         return [

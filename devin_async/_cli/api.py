@@ -1,45 +1,17 @@
-"""``devin-async api METHOD PATH``: any endpoint, through the client's whole pipeline."""
+"""``devin-async api METHOD PATH``: any endpoint, through ``AsyncDevin.request``."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
 from .. import AsyncDevin
 from .exits import OK, UsageError
 from .output import Output
 
-__all__ = ["call", "send_raw"]
-
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
-async def send_raw(
-    client: AsyncDevin,
-    method: str,
-    path: str,
-    *,
-    params: list[tuple[str, str]],
-    json: Any = None,
-) -> Any:
-    """The decoded JSON answer (``None`` for an empty body) to a call the SDK has no method
-    for, with its retries, 429 gate, auth and typed errors; ``{org_id}`` in ``path`` is the
-    client's organization.
-
-    The one place the command line reaches into the client: until ``client.request``
-    (issue 19) exists, it builds the request with the client's core.
-    """
-    core = client._core
-    names = set(_PLACEHOLDER.findall(path))
-    if names - {"org_id"}:
-        raise UsageError(f"only {{org_id}} is filled in a path, not {sorted(names - {'org_id'})}")
-    fill = {"org_id": core.org_id(None)} if names else None
-    request = core.request(method, path, path=fill, params=params, json=json)
-    return await core.call_json(request, empty_ok=True)
+__all__ = ["call"]
 
 
 def _body(data: str | None) -> Any:
@@ -69,11 +41,9 @@ def _params(pairs: list[str] | None) -> list[tuple[str, str]]:
 
 
 async def call(client: AsyncDevin, args: argparse.Namespace, out: Output) -> int:
-    parts = urlsplit(args.path)
-    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
-        raise UsageError(f"PATH is a path on the API, starting with '/': {args.path!r}")
-    params = parse_qsl(parts.query, keep_blank_values=True) + _params(args.params)
-    answer = await send_raw(client, args.method, parts.path, params=params, json=_body(args.data))
+    answer = await client.request(
+        args.method, args.path, params=_params(args.params), json=_body(args.data)
+    )
     if answer is not None:
         out.data(answer)
     return OK

@@ -31,6 +31,7 @@ __all__ = [
     "IDEMPOTENT_METHODS",
     "OUTCOME_UNKNOWN_STATUSES",
     "RETRYABLE_STATUSES",
+    "RETRY_COUNT_HEADER",
     "Decision",
     "RetryMiddleware",
     "RetryPolicy",
@@ -40,6 +41,10 @@ __all__ = [
 ]
 
 logger = logging.getLogger("devin_async")
+
+# Sent on every retry (1 on the second attempt, 2 on the third, ...), like the Stainless
+# SDKs' x-stainless-retry-count, under the SDK's own name.
+RETRY_COUNT_HEADER = "X-Devin-Retry-Count"
 
 # PATCH is not in here: a partial update such as "append a tag" is not idempotent in
 # general, so PATCH is treated like POST.
@@ -239,7 +244,7 @@ class RetryMiddleware(StockLayer):
             await self._clock.sleep(decision.wait)
             attempt += 1
             try:
-                outcome = await call_next(self._within_budget(request, started))
+                outcome = await call_next(self._retry_of(request, attempt - 1, started))
             except APIConnectionError as exc:
                 outcome = exc
             except DevinError as exc:  # not a retry's business (a body past its size limit)
@@ -265,8 +270,11 @@ class RetryMiddleware(StockLayer):
             draw=self._draw(),
         )
 
-    def _within_budget(self, request: Request, started: float) -> Request:
-        """``request`` with its timeout cut to what is left of the retry budget."""
+    def _retry_of(self, request: Request, retry: int, started: float) -> Request:
+        """``request`` as retry number ``retry`` sends it: its timeout cut to what is left
+        of the retry budget, and a ``RETRY_COUNT_HEADER`` that tells the server's logs a
+        retry from a new request (a first attempt carries none, and pays nothing)."""
         remaining = self.policy.budget - (self._clock.now() - started)
         timeout = remaining if request.timeout is None else min(request.timeout, remaining)
-        return attrs.evolve(request, timeout=max(timeout, 0.001))
+        headers = {**request.headers, RETRY_COUNT_HEADER: str(retry)}
+        return attrs.evolve(request, timeout=max(timeout, 0.001), headers=headers)

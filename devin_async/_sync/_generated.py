@@ -8,12 +8,13 @@ from __future__ import annotations
 import builtins
 from collections.abc import AsyncIterable, Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
+from ssl import SSLContext
 from typing import Any, Literal, overload
 
 from typing_extensions import Unpack
 
 from .._body import NOT_GIVEN, NotGiven
-from .._client import AsyncDevin
+from .._client import AsyncDevin, T
 from .._clock import Clock
 from .._config import DEFAULT_POOL_SIZE, conceal, reveal
 from .._fanout.polling import DEFAULT_MAX_POLL_INTERVAL, DEFAULT_MAX_WAIT, DEFAULT_POLL_INTERVAL
@@ -24,6 +25,7 @@ from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE
 from .._pipeline.ratelimit import RateLimit
 from .._pipeline.retry import RetryPolicy
+from .._transport import ConnectorFactory
 from ..models.attachments import Attachment, SessionAttachment
 from ..models.code_scans import CodeScan, CodeScanMetrics, CodeScanProfileSummary, CodeScanType
 from ..models.common import Timestamp
@@ -104,6 +106,7 @@ from ..models.v1 import (
     V1SessionCreated,
     V1SessionSummary,
 )
+from ..resources._custom import Params
 from ..resources.attachments import Attachments, BinaryFile, PathLike
 from ..resources.code_scans import CodeScans
 from ..resources.consumption import ConsumptionResource
@@ -151,6 +154,7 @@ from ..resources.v1.playbooks import V1Playbooks
 from ..resources.v1.secrets import V1Secrets
 from ..resources.v1.sessions import V1_DEFAULT_PAGE_SIZE, V1Sessions
 from ._bridge import SyncClientBase, SyncNode, SyncPaginator
+from ._raw import SyncRawResponses
 
 __all__ = [
     "Devin",
@@ -753,6 +757,11 @@ class SyncSessions(SyncNode[Sessions]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncAttachments(SyncNode[Attachments]):
     """Blocking ``Attachments``: the same methods, without ``await``."""
@@ -828,6 +837,11 @@ class SyncAttachments(SyncNode[Attachments]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncKnowledge(SyncNode[Knowledge]):
@@ -949,6 +963,11 @@ class SyncKnowledge(SyncNode[Knowledge]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncPlaybooks(SyncNode[Playbooks]):
     """Blocking ``Playbooks``: the same methods, without ``await``."""
@@ -1045,6 +1064,11 @@ class SyncPlaybooks(SyncNode[Playbooks]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncSecrets(SyncNode[Secrets]):
     """Blocking ``Secrets``: the same methods, without ``await``."""
@@ -1106,6 +1130,11 @@ class SyncSecrets(SyncNode[Secrets]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncSchedules(SyncNode[Schedules]):
@@ -1254,6 +1283,11 @@ class SyncSchedules(SyncNode[Schedules]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncMetrics(SyncNode[Metrics]):
@@ -1431,6 +1465,11 @@ class SyncMetrics(SyncNode[Metrics]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncConsumptionResource(SyncNode[ConsumptionResource]):
     """Blocking ``ConsumptionResource``: the same methods, without ``await``."""
@@ -1513,6 +1552,11 @@ class SyncConsumptionResource(SyncNode[ConsumptionResource]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncCodeScans(SyncNode[CodeScans]):
     """Blocking ``CodeScans``: the same methods, without ``await``."""
@@ -1586,6 +1630,11 @@ class SyncCodeScans(SyncNode[CodeScans]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncPrReviews(SyncNode[PrReviews]):
     """Blocking ``PrReviews``: the same methods, without ``await``."""
@@ -1655,6 +1704,11 @@ class SyncPrReviews(SyncNode[PrReviews]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncIdentity(SyncNode[Identity]):
     """Blocking ``Identity``: the same methods, without ``await``."""
@@ -1672,6 +1726,11 @@ class SyncIdentity(SyncNode[Identity]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncBuilds(SyncNode[Builds]):
@@ -2011,6 +2070,11 @@ class SyncBuilds(SyncNode[Builds]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncBlueprints(SyncNode[Blueprints]):
     """Blocking ``Blueprints``: the same methods, without ``await``."""
@@ -2215,6 +2279,11 @@ class SyncBlueprints(SyncNode[Blueprints]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncSnapshotSetup(SyncNode[SnapshotSetup]):
     """Blocking ``SnapshotSetup``: the same methods, without ``await``."""
@@ -2287,6 +2356,11 @@ class SyncOrgUsers(SyncNode[OrgUsers]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncRepositories(SyncNode[Repositories]):
@@ -2442,6 +2516,11 @@ class SyncRepositories(SyncNode[Repositories]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncServiceUserProvisioning(SyncNode[ServiceUserProvisioning]):
     """Blocking ``ServiceUserProvisioning``: the same methods, without ``await``."""
@@ -2467,6 +2546,11 @@ class SyncServiceUserProvisioning(SyncNode[ServiceUserProvisioning]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
@@ -2849,6 +2933,11 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncAuditLogs(SyncNode[AuditLogs]):
     """Blocking ``AuditLogs``: the same methods, without ``await``."""
@@ -2882,6 +2971,11 @@ class SyncAuditLogs(SyncNode[AuditLogs]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncOrganizations(SyncNode[Organizations]):
@@ -2990,6 +3084,11 @@ class SyncOrganizations(SyncNode[Organizations]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncUsers(SyncNode[Users]):
@@ -3116,6 +3215,11 @@ class SyncUsers(SyncNode[Users]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncServiceUsers(SyncNode[ServiceUsers]):
     """Blocking ``ServiceUsers``: the same methods, without ``await``."""
@@ -3202,6 +3306,11 @@ class SyncServiceUsers(SyncNode[ServiceUsers]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncIdpGroups(SyncNode[IdpGroups]):
@@ -3335,6 +3444,11 @@ class SyncIdpGroups(SyncNode[IdpGroups]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncRoles(SyncNode[Roles]):
     """Blocking ``Roles``: the same methods, without ``await``."""
@@ -3354,6 +3468,11 @@ class SyncRoles(SyncNode[Roles]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncGitProviders(SyncNode[GitProviders]):
@@ -3469,6 +3588,11 @@ class SyncGitProviders(SyncNode[GitProviders]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncEnterpriseKnowledge(SyncNode[EnterpriseKnowledge]):
     """Blocking ``EnterpriseKnowledge``: the same methods, without ``await``."""
@@ -3539,6 +3663,11 @@ class SyncEnterpriseKnowledge(SyncNode[EnterpriseKnowledge]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncEnterprisePlaybooks(SyncNode[EnterprisePlaybooks]):
@@ -3623,6 +3752,11 @@ class SyncEnterprisePlaybooks(SyncNode[EnterprisePlaybooks]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
@@ -3800,6 +3934,11 @@ class SyncEnterpriseMetrics(SyncNode[EnterpriseMetrics]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncEnterpriseConsumption(SyncNode[EnterpriseConsumption]):
     """Blocking ``EnterpriseConsumption``: the same methods, without ``await``."""
@@ -3953,6 +4092,11 @@ class SyncEnterpriseConsumption(SyncNode[EnterpriseConsumption]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncHypervisors(SyncNode[Hypervisors]):
     """Blocking ``Hypervisors``: the same methods, without ``await``."""
@@ -3974,6 +4118,11 @@ class SyncHypervisors(SyncNode[Hypervisors]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncIpAccessListResource(SyncNode[IpAccessListResource]):
@@ -4026,6 +4175,11 @@ class SyncIpAccessListResource(SyncNode[IpAccessListResource]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncOrgTags(SyncNode[OrgTags]):
@@ -4143,6 +4297,11 @@ class SyncOrgTags(SyncNode[OrgTags]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncQueue(SyncNode[Queue]):
     """Blocking ``Queue``: the same methods, without ``await``."""
@@ -4157,6 +4316,11 @@ class SyncQueue(SyncNode[Queue]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncEnterpriseCodeScans(SyncNode[EnterpriseCodeScans]):
@@ -4265,6 +4429,11 @@ class SyncEnterpriseCodeScans(SyncNode[EnterpriseCodeScans]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncEnterprisePrReviews(SyncNode[EnterprisePrReviews]):
     """Blocking ``EnterprisePrReviews``: the same methods, without ``await``."""
@@ -4323,6 +4492,11 @@ class SyncEnterprisePrReviews(SyncNode[EnterprisePrReviews]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncEnterpriseIdentity(SyncNode[EnterpriseIdentity]):
     """Blocking ``EnterpriseIdentity``: the same methods, without ``await``."""
@@ -4337,6 +4511,11 @@ class SyncEnterpriseIdentity(SyncNode[EnterpriseIdentity]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncEnterpriseBlueprints(SyncNode[EnterpriseBlueprints]):
@@ -4510,6 +4689,11 @@ class SyncEnterpriseBlueprints(SyncNode[EnterpriseBlueprints]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncEnterpriseSnapshotSetup(SyncNode[EnterpriseSnapshotSetup]):
     """Blocking ``EnterpriseSnapshotSetup``: the same methods, without ``await``."""
@@ -4603,6 +4787,11 @@ class SyncServiceUserApiKeys(SyncNode[ServiceUserApiKeys]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncEnterpriseServiceUserProvisioning(SyncNode[EnterpriseServiceUserProvisioning]):
     """Blocking ``EnterpriseServiceUserProvisioning``: the same methods, without ``await``."""
@@ -4626,6 +4815,11 @@ class SyncEnterpriseServiceUserProvisioning(SyncNode[EnterpriseServiceUserProvis
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncGuardrailViolations(SyncNode[GuardrailViolations]):
@@ -4660,6 +4854,11 @@ class SyncGuardrailViolations(SyncNode[GuardrailViolations]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncEnterprise(SyncNode[Enterprise]):
@@ -5006,6 +5205,11 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncV1Attachments(SyncNode[V1Attachments]):
     """Blocking ``V1Attachments``: the same methods, without ``await``."""
@@ -5084,6 +5288,11 @@ class SyncV1Attachments(SyncNode[V1Attachments]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncV1Secrets(SyncNode[V1Secrets]):
     """Blocking ``V1Secrets``: the same methods, without ``await``."""
@@ -5137,6 +5346,11 @@ class SyncV1Secrets(SyncNode[V1Secrets]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncV1KnowledgeNotes(SyncNode[V1KnowledgeNotes]):
@@ -5215,6 +5429,11 @@ class SyncV1KnowledgeNotes(SyncNode[V1KnowledgeNotes]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncV1Playbooks(SyncNode[V1Playbooks]):
@@ -5295,6 +5514,11 @@ class SyncV1Playbooks(SyncNode[V1Playbooks]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncV1AuditLogs(SyncNode[V1AuditLogs]):
     """Blocking ``V1AuditLogs``: the same methods, without ``await``."""
@@ -5321,6 +5545,11 @@ class SyncV1AuditLogs(SyncNode[V1AuditLogs]):
             )
         )
 
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
+
 
 class SyncV1Consumption(SyncNode[V1Consumption]):
     """Blocking ``V1Consumption``: the same methods, without ``await``."""
@@ -5345,6 +5574,11 @@ class SyncV1Consumption(SyncNode[V1Consumption]):
                 **options,
             )
         )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        return SyncRawResponses.of(self)
 
 
 class SyncV1(SyncNode[V1]):
@@ -5388,6 +5622,10 @@ class Devin(SyncClientBase):
         retry: RetryPolicy | None = None,
         rate_limit: RateLimit | None = None,
         clock: Clock | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        ssl: SSLContext | bool = True,
+        connector_factory: ConnectorFactory | None = None,
     ) -> None:
         secret_key = conceal(api_key)  # see conceal(): no frame keeps the raw key
         del api_key
@@ -5406,6 +5644,10 @@ class Devin(SyncClientBase):
                 retry=retry,
                 rate_limit=rate_limit,
                 clock=clock,
+                proxy=proxy,
+                trust_env=trust_env,
+                ssl=ssl,
+                connector_factory=connector_factory,
             )
         )
         self.sessions = SyncSessions(self, lambda c: c.sessions)
@@ -5435,3 +5677,69 @@ class Devin(SyncClientBase):
     @property
     def org_id(self) -> str | None:
         return self._direct(lambda r: r.org_id)
+
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        json: Any = None,
+        cast_to: type[T],
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> T: ...
+
+    @overload
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        json: Any = None,
+        cast_to: None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Any: ...
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        json: Any = None,
+        cast_to: type[T] | None = None,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Any:
+        """Call any endpoint, one the SDK has no method for included, through the same
+        retries, 429 gate, rate limit, auth, logging and typed errors as every method.
+
+        ``path`` is below the base URL (``"/v3/organizations/{org_id}/..."``: ``{org_id}``
+        is the call's organization; a query in it is kept). ``params`` are query
+        parameters (a mapping, or pairs), ``json`` the body. The answer is the decoded
+        JSON (``None`` for an empty body), or a ``cast_to`` (a model, ``list[Model]``, ...).
+        ``with_raw_response.request(...)`` gives the status and headers too.
+        """
+        return self._call(
+            lambda r: r.request(
+                method,
+                path,
+                params=params,
+                json=json,
+                cast_to=cast_to,
+                org_id=org_id,
+                **options,
+            )
+        )
+
+    @property
+    def with_raw_response(self) -> SyncRawResponses:
+        """``request`` answering an ``APIResponse``: status, headers, request id, ``parse()``.
+
+        Every namespace has its own: ``client.sessions.with_raw_response.get(...)``.
+        """
+        return SyncRawResponses.of(self)

@@ -11,6 +11,7 @@ from .._core import ClientCore
 from .._http import Multipart, Request
 from .._options import RequestOptions
 from .._pagination import AsyncPaginator, PageStyle
+from .._raw import RawResponses
 from ..models.sessions import SessionTags
 from ._args import split_filters, str_list
 
@@ -37,8 +38,18 @@ class Resource:
     _prefix: ClassVar[str] = ""
     _page_style: ClassVar[PageStyle] = PageStyle.CURSOR
 
+    _raw: RawResponses | None = None
+
     def __init__(self, core: ClientCore):
         self._core = core
+
+    @property
+    def with_raw_response(self) -> RawResponses:
+        """These methods answering ``APIResponse``: status, headers, request id, ``parse()``."""
+        raw = self._raw
+        if raw is None:
+            raw = self._raw = RawResponses(self)
+        return raw
 
     def _place(self, ids: Ids, org_id: str | None, params: Query) -> tuple[Ids, Query]:
         """A call's placeholder values and query: ``org_id`` fills ``{org_id}`` (a template
