@@ -109,6 +109,11 @@ def _map_error(exc: BaseException, request: Request) -> DevinError:
     return APIConnectionError(f"connection failed during {where}: {type(exc).__name__}", **kwargs)
 
 
+_DECOMPRESS_REFUSED: tuple[type[BaseException], ...] = tuple(
+    e for e in [getattr(aiohttp.http_exceptions, "DecompressSizeError", None)] if e is not None
+)
+
+
 async def _read_within(resp: aiohttp.ClientResponse, cap: int, request: Request) -> bytes:
     """The body of ``resp``, read as it arrives (inflated, if it was compressed) until it
     passes ``cap`` bytes: then a 2xx raises ``ResponseTooLargeError``, and any other
@@ -124,7 +129,16 @@ async def _read_within(resp: aiohttp.ClientResponse, cap: int, request: Request)
     while size <= cap:
         # aiohttp inflates a compressed body a bounded step at a time, as it is read:
         # no single piece is much larger than its read buffer, whatever the ratio.
-        chunk = await stream.readany()
+        try:
+            chunk = await stream.readany()
+        except aiohttp.ClientPayloadError as exc:
+            # aiohttp 3.13 refuses to inflate one piece past a limit of its own (32 MiB):
+            # a bomb, whatever our cap, so say so as the cap would have.
+            if not isinstance(exc.__cause__, _DECOMPRESS_REFUSED):
+                raise
+            if ok:
+                raise _too_large(resp, cap, request, "aiohttp refused to inflate it") from None
+            return b"".join(chunks)[: cap + 1]
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
