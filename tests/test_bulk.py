@@ -128,7 +128,7 @@ async def test_bad_arguments_fail_at_once(
     args: dict[str, object] = {"ids": ["devin-1"], **kwargs}
     async with client_for(api) as client:
         with pytest.raises(error, match=match):
-            await client.sessions.get_many(**args)  # type: ignore[call-overload]
+            await client.sessions.get_many(**args)
     assert not api.calls
 
 
@@ -324,8 +324,8 @@ async def test_at_the_deadline_unfinished_ids_time_out_and_none_go_missing() -> 
         await asyncio.Event().wait()  # never answers
         raise AssertionError("unreachable")
 
-    outcomes = {}
-    stream = fan_out(fetch, "abcdef", concurrency=3, deadline=5, sleep=timer.sleep)  # type: ignore[arg-type]
+    outcomes: dict[str, Outcome[str]] = {}
+    stream = fan_out(fetch, "abcdef", concurrency=3, deadline=5, sleep=timer.sleep)
     with pytest.raises(TypeError, match="single str"):
         await anext(stream)
 
@@ -345,16 +345,18 @@ async def test_at_the_deadline_unfinished_ids_time_out_and_none_go_missing() -> 
     timed_out = {k for k, o in outcomes.items() if o.status is OutcomeStatus.TIMED_OUT}
     assert timed_out == set("cdef")
     assert all(isinstance(outcomes[k].error, APITimeoutError) for k in timed_out)
-    assert outcomes["c"].error.sent is True  # type: ignore[union-attr]
-    assert outcomes["f"].error.sent is False  # type: ignore[union-attr]
+    c_error, f_error = outcomes["c"].error, outcomes["f"].error
+    assert isinstance(c_error, APITimeoutError) and isinstance(f_error, APITimeoutError)
+    assert c_error.sent is True
+    assert f_error.sent is False
     assert "never sent" in str(outcomes["f"].error)
     assert started == list("abcde")
     assert no_tasks_but_this_one()
 
 
-async def _collect(stream: AsyncIterator[object], into: dict[str, object]) -> None:
+async def _collect(stream: AsyncIterator[Outcome[str]], into: dict[str, Outcome[str]]) -> None:
     async for outcome in stream:
-        into[outcome.id] = outcome  # type: ignore[attr-defined]
+        into[outcome.id] = outcome
 
 
 def test_fan_out_names_are_public() -> None:
