@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -155,6 +156,10 @@ def test_demo_is_still_a_command(cli: Cli) -> None:
     assert status == 0
     assert out.startswith("fake Devin API serving at http://127.0.0.1:")
     assert "raised NotFoundError" in out and "every id in input order: True" in out
+    # The faults it announces keep firing through the batch (one in six requests), so
+    # the retries number in the tens, not the three a once-only fault would give.
+    retries = int(re.search(r"(\d+) retries", out).group(1))  # type: ignore[union-attr]
+    assert retries > 30
 
 
 # Pure pieces.

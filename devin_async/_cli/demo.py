@@ -58,9 +58,9 @@ async def demo() -> None:
 async def fan_out(fake: FakeDevin, client: AsyncDevin) -> None:
     """Fetch 500 sessions at once while the fake API misbehaves, then page through them."""
     ids: list[str] = [fake.state.add_session(tags=["nightly"])["session_id"] for _ in range(500)]
-    fake.faults.add(ErrorStatus(503), probability=0.1, path="/v3/")
-    fake.faults.add(ErrorStatus(429, retry_after=0), probability=0.05, path="/v3/")
-    fake.faults.add(DropConnection(), probability=0.02, path="/v3/")
+    fake.faults.add(ErrorStatus(503), probability=0.1, path="/v3/", times=None)
+    fake.faults.add(ErrorStatus(429, retry_after=0), probability=0.05, path="/v3/", times=None)
+    fake.faults.add(DropConnection(), probability=0.02, path="/v3/", times=None)
     print("\nclient.sessions.get_many(500 ids) with 10% 503, 5% 429 and 2% dropped connections")
     # About one request in six fails here: with the default 3 retries, now and then an id
     # would run out of them. This batch allows 8 (a per-call override).
