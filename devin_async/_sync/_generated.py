@@ -507,6 +507,62 @@ class SyncSessions(SyncNode[Sessions]):
             )
         )
 
+    @overload
+    def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["raise"] = "raise",
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[SessionInsights]: ...
+
+    @overload
+    def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["return"],
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Outcome[SessionInsights]]: ...
+
+    def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: OnError = "raise",
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Any]:
+        """``insights`` for every id, as ``get_many`` does ``get``: up to 200 sessions per
+        request through ``list_insights`` (``batch=False``: one request per id).
+        """
+        return self._call(
+            lambda r: r.insights_many(
+                ids,
+                on_error=on_error,
+                concurrency=concurrency,
+                deadline=deadline,
+                on_progress=on_progress,
+                batch=batch,
+                org_id=org_id,
+                **options,
+            )
+        )
+
     def generate_insights(
         self,
         devin_id: str,
@@ -584,6 +640,7 @@ class SyncSessions(SyncNode[Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[SessionResponse]: ...
@@ -597,6 +654,7 @@ class SyncSessions(SyncNode[Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[SessionResponse]]: ...
@@ -609,6 +667,7 @@ class SyncSessions(SyncNode[Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
@@ -618,6 +677,8 @@ class SyncSessions(SyncNode[Sessions]):
         returns the sessions, or raises ``BulkError`` with every outcome once all are
         done; ``"return"`` returns an ``Outcome`` per id. ``deadline`` (seconds) bounds
         the batch: ids unfinished by then end ``TIMED_OUT``. ``.report`` has the counts.
+        ``batch`` (v3 sessions) fetches up to 200 ids per request through the list
+        endpoint, each id missing from its answer by itself; ``False``: a GET per id.
         """
         return self._call(
             lambda r: r.get_many(
@@ -626,6 +687,7 @@ class SyncSessions(SyncNode[Sessions]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -638,6 +700,7 @@ class SyncSessions(SyncNode[Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Iterator[tuple[str, Outcome[SessionResponse]]]:
@@ -646,6 +709,7 @@ class SyncSessions(SyncNode[Sessions]):
         At most ``concurrency`` requests are alive and memory stays flat for any
         number of ids. Ids are not de-duplicated (that would need memory per id).
         Use ``async with`` when you may stop early: leaving it cancels what is in flight.
+        ``batch`` as in ``get_many``: a chunk takes the ids that have arrived.
         """
         return self._iterate(
             lambda r: r.iter_many(
@@ -653,6 +717,7 @@ class SyncSessions(SyncNode[Sessions]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -699,6 +764,7 @@ class SyncSessions(SyncNode[Sessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[SessionResponse]: ...
@@ -715,6 +781,7 @@ class SyncSessions(SyncNode[Sessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[SessionResponse]]: ...
@@ -730,13 +797,15 @@ class SyncSessions(SyncNode[Sessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
         """``wait`` for many sessions at once, polling those not yet settled in rounds.
 
         Results and errors as in ``get_many``; an id unsettled after ``max_wait`` ends
-        ``TIMED_OUT`` with its last seen state as the outcome's ``value``.
+        ``TIMED_OUT`` with its last seen state as the outcome's ``value``. ``batch`` as in
+        ``get_many``: each round fetches up to 200 sessions per request.
         """
         return self._call(
             lambda r: r.wait_many(
@@ -748,6 +817,7 @@ class SyncSessions(SyncNode[Sessions]):
                 max_interval=max_interval,
                 concurrency=concurrency,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -1842,6 +1912,7 @@ class SyncBuilds(SyncNode[Builds]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Build]: ...
@@ -1855,6 +1926,7 @@ class SyncBuilds(SyncNode[Builds]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[Build]]: ...
@@ -1867,6 +1939,7 @@ class SyncBuilds(SyncNode[Builds]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
@@ -1876,6 +1949,8 @@ class SyncBuilds(SyncNode[Builds]):
         returns the sessions, or raises ``BulkError`` with every outcome once all are
         done; ``"return"`` returns an ``Outcome`` per id. ``deadline`` (seconds) bounds
         the batch: ids unfinished by then end ``TIMED_OUT``. ``.report`` has the counts.
+        ``batch`` (v3 sessions) fetches up to 200 ids per request through the list
+        endpoint, each id missing from its answer by itself; ``False``: a GET per id.
         """
         return self._call(
             lambda r: r.get_many(
@@ -1884,6 +1959,7 @@ class SyncBuilds(SyncNode[Builds]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -1896,6 +1972,7 @@ class SyncBuilds(SyncNode[Builds]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Iterator[tuple[str, Outcome[Build]]]:
@@ -1904,6 +1981,7 @@ class SyncBuilds(SyncNode[Builds]):
         At most ``concurrency`` requests are alive and memory stays flat for any
         number of ids. Ids are not de-duplicated (that would need memory per id).
         Use ``async with`` when you may stop early: leaving it cancels what is in flight.
+        ``batch`` as in ``get_many``: a chunk takes the ids that have arrived.
         """
         return self._iterate(
             lambda r: r.iter_many(
@@ -1911,6 +1989,7 @@ class SyncBuilds(SyncNode[Builds]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -1957,6 +2036,7 @@ class SyncBuilds(SyncNode[Builds]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Build]: ...
@@ -1973,6 +2053,7 @@ class SyncBuilds(SyncNode[Builds]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[Build]]: ...
@@ -1988,13 +2069,15 @@ class SyncBuilds(SyncNode[Builds]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
         """``wait`` for many sessions at once, polling those not yet settled in rounds.
 
         Results and errors as in ``get_many``; an id unsettled after ``max_wait`` ends
-        ``TIMED_OUT`` with its last seen state as the outcome's ``value``.
+        ``TIMED_OUT`` with its last seen state as the outcome's ``value``. ``batch`` as in
+        ``get_many``: each round fetches up to 200 sessions per request.
         """
         return self._call(
             lambda r: r.wait_many(
@@ -2006,6 +2089,7 @@ class SyncBuilds(SyncNode[Builds]):
                 max_interval=max_interval,
                 concurrency=concurrency,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -2603,6 +2687,62 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
             )
         )
 
+    @overload
+    def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["raise"] = "raise",
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[SessionInsights]: ...
+
+    @overload
+    def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["return"],
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Outcome[SessionInsights]]: ...
+
+    def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: OnError = "raise",
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Any]:
+        """``insights`` for every id, as ``get_many`` does ``get``: up to 200 sessions per
+        request through ``list_insights`` (``batch=False``: one request per id).
+        """
+        return self._call(
+            lambda r: r.insights_many(
+                ids,
+                on_error=on_error,
+                concurrency=concurrency,
+                deadline=deadline,
+                on_progress=on_progress,
+                batch=batch,
+                org_id=org_id,
+                **options,
+            )
+        )
+
     def generate_insights(
         self,
         devin_id: str,
@@ -2680,6 +2820,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[SessionResponse]: ...
@@ -2693,6 +2834,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[SessionResponse]]: ...
@@ -2705,6 +2847,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
@@ -2714,6 +2857,8 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         returns the sessions, or raises ``BulkError`` with every outcome once all are
         done; ``"return"`` returns an ``Outcome`` per id. ``deadline`` (seconds) bounds
         the batch: ids unfinished by then end ``TIMED_OUT``. ``.report`` has the counts.
+        ``batch`` (v3 sessions) fetches up to 200 ids per request through the list
+        endpoint, each id missing from its answer by itself; ``False``: a GET per id.
         """
         return self._call(
             lambda r: r.get_many(
@@ -2722,6 +2867,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -2734,6 +2880,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Iterator[tuple[str, Outcome[SessionResponse]]]:
@@ -2742,6 +2889,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         At most ``concurrency`` requests are alive and memory stays flat for any
         number of ids. Ids are not de-duplicated (that would need memory per id).
         Use ``async with`` when you may stop early: leaving it cancels what is in flight.
+        ``batch`` as in ``get_many``: a chunk takes the ids that have arrived.
         """
         return self._iterate(
             lambda r: r.iter_many(
@@ -2749,6 +2897,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -2795,6 +2944,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[SessionResponse]: ...
@@ -2811,6 +2961,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[SessionResponse]]: ...
@@ -2826,13 +2977,15 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
         """``wait`` for many sessions at once, polling those not yet settled in rounds.
 
         Results and errors as in ``get_many``; an id unsettled after ``max_wait`` ends
-        ``TIMED_OUT`` with its last seen state as the outcome's ``value``.
+        ``TIMED_OUT`` with its last seen state as the outcome's ``value``. ``batch`` as in
+        ``get_many``: each round fetches up to 200 sessions per request.
         """
         return self._call(
             lambda r: r.wait_many(
@@ -2844,6 +2997,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
                 max_interval=max_interval,
                 concurrency=concurrency,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -4837,6 +4991,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[V1Session]: ...
@@ -4850,6 +5005,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[V1Session]]: ...
@@ -4862,6 +5018,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
@@ -4871,6 +5028,8 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         returns the sessions, or raises ``BulkError`` with every outcome once all are
         done; ``"return"`` returns an ``Outcome`` per id. ``deadline`` (seconds) bounds
         the batch: ids unfinished by then end ``TIMED_OUT``. ``.report`` has the counts.
+        ``batch`` (v3 sessions) fetches up to 200 ids per request through the list
+        endpoint, each id missing from its answer by itself; ``False``: a GET per id.
         """
         return self._call(
             lambda r: r.get_many(
@@ -4879,6 +5038,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -4891,6 +5051,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Iterator[tuple[str, Outcome[V1Session]]]:
@@ -4899,6 +5060,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         At most ``concurrency`` requests are alive and memory stays flat for any
         number of ids. Ids are not de-duplicated (that would need memory per id).
         Use ``async with`` when you may stop early: leaving it cancels what is in flight.
+        ``batch`` as in ``get_many``: a chunk takes the ids that have arrived.
         """
         return self._iterate(
             lambda r: r.iter_many(
@@ -4906,6 +5068,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -4952,6 +5115,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[V1Session]: ...
@@ -4968,6 +5132,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[V1Session]]: ...
@@ -4983,13 +5148,15 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
         """``wait`` for many sessions at once, polling those not yet settled in rounds.
 
         Results and errors as in ``get_many``; an id unsettled after ``max_wait`` ends
-        ``TIMED_OUT`` with its last seen state as the outcome's ``value``.
+        ``TIMED_OUT`` with its last seen state as the outcome's ``value``. ``batch`` as in
+        ``get_many``: each round fetches up to 200 sessions per request.
         """
         return self._call(
             lambda r: r.wait_many(
@@ -5001,6 +5168,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
                 max_interval=max_interval,
                 concurrency=concurrency,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
