@@ -98,7 +98,8 @@ async def typed_floor(base_url: str, ids: list[str], concurrency: int) -> None:
 
 async def get_many(base_url: str, ids: list[str], concurrency: int) -> None:
     async with AsyncDevin(api_key=KEY, org_id=ORG, base_url=base_url) as client:
-        sessions = await client.sessions.get_many(ids, concurrency=concurrency)
+        # One GET per id, as raw aiohttp does: bench_batch.py measures batching.
+        sessions = await client.sessions.get_many(ids, concurrency=concurrency, batch=False)
         assert len(sessions) == len(ids)
         assert sessions[-1].session_id == ids[-1]
 

@@ -150,10 +150,8 @@ class InProcessAPI:
 
 
 def client_for(api: InProcessAPI, **kwargs: Any) -> AsyncDevin:
+    """A client of ``api`` (or of ``transport=``, a wrapper around it)."""
+    kwargs.setdefault("transport", api)
     return AsyncDevin(
-        api_key="cog_test_key",
-        org_id="org-1",
-        base_url="http://127.0.0.1:9",
-        transport=api,
-        **kwargs,
+        api_key="cog_test_key", org_id="org-1", base_url="http://127.0.0.1:9", **kwargs
     )

@@ -11,9 +11,11 @@ request would give (404, 403, ...):
   and the chunk is sent again in smaller ones;
 - an answer cut short (``has_next_page``) means the server pages by fewer: chunks shrink
   to what it answered, the rest is sent again;
-- an answer holding a session not asked for means the server ignored the filter, and
-  a list the endpoint refuses (4xx) that it cannot filter so: the chunk goes id by id,
-  and so does every later id of this client and endpoint (logged once);
+- an answer holding a session not asked for means the server ignored the filter (and
+  one that is no page, that the endpoint cannot do this): the chunk goes id by id, and
+  so does every later id of this client and endpoint (logged once);
+- a list refused with a 4xx (403, 404, 422, ...) sends that chunk id by id, each id to
+  get its own answer; later chunks still try (one request lost per chunk at worst);
 - a chunk that failed after the pipeline's retries (5xx, timeout, 429, 401) fails each
   of its ids with that error: a request per id would meet the same.
 """
@@ -49,11 +51,13 @@ logger = logging.getLogger("devin_async")
 
 # Servers and proxies refuse request lines past 8 KB (nginx's and aiohttp's default):
 # the ids' part of a query stays well under, the rest of the line has room to spare.
-QUERY_BYTES = 6 * 1024
+# 200 ids as long as the docs' (devin- and 12 hex digits: 31 bytes each) fit; ids of
+# 32 hex digits, 125.
+QUERY_BYTES = 6400
 _TOO_LONG = frozenset({414, 431})  # URI Too Long, Request Header Fields Too Large
-# Statuses after which the same chunk is not tried per id: the client's key is refused,
+# Statuses that would meet each id as they met its chunk: the client's key is refused,
 # or the failure is transient and the pipeline's retries are spent.
-_NOT_THE_LIST = frozenset({401, 408, 429})
+_SAME_FOR_EACH_ID = frozenset({401, 408, 429})
 
 
 class ChunkLimits:
@@ -69,6 +73,7 @@ class ChunkLimits:
         self.most = most
         self.room = room
         self.on = True
+        self._told = False
 
     def ids_per_request(self) -> int:
         return self.most if self.on else 1
@@ -81,11 +86,18 @@ class ChunkLimits:
         self.most = max(1, min(self.most, answered))
 
     def stop(self, why: str) -> None:
+        """Fetch one id per request from now on (the endpoint cannot list by id)."""
         if self.on:
             self.on = False
             logger.warning(
                 "%s %s; fetching one id per request from now on for this client", self.endpoint, why
             )
+
+    def refused(self, why: str) -> None:
+        """A chunk was refused: say so once, and keep trying."""
+        if not self._told:
+            self._told = True
+            logger.warning("%s %s; fetching that chunk's ids one per request", self.endpoint, why)
 
 
 @attrs.frozen
@@ -111,7 +123,8 @@ class Chunked(Generic[T]):
         *,
         listing: Callable[[], Request],
         send: Callable[[Request], Awaitable[Response]],
-        item: Callable[[Any], T],
+        structure: Callable[[Any, type[T]], T],
+        model: type[T],
         id_field: str,
         filter_name: str = "session_ids",
     ):
@@ -120,7 +133,8 @@ class Chunked(Generic[T]):
         self._listing = listing
         self._base: Request | None = None  # made at the first chunk, as get would
         self._send = send
-        self._item = item
+        self._structure = structure  # of one listed item: structure(raw, model)
+        self._model = model
         self._id_field = id_field
         self._filter = filter_name
         self._per_id = len(filter_name) + 2  # "&", "=": a plain id needs no escaping
@@ -156,10 +170,11 @@ class Chunked(Generic[T]):
         if status in _TOO_LONG or isinstance(exc, ResponseTooLargeError):
             self.limits.halve(len(asked), sum(map(self.cost, asked)))
             return Answer(again=ids)
-        if isinstance(exc, DecodeError) or (
-            status is not None and 400 <= status < 500 and status not in _NOT_THE_LIST
-        ):
-            self.limits.stop(f"cannot list by id ({exc})")
+        if isinstance(exc, DecodeError):
+            self.limits.stop(f"answered a list by id that does not decode ({exc})")
+            return Answer(singly=ids)
+        if status is not None and 400 <= status < 500 and status not in _SAME_FOR_EACH_ID:
+            self.limits.refused(f"refused a list by id ({exc})")
             return Answer(singly=ids)
         return Answer(failed=ids, error=exc)
 
@@ -171,7 +186,7 @@ class Chunked(Generic[T]):
         wanted = set(asked)
         found: dict[str, T] = {}
         doubtful: set[str] = set()  # answered twice, or not as the model
-        field = self._id_field
+        field, structure, model = self._id_field, self._structure, self._model
         for raw in items:
             devin_id = raw.get(field) if isinstance(raw, dict) else None
             if devin_id.__class__ is not str:
@@ -183,12 +198,12 @@ class Chunked(Generic[T]):
                 doubtful.add(devin_id)
                 continue
             try:
-                found[devin_id] = self._item(raw)
+                found[devin_id] = structure(raw, model)
             except Exception:  # its own GET says exactly what is wrong with it
                 doubtful.add(devin_id)
         for devin_id in doubtful:
             found.pop(devin_id, None)
-        cut = data.get("has_next_page") is True and bool(found)
+        cut = data.get("has_next_page") is True and 0 < len(found) < len(wanted)
         if cut:  # the server pages by fewer than asked: send the rest again
             self.limits.page_at(len(items))
         answer: Answer[T] = Answer()

@@ -172,13 +172,13 @@ class SessionFanOut(Resource, Generic[T]):
         limits = self._chunk_limits(listing)
         if not limits.on:  # this client found that the list does not filter by id
             return one
-        hook = structure_hook(model)
         return Chunked(
             one,
             limits,
             listing=lambda: self._listing(listing, org_id, options),
             send=self._core.send,
-            item=lambda raw: hook(raw, model),
+            structure=structure_hook(model),
+            model=model,
             id_field=type(self)._id_field,
         )
 
