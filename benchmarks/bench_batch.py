@@ -7,7 +7,8 @@ A server in its own process answers every request after ``--latency`` seconds: a
 session by id (``GET .../sessions/{id}``), and the session list filtered by
 ``session_ids`` (as the v3 API does, up to ``first=200``). The same ids are fetched by
 batched ``get_many`` (the default), per-id ``get_many(batch=False)`` and raw aiohttp
-per id (+ ``resp.json()``), at the same concurrency, in one run; each row builds its
+per id (+ ``resp.json()``, bodies kept in input order as a fan-out returns them), at the
+same concurrency, in one run; each row builds its
 own client after a warm-up. Reported per row: requests the server answered, ids per
 request, wall time (median over rounds) and speed-up over per-id ``get_many``.
 
@@ -23,7 +24,6 @@ import asyncio
 import contextlib
 import json
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # benchmark the checkout, not an installed copy
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from session_server import V3_BODY  # noqa: E402
+from bench_fanout import raw_json_kept, start_server  # noqa: E402
+from session_server import V3_BODY, run_app  # noqa: E402
 
 from devin_async import AsyncDevin  # noqa: E402
 
@@ -84,38 +85,12 @@ def serve(port: int, latency: float) -> None:
     async def count(request: web.Request) -> web.Response:
         return web.json_response({"answered": answered})
 
-    async def run() -> None:
-        app = web.Application()
-        app.router.add_get("/_answered", count)
-        app.router.add_get(f"/v3/organizations/{ORG}/sessions", list_sessions)
-        app.router.add_get(f"/v3/organizations/{ORG}/sessions/{{devin_id}}", get_session)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", port)
-        await site.start()
-        assert site._server is not None
-        print(f"PORT {site._server.sockets[0].getsockname()[1]}", flush=True)  # type: ignore[attr-defined]
-        try:
-            await asyncio.Event().wait()
-        finally:
-            await runner.cleanup()
-
+    app = web.Application()
+    app.router.add_get("/_answered", count)
+    app.router.add_get(f"/v3/organizations/{ORG}/sessions", list_sessions)
+    app.router.add_get(f"/v3/organizations/{ORG}/sessions/{{devin_id}}", get_session)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run())
-
-
-def start_server(latency: float) -> tuple[subprocess.Popen[str], str]:
-    server = subprocess.Popen(
-        [sys.executable, __file__, "--serve", "--latency", str(latency)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert server.stdout is not None
-    line = server.stdout.readline()
-    if not line.startswith("PORT "):
-        server.kill()
-        raise RuntimeError(f"latency server did not start: {line!r}")
-    return server, f"http://127.0.0.1:{int(line.split()[1])}"
+        asyncio.run(run_app(app, port))
 
 
 # --- the clients ---
@@ -136,21 +111,7 @@ async def get_many_per_id(base_url: str, ids: list[str], concurrency: int) -> in
 
 
 async def raw_per_id(base_url: str, ids: list[str], concurrency: int) -> int:
-    headers = {"Authorization": f"Bearer {KEY}", "Accept": "application/json"}
-    connector = aiohttp.TCPConnector(limit=100, limit_per_host=0)
-    results: dict[str, object] = {}
-    async with aiohttp.ClientSession(connector=connector, headers=headers) as session:
-        pending = iter(ids)
-
-        async def worker() -> None:
-            for devin_id in pending:
-                url = f"{base_url}/v3/organizations/{ORG}/sessions/{devin_id}"
-                async with session.get(url) as resp:
-                    assert resp.status == 200, resp.status
-                    results[devin_id] = await resp.json()
-
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-    assert len([results[devin_id] for devin_id in ids]) == len(ids)
+    await raw_json_kept(base_url, ids, concurrency)  # every body kept, in input order
     return len(ids)
 
 
@@ -214,7 +175,9 @@ def main() -> None:
     if args.serve:
         serve(args.port, args.latency)
         return
-    server, base_url = start_server(args.latency)
+    server, base_url = start_server(
+        sys.executable, __file__, "--serve", "--latency", str(args.latency)
+    )
     try:
         asyncio.run(run(args.ids, args.concurrency, args.rounds, args.latency, base_url))
     finally:
