@@ -213,13 +213,14 @@ async def test_a_chunk_failing_after_its_retries_fails_each_of_its_ids() -> None
 
     transport = lists_with(api, down)
     async with client_for(api, transport=transport, clock=FakeClock(), max_retries=1) as client:
-        outcomes = await client.sessions.get_many(ids_of(3), on_error="return")
-    assert [o.status for o in outcomes] == ["failed"] * 3
-    assert all(isinstance(o.error, InternalServerError) for o in outcomes)
-    assert [o.attempts for o in outcomes] == [2, 2, 2]  # the chunk's request, retried once
+        # "devin 3" cannot travel in a query as it is: it has its own GET, and is fine
+        outcomes = await client.sessions.get_many([*ids_of(3), "devin 3"], on_error="return")
+    assert [o.status for o in outcomes] == ["failed"] * 3 + ["ok"]
+    assert all(isinstance(o.error, InternalServerError) for o in outcomes[:3])
+    assert [o.attempts for o in outcomes] == [2, 2, 2, 1]  # the chunk's request, retried once
     report = outcomes.report
-    assert (report.requests, report.retries, report.failed) == (2, 1, 3)
-    assert api.requests == 2
+    assert (report.requests, report.retries, report.failed) == (3, 1, 3)
+    assert api.requests == 3
 
 
 async def test_an_item_that_does_not_decode_or_comes_twice_is_fetched_by_itself() -> None:
@@ -425,3 +426,13 @@ async def test_over_the_fake_faults_on_chunks_are_retried_and_counted() -> None:
     assert 5 <= report.retries <= 6  # a drop may be resent by aiohttp itself, unseen
     assert report.requests == 50 + report.retries
     assert clock.now() >= 1  # the 429 paused the client
+
+
+async def test_the_blocking_client_batches_too() -> None:
+    async with FakeDevin(seed=False) as fake:
+        ids = [fake.state.add_session()["session_id"] for _ in range(300)]
+        with fake.sync_client() as client:
+            got = client.sessions.get_many(ids)
+            insights = client.sessions.insights_many(ids[:5], batch=False)
+    assert [s.session_id for s in got] == ids
+    assert (got.report.requests, insights.report.requests) == (2, 5)

@@ -176,7 +176,12 @@ class Chunked(Generic[T]):
         if status is not None and 400 <= status < 500 and status not in _SAME_FOR_EACH_ID:
             self.limits.refused(f"refused a list by id ({exc})")
             return Answer(singly=ids)
-        return Answer(failed=ids, error=exc)
+        wanted = set(asked)  # an id the request did not carry is still to be fetched
+        return Answer(
+            singly=[devin_id for devin_id in ids if devin_id not in wanted],
+            failed=[devin_id for devin_id in ids if devin_id in wanted],
+            error=exc,
+        )
 
     def _read(self, ids: list[str], asked: list[str], data: Any) -> Answer[T]:
         items = data.get("items") if isinstance(data, dict) else None

@@ -393,10 +393,10 @@ async def fan_out(
 ) -> AsyncIterator[Outcome[T]]:
     """``fetch_all`` as an iterator of outcomes in completion order.
 
-    Workers never run more than ``2 * concurrency`` ids ahead of the consumer (a
-    ``Chunked`` fetch: ``concurrency`` full chunks), so memory stays flat for any
-    number of ids. Closing the iterator (or cancelling its
-    consumer) cancels the calls in flight and waits for them to unwind.
+    Workers never run more than ``2 * concurrency`` ids ahead of the consumer (with a
+    ``Chunked`` fetch, ``concurrency`` full chunks), so memory stays flat for any number
+    of ids. Closing the iterator (or cancelling its consumer) cancels the calls in
+    flight and waits for them to unwind.
     """
     ready: collections.deque[Outcome[T]] = collections.deque()
 
