@@ -98,7 +98,8 @@ async def typed_floor(base_url: str, ids: list[str], concurrency: int) -> None:
 
 async def get_many(base_url: str, ids: list[str], concurrency: int) -> None:
     async with AsyncDevin(api_key=KEY, org_id=ORG, base_url=base_url) as client:
-        sessions = await client.sessions.get_many(ids, concurrency=concurrency)
+        # One GET per id, as raw aiohttp does: bench_batch.py measures batching.
+        sessions = await client.sessions.get_many(ids, concurrency=concurrency, batch=False)
         assert len(sessions) == len(ids)
         assert sessions[-1].session_id == ids[-1]
 
@@ -134,9 +135,10 @@ async def measure(
     return len(ids) / wall, cpu / len(ids), served / len(ids)
 
 
-def start_server() -> tuple[subprocess.Popen[str], str]:
+def start_server(*command: str) -> tuple[subprocess.Popen[str], str]:
+    """A server in its own process (``command``, by default ``session_server.py``)."""
     server = subprocess.Popen(
-        [sys.executable, str(Path(__file__).with_name("session_server.py"))],
+        list(command) or [sys.executable, str(Path(__file__).with_name("session_server.py"))],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -144,7 +146,7 @@ def start_server() -> tuple[subprocess.Popen[str], str]:
     line = server.stdout.readline()
     if not line.startswith("PORT "):
         server.kill()
-        raise RuntimeError(f"session server did not start: {line!r}")
+        raise RuntimeError(f"the benchmark server did not start: {line!r}")
     return server, f"http://127.0.0.1:{int(line.split()[1])}"
 
 

@@ -50,6 +50,11 @@ async def get_session(request: web.Request) -> web.Response:
 async def serve(port: int) -> None:
     app = web.Application()
     app.router.add_get("/v3/organizations/{org_id}/sessions/{devin_id}", get_session)
+    await run_app(app, port)
+
+
+async def run_app(app: web.Application, port: int) -> None:
+    """Serve ``app`` on loopback until cancelled, once listening printing ``PORT <n>``."""
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", port)

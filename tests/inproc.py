@@ -53,11 +53,21 @@ def session_id_of(request: Request) -> str:
     return request.path.rsplit("/", 1)[1]
 
 
+def listed_ids(request: Request) -> list[str] | None:
+    """The ids a list request filters by (``session_ids``), or ``None`` for any other."""
+    if not request.path.endswith(("/sessions", "/sessions/insights")):
+        return None
+    return [value for name, value in request.params if name == "session_ids"] or None
+
+
 class InProcessAPI:
-    """``AsyncDevin(transport=api)``: session GETs answered in-process.
+    """``AsyncDevin(transport=api)``: session GETs, and session lists by ``session_ids``,
+    answered in-process.
 
     ``script(devin_id, call_number)`` may return ``(status, fields)`` to answer
-    otherwise; ``hold`` ids wait until ``release`` is set (or forever).
+    otherwise; ``hold`` ids wait until ``release`` is set (or forever). ``calls`` counts
+    the answers about each id: a list that leaves an id out (its script says >= 400)
+    does not count it. ``lists`` counts list requests, ``requests`` every request.
     """
 
     def __init__(
@@ -82,8 +92,14 @@ class InProcessAPI:
         self.max_in_flight = 0
         self.all_in_flight = asyncio.Event()
         self.watermark = 0
+        self.lists = 0
+        self.requests = 0
 
     async def __call__(self, request: Request) -> Response:
+        self.requests += 1
+        listed = listed_ids(request)
+        if listed is not None:
+            return await self._list(request, listed)
         devin_id = session_id_of(request)
         self.calls[devin_id] += 1
         self.in_flight += 1
@@ -107,12 +123,35 @@ class InProcessAPI:
         finally:
             self.in_flight -= 1
 
+    async def _list(self, request: Request, ids: list[str]) -> Response:
+        self.lists += 1
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        if self.watermark and self.in_flight >= self.watermark:
+            self.all_in_flight.set()
+        try:
+            if self.hold is not None and any(self.hold(devin_id) for devin_id in ids):
+                await self.release.wait()
+            else:
+                await asyncio.sleep(0)
+            items = []
+            for devin_id in dict.fromkeys(ids):
+                status, fields = 200, {}
+                if self.script is not None:
+                    status, fields = self.script(devin_id, self.calls[devin_id] + 1) or (200, {})
+                if status >= 400:  # not visible in the list: left out, not counted
+                    continue
+                self.calls[devin_id] += 1
+                items.append({**V3_SESSION, "session_id": devin_id, **fields})
+            page = {"items": items, "end_cursor": None, "has_next_page": False}
+            return Response(200, _JSON, json.dumps(page).encode(), request)
+        finally:
+            self.in_flight -= 1
+
 
 def client_for(api: InProcessAPI, **kwargs: Any) -> AsyncDevin:
+    """A client of ``api`` (or of ``transport=``, a wrapper around it)."""
+    kwargs.setdefault("transport", api)
     return AsyncDevin(
-        api_key="cog_test_key",
-        org_id="org-1",
-        base_url="http://127.0.0.1:9",
-        transport=api,
-        **kwargs,
+        api_key="cog_test_key", org_id="org-1", base_url="http://127.0.0.1:9", **kwargs
     )

@@ -148,7 +148,8 @@ async def test_a_client_that_cannot_work_fails_the_batch_at_once(
     assert not api.calls
 
 
-async def test_org_id_override_applies_to_every_id_and_v1_refuses_it() -> None:
+@pytest.mark.parametrize("batch", [False, True])
+async def test_org_id_override_applies_to_every_id_and_v1_refuses_it(batch: bool) -> None:
     seen: list[str] = []
     api = InProcessAPI()
 
@@ -157,20 +158,23 @@ async def test_org_id_override_applies_to_every_id_and_v1_refuses_it() -> None:
         return await call_next(request)
 
     async with client_for(api, middleware=[spy]) as client:
-        await client.sessions.get_many(["devin-1", "devin-2"], org_id="org-other")
+        await client.sessions.get_many(["devin-1", "devin-2"], org_id="org-other", batch=batch)
         with pytest.raises(TypeError, match="no org_id"):
-            await client.v1.sessions.get_many(["devin-1"], org_id="org-other")
-    assert sorted(seen) == [
+            await client.v1.sessions.get_many(["devin-1"], org_id="org-other", batch=batch)
+    listed = ["/v3/organizations/org-other/sessions"]  # both ids in one request
+    one_by_one = [
         "/v3/organizations/org-other/sessions/devin-1",
         "/v3/organizations/org-other/sessions/devin-2",
     ]
+    assert sorted(seen) == (listed if batch else one_by_one)
 
 
 async def test_default_concurrency_is_the_connection_pool_size() -> None:
     api = InProcessAPI(hold=lambda _: True)
     api.watermark = 7
     async with client_for(api, pool_size=7) as client:
-        batch = asyncio.ensure_future(client.sessions.get_many([f"devin-{i}" for i in range(20)]))
+        ids = [f"devin-{i}" for i in range(20)]
+        batch = asyncio.ensure_future(client.sessions.get_many(ids, batch=False))
         await api.all_in_flight.wait()
         for _ in range(5):  # give a wrongly unbounded fan-out the chance to start more
             await asyncio.sleep(0)
@@ -211,7 +215,10 @@ async def test_retries_and_429s_are_counted_per_id_and_in_the_report() -> None:
     assert outcomes.report.rate_limited == 1
 
 
-async def test_iter_many_keeps_at_most_concurrency_requests_alive_over_100k_ids() -> None:
+@pytest.mark.parametrize("batch", [False, True])
+async def test_iter_many_keeps_at_most_concurrency_requests_alive_over_100k_ids(
+    batch: bool,
+) -> None:
     api = InProcessAPI(fixed_body=True)
     pulled = 0
     peak_ahead = 0  # ids taken from the source but not yet handed back
@@ -224,16 +231,25 @@ async def test_iter_many_keeps_at_most_concurrency_requests_alive_over_100k_ids(
 
     seen = 0
     async with client_for(api) as client:
-        async for _devin_id, outcome in client.sessions.iter_many(ids(), concurrency=50):
+        async for _devin_id, outcome in client.sessions.iter_many(
+            ids(), concurrency=50, batch=batch
+        ):
             assert outcome.ok
             seen += 1
             peak_ahead = max(peak_ahead, pulled - seen)
     assert seen == 100_000
     assert sum(api.calls.values()) == 100_000
     assert len(api.calls) == 100_000
-    assert api.max_in_flight == 50
-    # The source is consumed lazily: at most 50 in flight plus 50 finished, not yet taken.
-    assert peak_ahead <= 100
+    if batch:  # 200 ids a request: 500 of them, some 50 at a time
+        assert (api.requests, api.lists) == (500, 500)
+        assert 1 < api.max_in_flight <= 50
+        # Lazily still: a chunk per worker at most, in flight or not yet taken.
+        assert peak_ahead <= 50 * 200
+    else:
+        assert api.requests == 100_000
+        assert api.max_in_flight == 50
+        # At most 50 in flight plus 50 finished, not yet taken.
+        assert peak_ahead <= 100
 
 
 async def test_iter_many_takes_an_async_iterable_and_yields_in_completion_order() -> None:
@@ -244,7 +260,10 @@ async def test_iter_many_takes_an_async_iterable_and_yields_in_completion_order(
             yield devin_id
 
     order: list[str] = []
-    async with client_for(api) as client, client.sessions.iter_many(ids(), concurrency=3) as it:
+    async with (
+        client_for(api) as client,
+        client.sessions.iter_many(ids(), concurrency=3, batch=False) as it,
+    ):
         async for devin_id, outcome in it:
             order.append(devin_id)
             assert outcome.id == devin_id
@@ -264,7 +283,7 @@ async def test_cancelling_the_caller_cancels_requests_in_flight_and_leaks_nothin
     api.watermark = 4
     async with client_for(api) as client:
         batch = asyncio.ensure_future(
-            client.sessions.get_many([f"devin-{i}" for i in range(100)], concurrency=4)
+            client.sessions.get_many([f"devin-{i}" for i in range(100)], concurrency=4, batch=False)
         )
         await api.all_in_flight.wait()
         batch.cancel()
@@ -286,7 +305,7 @@ async def test_leaving_iter_many_early_cancels_what_is_in_flight() -> None:
             yield f"devin-{i}"
 
     async with client_for(api) as client:
-        async with client.sessions.iter_many(ids(), concurrency=3) as it:
+        async with client.sessions.iter_many(ids(), concurrency=3, batch=False) as it:
             async for devin_id, _ in it:
                 assert devin_id == "devin-0"
                 await api.all_in_flight.wait()

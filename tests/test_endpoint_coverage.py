@@ -66,8 +66,11 @@ STORAGE = "http://127.0.0.1:9/storage/"
 Template = tuple[str, str]
 
 
-# Methods built on their namespace's ``get`` (fan-out, polling): they reach its endpoint.
-BUILT_ON_GET = frozenset({"wait", *(n for n in vars(SessionFanOut) if not n.startswith("_"))})
+# Methods built on their namespace's ``get`` (fan-out, polling), or on ``insights``
+# (``insights_many``): they reach its endpoint.
+BUILT_ON_GET = frozenset(
+    {"wait", "insights_many", *(n for n in vars(SessionFanOut) if not n.startswith("_"))}
+)
 
 
 @attrs.define

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from devin_async import APITimeoutError, BulkReport, OutcomeStatus, RetryPolicy
 from devin_async.testing import DropConnection, ErrorStatus, FakeClock, FakeDevin, SlowResponse
 
@@ -25,7 +27,7 @@ async def test_10k_ids_under_503_429_and_drops_all_succeed_each_exactly_once() -
         # (0.17**13 per id), and a budget for the virtual seconds of 429 pauses.
         policy = RetryPolicy(max_retries=12, budget=3600, max_retry_after=60)
         async with fake.client(retry=policy) as client:
-            sessions = await client.sessions.get_many(ids)
+            sessions = await client.sessions.get_many(ids, batch=False)
 
     assert [s.session_id for s in sessions] == ids
     report = sessions.report
@@ -44,7 +46,8 @@ async def test_10k_ids_under_503_429_and_drops_all_succeed_each_exactly_once() -
     assert clock.now() > 0  # the 429 pauses passed in virtual time
 
 
-async def test_a_429_storm_slows_the_batch_down_but_fails_nothing() -> None:
+@pytest.mark.parametrize("batch", [False, True])
+async def test_a_429_storm_slows_the_batch_down_but_fails_nothing(batch: bool) -> None:
     clock = FakeClock()
     async with FakeDevin(clock=clock, seed=False) as fake:
         ids = [fake.state.add_session()["session_id"] for _ in range(200)]
@@ -53,7 +56,7 @@ async def test_a_429_storm_slows_the_batch_down_but_fails_nothing() -> None:
         # lets through first depends on random jitter, and no id may fail.
         retry = RetryPolicy(max_retries=150, budget=36_000)
         async with fake.client(retry=retry) as client:
-            sessions = await client.sessions.get_many(ids, concurrency=16)
+            sessions = await client.sessions.get_many(ids, concurrency=16, batch=batch)
     assert [s.session_id for s in sessions] == ids
     assert storm.hits == 150
     assert sessions.report.rate_limited == 150
@@ -88,7 +91,12 @@ async def test_deadline_times_out_only_the_stuck_ids_and_cancels_their_requests(
 
         async with fake.client(clock=clock) as client:
             outcomes = await client.sessions.get_many(
-                ids, concurrency=2, deadline=10, on_error="return", on_progress=on_progress
+                ids,
+                concurrency=2,
+                deadline=10,
+                on_error="return",
+                on_progress=on_progress,
+                batch=False,
             )
             assert stuck.held == 1  # still held by the server: the client gave up on it
         stuck.release()
@@ -106,7 +114,7 @@ async def test_cancelling_get_many_over_a_socket_leaves_no_task_or_connection() 
         slow = SlowResponse(max_hold=30)
         fake.faults.add(slow, path=SESSIONS, times=None)
         async with fake.client() as client:
-            batch = asyncio.ensure_future(client.sessions.get_many(ids, concurrency=5))
+            batch = asyncio.ensure_future(client.sessions.get_many(ids, concurrency=5, batch=False))
             while slow.held < 5:  # noqa: ASYNC110  # the server's own counter, no event to wait on
                 await asyncio.sleep(0.001)
             batch.cancel()

@@ -32,6 +32,9 @@ class Collector(Generic[T]):
     successes are counted by how many are kept, so that path counts nothing per id, and
     with no ``on_progress`` to tell it is the dict's own ``__setitem__``. The collector
     picks that path itself: a caller only wires ``add`` and ``add_first_try`` up.
+
+    Requests are counted from the outcomes' attempts, unless ``per_request``: a fetch
+    that sends one request for many ids tells each request to ``sent`` instead.
     """
 
     __slots__ = (
@@ -40,7 +43,9 @@ class Collector(Generic[T]):
         "_first_tries",
         "_on_progress",
         "_others",
+        "_per_request",
         "_rate_limited",
+        "_requests",
         "_retries",
         "_succeeded",
         "_timed_out",
@@ -49,8 +54,16 @@ class Collector(Generic[T]):
         "total",
     )
 
-    def __init__(self, total: int | None, clock: Now, on_progress: ProgressCallback | None = None):
+    def __init__(
+        self,
+        total: int | None,
+        clock: Now,
+        on_progress: ProgressCallback | None = None,
+        *,
+        per_request: bool = False,
+    ):
         self.total = total
+        self._per_request = per_request
         self._clock = clock
         self.started = clock()
         self._on_progress = on_progress
@@ -58,6 +71,7 @@ class Collector(Generic[T]):
         self._others: dict[str, Outcome[T]] = {}
         self._succeeded = 0  # the successes not in _first_tries
         self._failed = self._timed_out = self._retries = self._rate_limited = 0
+        self._requests = 0  # those of the outcomes not in _first_tries, or every one
         first_tries = self._first_tries
         self.add_first_try: Callable[[str, T], None]
         if on_progress is None:  # the dict's own method: keeping one costs no Python frame
@@ -91,19 +105,28 @@ class Collector(Generic[T]):
             self._on_progress(self.report())
 
     def count_requests(self, outcome: Outcome[Any]) -> None:
-        """Count the retries and 429s of an outcome, final or not (polling goes on)."""
-        self._retries += max(0, outcome.attempts - 1)
-        self._rate_limited += outcome.rate_limited
+        """Count the requests, retries and 429s of an outcome, final or not (polling
+        goes on)."""
+        if not self._per_request:
+            self.sent(outcome.attempts, outcome.rate_limited)
+
+    def sent(self, attempts: int, rate_limited: int) -> None:
+        """Count one request: its ``attempts`` (retries included), and how many were 429s."""
+        self._requests += attempts
+        self._retries += max(0, attempts - 1)
+        self._rate_limited += rate_limited
 
     def report(self) -> BulkReport:
+        first_tries = len(self._first_tries)
         return BulkReport(
             total=self.total,
-            succeeded=self._succeeded + len(self._first_tries),
+            succeeded=self._succeeded + first_tries,
             failed=self._failed,
             timed_out=self._timed_out,
             retries=self._retries,
             rate_limited=self._rate_limited,
             elapsed=self._clock() - self.started,
+            requests=self._requests + (0 if self._per_request else first_tries),
         )
 
     def __contains__(self, devin_id: str) -> bool:

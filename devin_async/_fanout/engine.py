@@ -13,15 +13,18 @@ import attrs
 from .._errors import APITimeoutError, ClientUsageError, ConfigurationError
 from .._frozen import filler
 from .._pipeline.attempts import TALLY, Tally
+from .chunks import Answer, Chunked
 from .ids import IdSource
 from .results import Outcome, OutcomeStatus
 
-__all__ = ["Fetch", "Sleep", "TwoStep", "check_concurrency", "fan_out", "fetch_all"]
+__all__ = ["Fetch", "OnSent", "Sleep", "TwoStep", "check_concurrency", "fan_out", "fetch_all"]
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 Sleep = Callable[[float], Awaitable[Any]]
+# Told of every request a chunked fetch sends: its attempts and how many were 429s.
+OnSent = Callable[[int, int], object]
 
 _OK, _FAILED = OutcomeStatus.OK, OutcomeStatus.FAILED
 
@@ -78,8 +81,9 @@ class TwoStep(Generic[R, T]):
     finish: Callable[[R], T]
 
 
-# What a fan-out calls per id: a coroutine function, or a TwoStep.
-Fetch = Callable[[str], Awaitable[T]] | TwoStep[Any, T]
+# What a fan-out calls per id: a coroutine function, or a TwoStep; or, to fetch many
+# ids per request, a Chunked.
+Fetch = Callable[[str], Awaitable[T]] | TwoStep[Any, T] | Chunked[T]
 
 
 class _Pool(Generic[T]):
@@ -93,6 +97,10 @@ class _Pool(Generic[T]):
     too if its consumer waits on it. A consumer that keeps first-try successes apart
     (``Collector``) takes them through ``on_first_try(id, value)``, without an
     ``Outcome`` built per id.
+
+    With a ``Chunked`` fetch, a worker takes a chunk of ids at a time and sends one
+    request for them; the ids it leaves to be fetched one by one go to a queue every
+    worker serves first, and each request is told to ``on_sent``.
     """
 
     def __init__(
@@ -106,6 +114,7 @@ class _Pool(Generic[T]):
         on_outcome: Callable[[Outcome[T]], object],
         max_backlog: int | None,
         on_first_try: Callable[[str, T], object] | None = None,
+        on_sent: OnSent | None = None,
     ):
         check_concurrency(concurrency)
         if deadline is not None and deadline < 0:
@@ -122,11 +131,20 @@ class _Pool(Generic[T]):
         self._room = _Wakeup(loop)
         self.changed = _Wakeup(loop)
         self.backlog = 0  # ids taken, not yet released by the consumer (with max_backlog)
-        self.in_flight: list[str | None] = [None] * concurrency
+        self.in_flight: list[str | list[str] | None] = [None] * concurrency
         self.running = concurrency
         self.expired = False
         self.failure: BaseException | None = None
-        self._tasks = [loop.create_task(self._work(slot)) for slot in range(concurrency)]
+        self._on_sent = on_sent
+        self._singles: collections.deque[str] = collections.deque()  # left by chunks
+        self._chunks_out = 0
+        self._more = _Wakeup(loop)  # ids for the singles queue, or a chunk came back
+        work = self._work
+        if isinstance(fetch, Chunked):
+            work = self._work_chunks
+            if max_backlog is not None:  # room for every worker's chunk
+                self._max_backlog = max(max_backlog, concurrency * fetch.limits.most)
+        self._tasks = [loop.create_task(work(slot)) for slot in range(concurrency)]
         for task in self._tasks:
             task.add_done_callback(self._worker_done)
         if deadline is not None:
@@ -149,6 +167,7 @@ class _Pool(Generic[T]):
         take = source.next_now if source.is_sync else None
         on_outcome, in_flight = self._on_outcome, self.in_flight
         fetch = self._fetch
+        assert not isinstance(fetch, Chunked)
         start, finish = (fetch.start, fetch.finish) if isinstance(fetch, TwoStep) else (fetch, None)
         first_try = self._on_first_try
         # Callbacks run outside the tally's context, so that a task they start (say, a
@@ -190,6 +209,94 @@ class _Pool(Generic[T]):
                 outcome = _new_outcome(devin_id, status, value, error, attempts, rate_limited)
                 callbacks.run(on_outcome, outcome)
 
+    async def _work_chunks(self, slot: int) -> None:
+        fetch = self._fetch
+        assert isinstance(fetch, Chunked)
+        limits, source, singles = fetch.limits, self._source, self._singles
+        callbacks = contextvars.copy_context()  # as in _work
+        tally = Tally()
+        TALLY.set(tally)
+        while True:
+            if singles:
+                await self._single(slot, singles.popleft(), fetch, tally, callbacks)
+                continue
+            most = limits.ids_per_request()
+            limit = self._max_backlog
+            if limit is not None:
+                while self.backlog and self.backlog + most > limit:  # the consumer is behind
+                    await self._room.wait()
+            chunk = await source.take(most, limits.room, fetch.cost)
+            if limit is not None:
+                self.backlog += len(chunk)
+            if len(chunk) > 1:
+                await self._chunk(slot, chunk, fetch, tally, callbacks)
+            elif chunk:
+                await self._single(slot, chunk[0], fetch, tally, callbacks)
+            elif not singles:  # the source is dry: wait for what chunks in flight leave
+                if not self._chunks_out:
+                    return
+                await self._more.wait()
+
+    async def _chunk(
+        self,
+        slot: int,
+        chunk: list[str],
+        fetch: Chunked[T],
+        tally: Tally,
+        callbacks: contextvars.Context,
+    ) -> None:
+        self.in_flight[slot] = chunk
+        self._chunks_out += 1
+        tally.attempts = tally.rate_limited = 0
+        answer = await fetch.fetch(chunk)
+        self.in_flight[slot] = None
+        self._chunks_out -= 1
+        callbacks.run(self._settle, answer, tally.attempts, tally.rate_limited)
+        if answer.again:
+            self._source.put_back(answer.again)
+            if self._max_backlog is not None:
+                self.backlog -= len(answer.again)
+                self._room.set()
+        self._singles.extend(answer.singly)
+        self._more.set()
+
+    def _settle(self, answer: Answer[T], attempts: int, rate_limited: int) -> None:
+        """Hand on the outcomes a chunk's request settled."""
+        if attempts and self._on_sent is not None:
+            self._on_sent(attempts, rate_limited)
+        first_try, on_outcome = self._on_first_try, self._on_outcome
+        if first_try is not None and attempts == 1 and not rate_limited:
+            for devin_id, value in answer.found:
+                first_try(devin_id, value)
+        else:
+            for devin_id, value in answer.found:
+                on_outcome(_new_outcome(devin_id, _OK, value, None, attempts, rate_limited))
+        for devin_id in answer.failed:
+            on_outcome(_new_outcome(devin_id, _FAILED, None, answer.error, attempts, rate_limited))
+
+    async def _single(
+        self,
+        slot: int,
+        devin_id: str,
+        fetch: Chunked[T],
+        tally: Tally,
+        callbacks: contextvars.Context,
+    ) -> None:
+        """Fetch one id by itself, beside chunks (``_work`` does the same, inline)."""
+        self.in_flight[slot] = devin_id
+        tally.attempts = tally.rate_limited = 0
+        value: Any
+        try:
+            value = fetch.one.finish(await fetch.one.start(devin_id))
+        except _CLIENT_ERRORS:
+            raise
+        except Exception as exc:
+            answer: Answer[T] = Answer(failed=[devin_id], error=exc)
+        else:
+            answer = Answer(found=[(devin_id, value)])
+        self.in_flight[slot] = None
+        callbacks.run(self._settle, answer, tally.attempts, tally.rate_limited)
+
     def _worker_done(self, task: asyncio.Task[None]) -> None:
         self.running -= 1
         if not task.cancelled() and task.exception() is not None:
@@ -204,9 +311,16 @@ class _Pool(Generic[T]):
     async def halt(self) -> list[Outcome[Any]]:
         """After the deadline: stop the workers; what was in flight comes back timed out."""
         assert self._deadline is not None
-        cut = [devin_id for devin_id in self.in_flight if devin_id is not None]
+        cut: list[str] = []
+        for ids in self.in_flight:
+            if ids is not None:
+                cut.extend((ids,) if isinstance(ids, str) else ids)
+        waiting = list(self._singles)  # a chunk left them; their own GET was never sent
         await self.stop()
-        return [_timed_out(devin_id, self._deadline, started=True) for devin_id in cut]
+        deadline = self._deadline
+        return [_timed_out(devin_id, deadline, started=True) for devin_id in cut] + [
+            _timed_out(devin_id, deadline, started=False) for devin_id in waiting
+        ]
 
     async def unsent(self) -> AsyncIterator[Outcome[Any]]:
         """After the deadline: every id never sent, as timed out."""
@@ -216,7 +330,8 @@ class _Pool(Generic[T]):
 
     async def stop(self) -> None:
         """Cancel the workers (and the deadline) and wait until each has unwound."""
-        pending = [task for task in self._tasks if not task.done()]
+        tasks = self._tasks if self._source.pump is None else [*self._tasks, self._source.pump]
+        pending = [task for task in tasks if not task.done()]
         for task in pending:
             task.cancel()
         if pending:
@@ -232,6 +347,7 @@ async def fetch_all(
     deadline: float | None = None,
     sleep: Sleep = asyncio.sleep,
     on_first_try: Callable[[str, T], object] | None = None,
+    on_sent: OnSent | None = None,
 ) -> None:
     """``fetch`` every id, at most ``concurrency`` at a time, handing each outcome to
     ``on_outcome`` (or a first-try success to ``on_first_try``, if given) as it comes;
@@ -250,6 +366,7 @@ async def fetch_all(
         on_outcome=on_outcome,
         max_backlog=None,
         on_first_try=on_first_try,
+        on_sent=on_sent,
     )
     try:
         while not pool.settled:
@@ -272,12 +389,14 @@ async def fan_out(
     concurrency: int,
     deadline: float | None = None,
     sleep: Sleep = asyncio.sleep,
+    on_sent: OnSent | None = None,
 ) -> AsyncIterator[Outcome[T]]:
     """``fetch_all`` as an iterator of outcomes in completion order.
 
-    Workers never run more than ``2 * concurrency`` ids ahead of the consumer, so
-    memory stays flat for any number of ids. Closing the iterator (or cancelling its
-    consumer) cancels the calls in flight and waits for them to unwind.
+    Workers never run more than ``2 * concurrency`` ids ahead of the consumer (with a
+    ``Chunked`` fetch, ``concurrency`` full chunks), so memory stays flat for any number
+    of ids. Closing the iterator (or cancelling its consumer) cancels the calls in
+    flight and waits for them to unwind.
     """
     ready: collections.deque[Outcome[T]] = collections.deque()
 
@@ -293,6 +412,7 @@ async def fan_out(
         sleep=sleep,
         on_outcome=on_outcome,
         max_backlog=2 * concurrency,
+        on_sent=on_sent,
     )
     try:
         while True:

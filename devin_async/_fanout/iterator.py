@@ -7,6 +7,7 @@ import time
 from collections.abc import AsyncIterable, Iterable
 from typing import Generic, TypeVar
 
+from .chunks import Chunked
 from .collector import Collector, Now
 from .engine import Fetch, Sleep, check_concurrency, fan_out
 from .ids import not_one_str
@@ -39,9 +40,16 @@ class BulkIterator(Generic[T]):
         check_concurrency(concurrency)
         not_one_str(ids)
         # Counts only: the outcomes go to the consumer, so memory stays flat.
-        self._collector: Collector[T] = Collector(total, clock, on_progress)
+        self._collector: Collector[T] = Collector(
+            total, clock, on_progress, per_request=isinstance(fetch, Chunked)
+        )
         self._outcomes = fan_out(
-            fetch, ids, concurrency=concurrency, deadline=deadline, sleep=sleep
+            fetch,
+            ids,
+            concurrency=concurrency,
+            deadline=deadline,
+            sleep=sleep,
+            on_sent=self._collector.sent,
         )
 
     @property

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import attrs
 
 from .._errors import DevinError
+from .chunks import Chunked
 from .collector import Collector, Now
 from .engine import Fetch, Sleep, fetch_all
 from .results import Outcome, OutcomeStatus, ProgressCallback
@@ -117,7 +118,8 @@ async def poll_until(
 ) -> Collector[T]:
     """Poll distinct ``ids`` until ``until(session)`` holds for each, it fails, or time is up.
 
-    Each round fetches every session still waiting (bounded concurrency), sets aside
+    Each round fetches every session still waiting (bounded concurrency; many per
+    request with a ``Chunked`` fetch), sets aside
     those that reached a terminal state or failed, then sleeps with backoff. One wait
     is a round of one, so a single session and ten thousand follow the same rules.
     A failed fetch (after the pipeline's retries) ends that id as ``FAILED``; an id
@@ -127,7 +129,9 @@ async def poll_until(
     if max_wait is not None and max_wait < 0:
         raise ValueError(f"max_wait must be >= 0 seconds, got {max_wait!r}")
     delays = poll_delays(interval, max_interval)
-    settled: Collector[T] = Collector(len(ids), clock, on_progress)
+    settled: Collector[T] = Collector(
+        len(ids), clock, on_progress, per_request=isinstance(fetch, Chunked)
+    )
     last: dict[str, T] = {}
 
     def settle_or_keep(outcome: Outcome[T]) -> None:
@@ -148,7 +152,13 @@ async def poll_until(
         left = time_left()
         if left is not None and left <= 0:
             break
-        await fetch_all(fetch, waiting, concurrency=concurrency, on_outcome=settle_or_keep)
+        await fetch_all(
+            fetch,
+            waiting,
+            concurrency=concurrency,
+            on_outcome=settle_or_keep,
+            on_sent=settled.sent,
+        )
         waiting = [devin_id for devin_id in waiting if devin_id not in settled]
         if waiting:
             left = time_left()

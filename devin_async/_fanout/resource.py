@@ -10,13 +10,15 @@ from urllib.parse import quote
 
 from typing_extensions import Unpack
 
+from .._converter import structure_hook
 from .._core import check_options
 from .._errors import DecodeError
 from .._http import Request, Response
 from .._options import RequestOptions
 from ..resources._base import Resource
+from .chunks import Chunked, ChunkLimits
 from .collector import Collector, check_on_error
-from .engine import TwoStep, fetch_all
+from .engine import Fetch, TwoStep, fetch_all
 from .ids import distinct_ids
 from .iterator import BulkIterator
 from .polling import (
@@ -28,11 +30,34 @@ from .polling import (
 )
 from .results import BulkResult, Outcome, ProgressCallback
 
-__all__ = ["SessionFanOut"]
+__all__ = ["OnError", "SessionFanOut", "id_checked"]
 
 T = TypeVar("T")
 
 OnError = Literal["raise", "return"]
+
+
+def id_checked(
+    decode: Callable[[Response], T], id_of: Callable[[T], str], suffix: str = ""
+) -> Callable[[Response], T]:
+    """``decode``, refusing an item whose id is not the one in the request's path (before
+    ``suffix``): a server (or proxy) that mixes answers up must not get an item filed
+    under another's id."""
+
+    def checked(response: Response) -> T:
+        item = decode(response)
+        path, answered = response.request.path, id_of(item)
+        if not path.endswith("/" + answered + suffix) and not path.endswith(
+            "/" + quote(answered, safe="") + suffix  # as _paths encodes an unusual id
+        ):
+            raise DecodeError(
+                f"{response.request} answered {answered!r}",
+                status_code=response.status,
+                path=response.request.path,
+            )
+        return item
+
+    return checked
 
 
 class SessionFanOut(Resource, Generic[T]):
@@ -41,13 +66,18 @@ class SessionFanOut(Resource, Generic[T]):
     A group opts in with one line: ``class Sessions(SessionFanOut[SessionResponse],
     model=SessionResponse, terminal=V3_TERMINAL)``. ``concurrency`` defaults to the
     client's connection pool size. ``org_id`` applies to every id (v3 groups only).
+    A group whose list filters by id sets ``_listed_by_id``: its fan-outs then fetch
+    many ids per request (``batch=True``, the default).
     """
 
     get: Callable[..., Awaitable[T]]
     _model: ClassVar[type[Any]]
+    _id_field: ClassVar[str]
     _id_of: ClassVar[Callable[[Any], str]]
     _terminal: ClassVar[TerminalStates]
     _takes_org_id: ClassVar[bool]
+    # The list endpoint that takes ``session_ids`` for this group's items, if any.
+    _listed_by_id: ClassVar[str | None] = None
 
     def __init_subclass__(
         cls,
@@ -59,6 +89,7 @@ class SessionFanOut(Resource, Generic[T]):
     ) -> None:
         super().__init_subclass__(**kwargs)
         cls._model = model
+        cls._id_field = id_field
         cls._id_of = operator.attrgetter(id_field)
         cls._terminal = terminal
         cls._takes_org_id = "org_id" in inspect.signature(cls.get).parameters
@@ -88,33 +119,23 @@ class SessionFanOut(Resource, Generic[T]):
     _checked_decoder: Callable[[Response], T] | None = None
 
     def _decoder(self) -> Callable[[Response], T]:
-        """Decodes an item and refuses one whose id is not the one in the request's path:
-        a server (or proxy) that mixes answers up must not get an item filed under
-        another's id."""
+        """Decodes what ``get`` answers: the item asked for, never another one."""
         checked = self._checked_decoder
         if checked is None:
-            decode, id_of = self._core.decoder(self._model), type(self)._id_of
-
-            def checked(response: Response) -> T:
-                session: T = decode(response)
-                path, answered = response.request.path, id_of(session)
-                if not path.endswith("/" + answered) and not path.endswith(
-                    "/" + quote(answered, safe="")  # as _paths encodes an unusual id
-                ):
-                    raise DecodeError(
-                        f"{response.request} answered {answered!r}",
-                        status_code=response.status,
-                        path=response.request.path,
-                    )
-                return session
-
-            self._checked_decoder = checked
+            decode = self._core.decoder(self._model)
+            checked = self._checked_decoder = id_checked(decode, type(self)._id_of)
         return checked
 
-    def _fetcher(self, org_id: str | None, options: RequestOptions) -> TwoStep[Response, T]:
-        """What ``get`` does for one id, minus what need not be redone per id: argument
-        parsing, option checks, placing the org id, and the coroutine frames of ``get``
-        and ``call``. Those cost a fan-out of thousands of ids about a tenth of its CPU."""
+    def _one_by_one(
+        self,
+        makers: Callable[[str | None, RequestOptions], Callable[[str], Request]],
+        decode: Callable[[Response], Any],
+        org_id: str | None,
+        options: RequestOptions,
+    ) -> TwoStep[Response, Any]:
+        """A GET per id, minus what need not be redone per id: argument parsing, option
+        checks, placing the org id, and the coroutine frames of the method and ``call``.
+        Those cost a fan-out of thousands of ids about a tenth of its CPU."""
         if org_id is not None and not self._takes_org_id:
             raise TypeError(f"{type(self).__name__} calls take no org_id")
         if options:  # now, once per call: the requests themselves are made at the first id
@@ -125,13 +146,89 @@ class SessionFanOut(Resource, Generic[T]):
         def start(devin_id: str) -> Awaitable[Response]:
             nonlocal make
             if make is None:  # at the first id, as get would: an empty batch checks nothing
-                make = self._maker(org_id, options)
+                make = makers(org_id, options)
             return send(make(devin_id))
 
-        return TwoStep(start, self._decoder())
+        return TwoStep(start, decode)
+
+    def _fetcher(self, org_id: str | None, options: RequestOptions, batch: bool) -> Fetch[T]:
+        """What ``get`` does for each id, many ids per request if ``batch`` and the
+        group's list can."""
+        one = self._one_by_one(self._maker, self._decoder(), org_id, options)
+        return self._batched(one, type(self)._listed_by_id, self._model, org_id, options, batch)
+
+    def _batched(
+        self,
+        one: TwoStep[Response, Any],
+        listing: str | None,
+        model: type[Any],
+        org_id: str | None,
+        options: RequestOptions,
+        batch: bool,
+    ) -> Fetch[Any]:
+        """``one`` in chunks through the list ``listing``, unless it cannot help."""
+        if not batch or listing is None:
+            return one
+        limits = self._chunk_limits(listing)
+        if not limits.on:  # this client found that the list does not filter by id
+            return one
+        return Chunked(
+            one,
+            limits,
+            listing=lambda: self._listing(listing, org_id, options),
+            send=self._core.send,
+            structure=structure_hook(model),
+            model=model,
+            id_field=type(self)._id_field,
+        )
+
+    def _listing(self, template: str, org_id: str | None, options: RequestOptions) -> Request:
+        """The list request of ``template`` for the ids of ``org_id``, ids not yet added."""
+        return self._request("GET", template, org_id=org_id, options=options)
+
+    _chunk_limits_by_list: dict[str, ChunkLimits] | None = None
+
+    def _chunk_limits(self, listing: str) -> ChunkLimits:
+        """The chunk limits this client learned for the list ``listing``."""
+        by_list = self._chunk_limits_by_list
+        if by_list is None:
+            by_list = self._chunk_limits_by_list = {}
+        limits = by_list.get(listing)
+        if limits is None:
+            limits = by_list[listing] = ChunkLimits(f"GET {self._prefix}{listing}")
+        return limits
 
     def _concurrency(self, concurrency: int | None) -> int:
         return self._core.default_concurrency if concurrency is None else concurrency
+
+    async def _fetch_many(
+        self,
+        fetch: Fetch[Any],
+        ids: Iterable[str],
+        on_error: OnError,
+        concurrency: int | None,
+        deadline: float | None,
+        on_progress: ProgressCallback | None,
+    ) -> BulkResult[Any]:
+        """``fetch`` each distinct id; the outcomes in input order (see ``get_many``)."""
+        given, distinct = distinct_ids(ids)
+        collected: Collector[Any] = Collector(
+            len(distinct),
+            self._core.clock.now,
+            on_progress,
+            per_request=isinstance(fetch, Chunked),
+        )
+        await fetch_all(
+            fetch,
+            distinct,
+            concurrency=self._concurrency(concurrency),
+            on_outcome=collected.add,
+            on_first_try=collected.add_first_try,
+            on_sent=collected.sent,
+            deadline=deadline,
+            sleep=self._core.clock.sleep,
+        )
+        return collected.finish(given, on_error=on_error)
 
     @overload
     async def get_many(
@@ -142,6 +239,7 @@ class SessionFanOut(Resource, Generic[T]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[T]: ...
@@ -155,6 +253,7 @@ class SessionFanOut(Resource, Generic[T]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[T]]: ...
@@ -167,6 +266,7 @@ class SessionFanOut(Resource, Generic[T]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
@@ -176,20 +276,12 @@ class SessionFanOut(Resource, Generic[T]):
         returns the sessions, or raises ``BulkError`` with every outcome once all are
         done; ``"return"`` returns an ``Outcome`` per id. ``deadline`` (seconds) bounds
         the batch: ids unfinished by then end ``TIMED_OUT``. ``.report`` has the counts.
+        ``batch`` (v3 sessions) fetches up to 200 ids per request through the list
+        endpoint, each id missing from its answer by itself; ``False``: a GET per id.
         """
         check_on_error(on_error)
-        given, distinct = distinct_ids(ids)
-        collected: Collector[T] = Collector(len(distinct), self._core.clock.now, on_progress)
-        await fetch_all(
-            self._fetcher(org_id, options),
-            distinct,
-            concurrency=self._concurrency(concurrency),
-            on_outcome=collected.add,
-            on_first_try=collected.add_first_try,
-            deadline=deadline,
-            sleep=self._core.clock.sleep,
-        )
-        return collected.finish(given, on_error=on_error)
+        fetch = self._fetcher(org_id, options, batch)
+        return await self._fetch_many(fetch, ids, on_error, concurrency, deadline, on_progress)
 
     def iter_many(
         self,
@@ -198,6 +290,7 @@ class SessionFanOut(Resource, Generic[T]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkIterator[T]:
@@ -206,9 +299,10 @@ class SessionFanOut(Resource, Generic[T]):
         At most ``concurrency`` requests are alive and memory stays flat for any
         number of ids. Ids are not de-duplicated (that would need memory per id).
         Use ``async with`` when you may stop early: leaving it cancels what is in flight.
+        ``batch`` as in ``get_many``: a chunk takes the ids that have arrived.
         """
         return BulkIterator(
-            self._fetcher(org_id, options),
+            self._fetcher(org_id, options, batch),
             ids,
             concurrency=self._concurrency(concurrency),
             deadline=deadline,
@@ -241,6 +335,7 @@ class SessionFanOut(Resource, Generic[T]):
             max_wait=max_wait,
             interval=interval,
             max_interval=max_interval,
+            batch=False,  # one id: its own GET
             org_id=org_id,
             **options,
         )
@@ -258,6 +353,7 @@ class SessionFanOut(Resource, Generic[T]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[T]: ...
@@ -274,6 +370,7 @@ class SessionFanOut(Resource, Generic[T]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[T]]: ...
@@ -289,18 +386,20 @@ class SessionFanOut(Resource, Generic[T]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
         """``wait`` for many sessions at once, polling those not yet settled in rounds.
 
         Results and errors as in ``get_many``; an id unsettled after ``max_wait`` ends
-        ``TIMED_OUT`` with its last seen state as the outcome's ``value``.
+        ``TIMED_OUT`` with its last seen state as the outcome's ``value``. ``batch`` as in
+        ``get_many``: each round fetches up to 200 sessions per request.
         """
         check_on_error(on_error)
         given, distinct = distinct_ids(ids)
         settled = await poll_until(
-            self._fetcher(org_id, options),
+            self._fetcher(org_id, options, batch),
             distinct,
             until=until or self._terminal,
             max_wait=max_wait,

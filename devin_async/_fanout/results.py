@@ -39,8 +39,8 @@ class OutcomeStatus(str, enum.Enum):
 class Outcome(Generic[T]):
     """What became of one id: its ``value``, or the ``error`` that ended it.
 
-    ``attempts`` counts the HTTP requests sent for it (retries included) and
-    ``rate_limited`` how many of them were answered 429.
+    ``attempts`` counts the HTTP requests sent for it (retries included; a request for
+    many ids counts for each) and ``rate_limited`` how many of them were answered 429.
     """
 
     id: str
@@ -63,7 +63,8 @@ class Outcome(Generic[T]):
 
 @attrs.frozen
 class BulkReport:
-    """Counts for a batch: per outcome, retries and 429s, elapsed seconds, ids per second.
+    """Counts for a batch: per outcome, retries and 429s, elapsed seconds, ids per second,
+    and the HTTP requests sent (retries included; one request may fetch many ids).
 
     ``total`` is the number of distinct ids, when known in advance (``None`` for an
     iterator of unknown length).
@@ -76,6 +77,7 @@ class BulkReport:
     retries: int
     rate_limited: int
     elapsed: float
+    requests: int = 0
 
     @property
     def done(self) -> int:

@@ -511,6 +511,62 @@ class SyncSessions(SyncNode[Sessions]):
             )
         )
 
+    @overload
+    def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["raise"] = "raise",
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[SessionInsights]: ...
+
+    @overload
+    def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["return"],
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Outcome[SessionInsights]]: ...
+
+    def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: OnError = "raise",
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Any]:
+        """``insights`` for every id, as ``get_many`` does ``get``: up to 200 sessions per
+        request through ``list_insights`` (``batch=False``: one request per id).
+        """
+        return self._call(
+            lambda r: r.insights_many(
+                ids,
+                on_error=on_error,
+                concurrency=concurrency,
+                deadline=deadline,
+                on_progress=on_progress,
+                batch=batch,
+                org_id=org_id,
+                **options,
+            )
+        )
+
     def generate_insights(
         self,
         devin_id: str,
@@ -588,6 +644,7 @@ class SyncSessions(SyncNode[Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[SessionResponse]: ...
@@ -601,6 +658,7 @@ class SyncSessions(SyncNode[Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[SessionResponse]]: ...
@@ -613,6 +671,7 @@ class SyncSessions(SyncNode[Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
@@ -622,6 +681,8 @@ class SyncSessions(SyncNode[Sessions]):
         returns the sessions, or raises ``BulkError`` with every outcome once all are
         done; ``"return"`` returns an ``Outcome`` per id. ``deadline`` (seconds) bounds
         the batch: ids unfinished by then end ``TIMED_OUT``. ``.report`` has the counts.
+        ``batch`` (v3 sessions) fetches up to 200 ids per request through the list
+        endpoint, each id missing from its answer by itself; ``False``: a GET per id.
         """
         return self._call(
             lambda r: r.get_many(
@@ -630,6 +691,7 @@ class SyncSessions(SyncNode[Sessions]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -642,6 +704,7 @@ class SyncSessions(SyncNode[Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Iterator[tuple[str, Outcome[SessionResponse]]]:
@@ -650,6 +713,7 @@ class SyncSessions(SyncNode[Sessions]):
         At most ``concurrency`` requests are alive and memory stays flat for any
         number of ids. Ids are not de-duplicated (that would need memory per id).
         Use ``async with`` when you may stop early: leaving it cancels what is in flight.
+        ``batch`` as in ``get_many``: a chunk takes the ids that have arrived.
         """
         return self._iterate(
             lambda r: r.iter_many(
@@ -657,6 +721,7 @@ class SyncSessions(SyncNode[Sessions]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -703,6 +768,7 @@ class SyncSessions(SyncNode[Sessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[SessionResponse]: ...
@@ -719,6 +785,7 @@ class SyncSessions(SyncNode[Sessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[SessionResponse]]: ...
@@ -734,13 +801,15 @@ class SyncSessions(SyncNode[Sessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
         """``wait`` for many sessions at once, polling those not yet settled in rounds.
 
         Results and errors as in ``get_many``; an id unsettled after ``max_wait`` ends
-        ``TIMED_OUT`` with its last seen state as the outcome's ``value``.
+        ``TIMED_OUT`` with its last seen state as the outcome's ``value``. ``batch`` as in
+        ``get_many``: each round fetches up to 200 sessions per request.
         """
         return self._call(
             lambda r: r.wait_many(
@@ -752,6 +821,7 @@ class SyncSessions(SyncNode[Sessions]):
                 max_interval=max_interval,
                 concurrency=concurrency,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -1901,6 +1971,7 @@ class SyncBuilds(SyncNode[Builds]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Build]: ...
@@ -1914,6 +1985,7 @@ class SyncBuilds(SyncNode[Builds]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[Build]]: ...
@@ -1926,6 +1998,7 @@ class SyncBuilds(SyncNode[Builds]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
@@ -1935,6 +2008,8 @@ class SyncBuilds(SyncNode[Builds]):
         returns the sessions, or raises ``BulkError`` with every outcome once all are
         done; ``"return"`` returns an ``Outcome`` per id. ``deadline`` (seconds) bounds
         the batch: ids unfinished by then end ``TIMED_OUT``. ``.report`` has the counts.
+        ``batch`` (v3 sessions) fetches up to 200 ids per request through the list
+        endpoint, each id missing from its answer by itself; ``False``: a GET per id.
         """
         return self._call(
             lambda r: r.get_many(
@@ -1943,6 +2018,7 @@ class SyncBuilds(SyncNode[Builds]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -1955,6 +2031,7 @@ class SyncBuilds(SyncNode[Builds]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Iterator[tuple[str, Outcome[Build]]]:
@@ -1963,6 +2040,7 @@ class SyncBuilds(SyncNode[Builds]):
         At most ``concurrency`` requests are alive and memory stays flat for any
         number of ids. Ids are not de-duplicated (that would need memory per id).
         Use ``async with`` when you may stop early: leaving it cancels what is in flight.
+        ``batch`` as in ``get_many``: a chunk takes the ids that have arrived.
         """
         return self._iterate(
             lambda r: r.iter_many(
@@ -1970,6 +2048,7 @@ class SyncBuilds(SyncNode[Builds]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -2016,6 +2095,7 @@ class SyncBuilds(SyncNode[Builds]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Build]: ...
@@ -2032,6 +2112,7 @@ class SyncBuilds(SyncNode[Builds]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[Build]]: ...
@@ -2047,13 +2128,15 @@ class SyncBuilds(SyncNode[Builds]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
         """``wait`` for many sessions at once, polling those not yet settled in rounds.
 
         Results and errors as in ``get_many``; an id unsettled after ``max_wait`` ends
-        ``TIMED_OUT`` with its last seen state as the outcome's ``value``.
+        ``TIMED_OUT`` with its last seen state as the outcome's ``value``. ``batch`` as in
+        ``get_many``: each round fetches up to 200 sessions per request.
         """
         return self._call(
             lambda r: r.wait_many(
@@ -2065,6 +2148,7 @@ class SyncBuilds(SyncNode[Builds]):
                 max_interval=max_interval,
                 concurrency=concurrency,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -2687,6 +2771,62 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
             )
         )
 
+    @overload
+    def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["raise"] = "raise",
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[SessionInsights]: ...
+
+    @overload
+    def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["return"],
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Outcome[SessionInsights]]: ...
+
+    def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: OnError = "raise",
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Any]:
+        """``insights`` for every id, as ``get_many`` does ``get``: up to 200 sessions per
+        request through ``list_insights`` (``batch=False``: one request per id).
+        """
+        return self._call(
+            lambda r: r.insights_many(
+                ids,
+                on_error=on_error,
+                concurrency=concurrency,
+                deadline=deadline,
+                on_progress=on_progress,
+                batch=batch,
+                org_id=org_id,
+                **options,
+            )
+        )
+
     def generate_insights(
         self,
         devin_id: str,
@@ -2764,6 +2904,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[SessionResponse]: ...
@@ -2777,6 +2918,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[SessionResponse]]: ...
@@ -2789,6 +2931,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
@@ -2798,6 +2941,8 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         returns the sessions, or raises ``BulkError`` with every outcome once all are
         done; ``"return"`` returns an ``Outcome`` per id. ``deadline`` (seconds) bounds
         the batch: ids unfinished by then end ``TIMED_OUT``. ``.report`` has the counts.
+        ``batch`` (v3 sessions) fetches up to 200 ids per request through the list
+        endpoint, each id missing from its answer by itself; ``False``: a GET per id.
         """
         return self._call(
             lambda r: r.get_many(
@@ -2806,6 +2951,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -2818,6 +2964,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Iterator[tuple[str, Outcome[SessionResponse]]]:
@@ -2826,6 +2973,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         At most ``concurrency`` requests are alive and memory stays flat for any
         number of ids. Ids are not de-duplicated (that would need memory per id).
         Use ``async with`` when you may stop early: leaving it cancels what is in flight.
+        ``batch`` as in ``get_many``: a chunk takes the ids that have arrived.
         """
         return self._iterate(
             lambda r: r.iter_many(
@@ -2833,6 +2981,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -2879,6 +3028,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[SessionResponse]: ...
@@ -2895,6 +3045,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[SessionResponse]]: ...
@@ -2910,13 +3061,15 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
         """``wait`` for many sessions at once, polling those not yet settled in rounds.
 
         Results and errors as in ``get_many``; an id unsettled after ``max_wait`` ends
-        ``TIMED_OUT`` with its last seen state as the outcome's ``value``.
+        ``TIMED_OUT`` with its last seen state as the outcome's ``value``. ``batch`` as in
+        ``get_many``: each round fetches up to 200 sessions per request.
         """
         return self._call(
             lambda r: r.wait_many(
@@ -2928,6 +3081,7 @@ class SyncEnterpriseSessions(SyncNode[EnterpriseSessions]):
                 max_interval=max_interval,
                 concurrency=concurrency,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -5036,6 +5190,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[V1Session]: ...
@@ -5049,6 +5204,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[V1Session]]: ...
@@ -5061,6 +5217,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
@@ -5070,6 +5227,8 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         returns the sessions, or raises ``BulkError`` with every outcome once all are
         done; ``"return"`` returns an ``Outcome`` per id. ``deadline`` (seconds) bounds
         the batch: ids unfinished by then end ``TIMED_OUT``. ``.report`` has the counts.
+        ``batch`` (v3 sessions) fetches up to 200 ids per request through the list
+        endpoint, each id missing from its answer by itself; ``False``: a GET per id.
         """
         return self._call(
             lambda r: r.get_many(
@@ -5078,6 +5237,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -5090,6 +5250,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         concurrency: int | None = None,
         deadline: float | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> Iterator[tuple[str, Outcome[V1Session]]]:
@@ -5098,6 +5259,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         At most ``concurrency`` requests are alive and memory stays flat for any
         number of ids. Ids are not de-duplicated (that would need memory per id).
         Use ``async with`` when you may stop early: leaving it cancels what is in flight.
+        ``batch`` as in ``get_many``: a chunk takes the ids that have arrived.
         """
         return self._iterate(
             lambda r: r.iter_many(
@@ -5105,6 +5267,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
                 concurrency=concurrency,
                 deadline=deadline,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )
@@ -5151,6 +5314,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[V1Session]: ...
@@ -5167,6 +5331,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Outcome[V1Session]]: ...
@@ -5182,13 +5347,15 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
         max_interval: float = DEFAULT_MAX_POLL_INTERVAL,
         concurrency: int | None = None,
         on_progress: ProgressCallback | None = None,
+        batch: bool = True,
         org_id: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> BulkResult[Any]:
         """``wait`` for many sessions at once, polling those not yet settled in rounds.
 
         Results and errors as in ``get_many``; an id unsettled after ``max_wait`` ends
-        ``TIMED_OUT`` with its last seen state as the outcome's ``value``.
+        ``TIMED_OUT`` with its last seen state as the outcome's ``value``. ``batch`` as in
+        ``get_many``: each round fetches up to 200 sessions per request.
         """
         return self._call(
             lambda r: r.wait_many(
@@ -5200,6 +5367,7 @@ class SyncV1Sessions(SyncNode[V1Sessions]):
                 max_interval=max_interval,
                 concurrency=concurrency,
                 on_progress=on_progress,
+                batch=batch,
                 org_id=org_id,
                 **options,
             )

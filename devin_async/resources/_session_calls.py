@@ -8,14 +8,16 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Literal, overload
 
 from typing_extensions import Unpack
 
 from .._body import NOT_GIVEN, NotGiven, body
+from .._fanout.collector import check_on_error
 from .._fanout.polling import V3_TERMINAL
-from .._fanout.resource import SessionFanOut
+from .._fanout.resource import OnError, SessionFanOut, id_checked
+from .._fanout.results import BulkResult, Outcome, ProgressCallback
 from .._http import Request
 from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE, AsyncPaginator
@@ -38,6 +40,8 @@ def _listed(data: Any) -> Any:
 
 class SessionCalls(SessionFanOut[SessionResponse], model=SessionResponse, terminal=V3_TERMINAL):
     """One session's calls, shared by ``client.sessions`` and ``client.enterprise.sessions``."""
+
+    _listed_by_id = SESSIONS  # takes session_ids (docs: list sessions)
 
     async def get(
         self, devin_id: str, *, org_id: str | None = None, **options: Unpack[RequestOptions]
@@ -126,6 +130,61 @@ class SessionCalls(SessionFanOut[SessionResponse], model=SessionResponse, termin
             {"devin_id": devin_id},
             org_id=org_id,
             options=options,
+        )
+
+    @overload
+    async def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["raise"] = "raise",
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[SessionInsights]: ...
+
+    @overload
+    async def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: Literal["return"],
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Outcome[SessionInsights]]: ...
+
+    async def insights_many(
+        self,
+        ids: Iterable[str],
+        *,
+        on_error: OnError = "raise",
+        concurrency: int | None = None,
+        deadline: float | None = None,
+        on_progress: ProgressCallback | None = None,
+        batch: bool = True,
+        org_id: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> BulkResult[Any]:
+        """``insights`` for every id, as ``get_many`` does ``get``: up to 200 sessions per
+        request through ``list_insights`` (``batch=False``: one request per id)."""
+        check_on_error(on_error)
+        decode = id_checked(self._core.decoder(SessionInsights), type(self)._id_of, "/insights")
+        one = self._one_by_one(self._insights_requests, decode, org_id, options)
+        fetch = self._batched(one, SESSIONS + "/insights", SessionInsights, org_id, options, batch)
+        return await self._fetch_many(fetch, ids, on_error, concurrency, deadline, on_progress)
+
+    def _insights_requests(
+        self, org_id: str | None, options: RequestOptions
+    ) -> Callable[[str], Request]:
+        return self._request_maker(
+            "GET", SESSION + "/insights", each="devin_id", org_id=org_id, options=options
         )
 
     async def generate_insights(

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from typing_extensions import Unpack
 
 from ..._fanout.polling import V3_TERMINAL
+from ..._http import Request
+from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ..._query import query
 from ...models.sessions import SessionInsights, SessionResponse
@@ -37,6 +39,11 @@ class EnterpriseSessions(
         # The session's organization narrows the call, sent only when given: a query
         # parameter at this level, never a path segment.
         return ids, [*query(org_id=org_id), *params]
+
+    def _listing(self, template: str, org_id: str | None, options: RequestOptions) -> Request:
+        # The lists narrow by org_ids (any of them), not by org_id.
+        narrowed = query(org_ids=None if org_id is None else [org_id])
+        return self._request("GET", template, params=narrowed, options=options)
 
     def list(
         self,
