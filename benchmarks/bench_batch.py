@@ -53,7 +53,8 @@ Scenario = Callable[[str, list[str], int], Awaitable[int]]
 
 
 def _body(devin_id: str) -> bytes:
-    return V3_BODY.replace(PLACEHOLDER, devin_id.encode())
+    body: bytes = V3_BODY.replace(PLACEHOLDER, devin_id.encode())
+    return body
 
 
 def serve(port: int, latency: float) -> None:

@@ -136,6 +136,7 @@ class InProcessAPI:
                 await asyncio.sleep(0)
             items = []
             for devin_id in dict.fromkeys(ids):
+                fields: dict[str, Any]
                 status, fields = 200, {}
                 if self.script is not None:
                     status, fields = self.script(devin_id, self.calls[devin_id] + 1) or (200, {})

@@ -55,7 +55,8 @@ def lists_with(
                 return answered
             api.lists -= 1
             api.requests -= 1
-        return await api(request)
+        response: Response = await api(request)
+        return response
 
     return transport
 
@@ -294,7 +295,7 @@ async def test_at_the_deadline_every_id_of_every_chunk_comes_back(iterate: bool)
         assert api.in_flight == 0
     assert sorted(outcomes) == ids
     assert all(o.status is OutcomeStatus.TIMED_OUT for o in outcomes.values())
-    sent = [o.id for o in outcomes.values() if o.error.sent]  # type: ignore[union-attr]
+    sent = [o.id for o in outcomes.values() if o.error.sent]
     assert len(sent) == 400  # the two chunks in flight; the last hundred never went
     assert all(isinstance(o.error, APITimeoutError) for o in outcomes.values())
 

@@ -186,9 +186,13 @@ async def test_extras_ride_on_every_page_of_a_list(
 
 
 async def test_extras_ride_on_every_id_of_a_fan_out(api: AsyncDevin, sent: Sent) -> None:
-    result = await api.sessions.get_many([SID, "devin-fed987cba654"], extra_headers={"X-A": "b"})
+    ids = [SID, "devin-fed987cba654"]
+    result = await api.sessions.get_many(ids, extra_headers={"X-A": "b"})  # one chunk
     assert len(list(result)) == 2
-    assert [r.headers["X-A"] for r in sent.requests] == ["b", "b"]
+    assert [r.headers["X-A"] for r in sent.requests] == ["b"]
+    result = await api.sessions.get_many(ids, extra_headers={"X-A": "b"}, batch=False)
+    assert len(list(result)) == 2
+    assert [r.headers["X-A"] for r in sent.requests] == ["b", "b", "b"]
 
 
 async def test_without_extras_requests_share_the_empty_headers(api: AsyncDevin, sent: Sent) -> None:

@@ -63,13 +63,21 @@ async def fan_out(fake: FakeDevin, client: AsyncDevin) -> None:
     fake.faults.add(DropConnection(), probability=0.02, path="/v3/", times=None)
     print("\nclient.sessions.get_many(500 ids) with 10% 503, 5% 429 and 2% dropped connections")
     # About one request in six fails here: with the default 3 retries, now and then an id
-    # would run out of them. This batch allows 8 (a per-call override).
+    # would run out of them. These batches allow 8 (a per-call override).
     sessions = await client.sessions.get_many(ids, concurrency=32, max_retries=8)
     report = sessions.report
     print(
-        f"  {report.succeeded} fetched, {report.failed} failed, {report.retries} retries "
-        f"({report.rate_limited} after 429), every id in input order: "
+        f"  {report.succeeded} fetched in {report.requests} requests (up to 200 ids each), "
+        f"{report.failed} failed, {report.retries} retries, every id in input order: "
         f"{[s.session_id for s in sessions] == ids}"
+    )
+    one_by_one = (
+        await client.sessions.get_many(ids, concurrency=32, max_retries=8, batch=False)
+    ).report
+    print(
+        f"  batch=False: {one_by_one.succeeded} fetched in {one_by_one.requests} requests, "
+        f"{one_by_one.failed} failed, {one_by_one.retries} retries "
+        f"({one_by_one.rate_limited} after 429)"
     )
     fake.faults.clear()
     pages = [len(page.items) async for page in client.sessions.list(tags=["nightly"]).pages()]
