@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import aiohttp
+from aiohttp.http_exceptions import DecompressSizeError  # aiohttp >= 3.13.4
 from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
@@ -109,11 +110,6 @@ def _map_error(exc: BaseException, request: Request) -> DevinError:
     return APIConnectionError(f"connection failed during {where}: {type(exc).__name__}", **kwargs)
 
 
-_DECOMPRESS_REFUSED: tuple[type[BaseException], ...] = tuple(
-    e for e in [getattr(aiohttp.http_exceptions, "DecompressSizeError", None)] if e is not None
-)
-
-
 async def _read_within(resp: aiohttp.ClientResponse, cap: int, request: Request) -> bytes:
     """The body of ``resp``, read as it arrives (inflated, if it was compressed) until it
     passes ``cap`` bytes: then a 2xx raises ``ResponseTooLargeError``, and any other
@@ -134,7 +130,7 @@ async def _read_within(resp: aiohttp.ClientResponse, cap: int, request: Request)
         except aiohttp.ClientPayloadError as exc:
             # aiohttp 3.13 refuses to inflate one piece past a limit of its own (32 MiB):
             # a bomb, whatever our cap, so say so as the cap would have.
-            if not isinstance(exc.__cause__, _DECOMPRESS_REFUSED):
+            if not isinstance(exc.__cause__, DecompressSizeError):
                 raise
             if ok:
                 raise _too_large(resp, cap, request, "aiohttp refused to inflate it") from None
