@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
-from typing import Any
 
 import pytest
 from aiohttp import web
+from hostile import answering, serving
 
 import devin_async
 from devin_async import (
@@ -136,17 +136,6 @@ def test_long_body_excerpt_is_short() -> None:
     assert len(str(info.value)) < 500
 
 
-async def _serve(handler: Any) -> tuple[web.AppRunner, str]:
-    app = web.Application()
-    app.router.add_route("*", "/{tail:.*}", handler)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    return runner, f"http://127.0.0.1:{port}"
-
-
 async def test_connection_refused_is_api_connection_error_not_sent() -> None:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
@@ -165,28 +154,24 @@ async def test_dropped_connection_is_api_connection_error_maybe_sent() -> None:
         await asyncio.sleep(0)
         return web.Response()
 
-    runner, url = await _serve(drop)
-    try:
+    async with serving(answering(drop)) as url:
         async with AsyncDevin(api_key=KEY, base_url=url, max_retries=0) as c:
             with pytest.raises(APIConnectionError) as info:
                 await c.enterprise.sessions.get("devin-1")
         assert info.value.sent is True
         assert "/v3/enterprise/sessions/devin-1" in str(info.value)
-    finally:
-        await runner.cleanup()
 
 
 async def test_truncated_json_over_socket_is_decode_error() -> None:
     async def truncated(request: web.Request) -> web.Response:
         return web.Response(text='{"session_id": "devin-1", "sta', content_type="application/json")
 
-    runner, url = await _serve(truncated)
-    try:
-        async with AsyncDevin(api_key=KEY, base_url=url, max_retries=0) as c:
-            with pytest.raises(DecodeError, match="not valid JSON"):
-                await c.enterprise.sessions.get("devin-1")
-    finally:
-        await runner.cleanup()
+    async with (
+        serving(answering(truncated)) as url,
+        AsyncDevin(api_key=KEY, base_url=url, max_retries=0) as c,
+    ):
+        with pytest.raises(DecodeError, match="not valid JSON"):
+            await c.enterprise.sessions.get("devin-1")
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp import web
+from hostile import answering, serving
 
 from devin_async import APIConnectionError, AsyncDevin, ConfigurationError
 from devin_async._proxy import no_proxy, proxy_route
@@ -33,7 +34,6 @@ class ForwardProxy:
     def __init__(self) -> None:
         self.seen: list[dict[str, Any]] = []
         self.url = ""
-        self._runner: web.AppRunner | None = None
 
     async def _forward(self, request: web.Request) -> web.StreamResponse:
         target = request.raw_path  # the absolute form a client sends a proxy
@@ -61,26 +61,15 @@ class ForwardProxy:
             }
             return web.Response(status=answer.status, body=await answer.read(), headers=kept)
 
-    async def __aenter__(self) -> ForwardProxy:
-        app = web.Application()
-        app.router.add_route("*", "/{tail:.*}", self._forward)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
-        assert isinstance(server, asyncio.base_events.Server)
-        self.url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        assert self._runner is not None
-        await self._runner.cleanup()
+    def app(self) -> web.Application:
+        app: web.Application = answering(self._forward)
+        return app
 
 
 @pytest.fixture
 async def proxy() -> AsyncIterator[ForwardProxy]:
-    async with ForwardProxy() as forward:
+    forward = ForwardProxy()
+    async with serving(forward.app()) as forward.url:
         yield forward
 
 
@@ -236,14 +225,8 @@ async def tls_api() -> AsyncIterator[str]:
     context.load_cert_chain(TLS / "server.pem", TLS / "server.key")
     context.verify_mode = ssl.CERT_REQUIRED
     context.load_verify_locations(TLS / "client.pem")
-    runner = web.AppRunner(create_app(FakeState(api_key=FAKE_API_KEY)), access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=context)
-    await site.start()
-    server = site._server
-    assert isinstance(server, asyncio.base_events.Server)
-    yield f"https://127.0.0.1:{server.sockets[0].getsockname()[1]}"
-    await runner.cleanup()
+    async with serving(create_app(FakeState(api_key=FAKE_API_KEY)), ssl_context=context) as url:
+        yield url
 
 
 def _client_context(*, certificate: bool) -> ssl.SSLContext:
