@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import attrs
+
 from .results import BulkError, BulkReport, BulkResult, Outcome, OutcomeStatus, ProgressCallback
 
 __all__ = ["Collector", "Now", "check_on_error"]
@@ -91,6 +93,33 @@ class Collector(Generic[T]):
         else:
             self._others[outcome.id] = outcome
             self.count(outcome)
+
+    def decode_kept(self, decode: Callable[[str, Any], T]) -> None:
+        """Replace each success's kept value by ``decode(id, value)``; an id whose value
+        does not decode becomes a failure with the error ``decode`` raised."""
+        first, others = self._first_tries, self._others
+        failed: list[tuple[str, Exception]] = []
+        for devin_id, value in first.items():
+            try:
+                first[devin_id] = decode(devin_id, value)
+            except Exception as exc:
+                failed.append((devin_id, exc))
+        for devin_id, error in failed:
+            del first[devin_id]
+            others[devin_id] = Outcome(devin_id, _FAILED, None, error, 1, 0)
+            self._failed += 1
+            if not self._per_request:  # it was counted as kept
+                self._requests += 1
+        for devin_id, outcome in others.items():
+            if outcome.status is _OK:
+                try:
+                    value = decode(devin_id, outcome.value)
+                except Exception as exc:
+                    others[devin_id] = attrs.evolve(outcome, status=_FAILED, value=None, error=exc)
+                    self._succeeded -= 1
+                    self._failed += 1
+                else:
+                    others[devin_id] = attrs.evolve(outcome, value=value)
 
     def count(self, outcome: Outcome[Any]) -> None:
         """Count the final outcome of an id without keeping it."""

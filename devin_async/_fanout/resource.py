@@ -18,9 +18,10 @@ from .._options import RequestOptions
 from ..resources._base import Resource
 from .chunks import Chunked, ChunkLimits
 from .collector import Collector, check_on_error
-from .engine import Fetch, TwoStep, fetch_all
+from .engine import Fetch, fetch_all
 from .ids import distinct_ids
 from .iterator import BulkIterator
+from .kept import KeptBodies, PerId
 from .polling import (
     DEFAULT_MAX_POLL_INTERVAL,
     DEFAULT_MAX_WAIT,
@@ -130,9 +131,10 @@ class SessionFanOut(Resource, Generic[T]):
         self,
         makers: Callable[[str | None, RequestOptions], Callable[[str], Request]],
         decode: Callable[[Response], Any],
+        model: type[Any],
         org_id: str | None,
         options: RequestOptions,
-    ) -> TwoStep[Response, Any]:
+    ) -> PerId[Any]:
         """A GET per id, minus what need not be redone per id: argument parsing, option
         checks, placing the org id, and the coroutine frames of the method and ``call``.
         Those cost a fan-out of thousands of ids about a tenth of its CPU."""
@@ -143,23 +145,26 @@ class SessionFanOut(Resource, Generic[T]):
         send = self._core.send
         make: Callable[[str], Request] | None = None
 
-        def start(devin_id: str) -> Awaitable[Response]:
+        def request_for(devin_id: str) -> Request:
             nonlocal make
             if make is None:  # at the first id, as get would: an empty batch checks nothing
                 make = makers(org_id, options)
-            return send(make(devin_id))
+            return make(devin_id)
 
-        return TwoStep(start, decode)
+        def start(devin_id: str) -> Awaitable[Response]:
+            return send(make(devin_id) if make is not None else request_for(devin_id))
+
+        return PerId(start, decode, model, type(self)._id_of, request_for)
 
     def _fetcher(self, org_id: str | None, options: RequestOptions, batch: bool) -> Fetch[T]:
         """What ``get`` does for each id, many ids per request if ``batch`` and the
         group's list can."""
-        one = self._one_by_one(self._maker, self._decoder(), org_id, options)
+        one = self._one_by_one(self._maker, self._decoder(), self._model, org_id, options)
         return self._batched(one, type(self)._listed_by_id, self._model, org_id, options, batch)
 
     def _batched(
         self,
-        one: TwoStep[Response, Any],
+        one: PerId[Any],
         listing: str | None,
         model: type[Any],
         org_id: str | None,
@@ -212,6 +217,10 @@ class SessionFanOut(Resource, Generic[T]):
     ) -> BulkResult[Any]:
         """``fetch`` each distinct id; the outcomes in input order (see ``get_many``)."""
         given, distinct = distinct_ids(ids)
+        kept: KeptBodies[Any] | None = None
+        if isinstance(fetch, PerId) and on_progress is None:
+            # No outcome is seen before the batch is done: decode then (see KeptBodies).
+            fetch, kept = fetch.kept()
         collected: Collector[Any] = Collector(
             len(distinct),
             self._core.clock.now,
@@ -228,6 +237,8 @@ class SessionFanOut(Resource, Generic[T]):
             deadline=deadline,
             sleep=self._core.clock.sleep,
         )
+        if kept is not None:
+            collected.decode_kept(kept.decode)
         return collected.finish(given, on_error=on_error)
 
     @overload

@@ -176,7 +176,7 @@ class SessionCalls(SessionFanOut[SessionResponse], model=SessionResponse, termin
         request through ``list_insights`` (``batch=False``: one request per id)."""
         check_on_error(on_error)
         decode = id_checked(self._core.decoder(SessionInsights), type(self)._id_of, "/insights")
-        one = self._one_by_one(self._insights_requests, decode, org_id, options)
+        one = self._one_by_one(self._insights_requests, decode, SessionInsights, org_id, options)
         fetch = self._batched(one, SESSIONS + "/insights", SessionInsights, org_id, options, batch)
         return await self._fetch_many(fetch, ids, on_error, concurrency, deadline, on_progress)
 
