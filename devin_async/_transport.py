@@ -18,6 +18,7 @@ from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
 from ._config import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_POOL_SIZE, ERROR_BODY_KEPT
+from ._deadlines import COARSE_FROM, Deadlines
 from ._errors import (
     APIConnectionError,
     APITimeoutError,
@@ -222,6 +223,7 @@ class AiohttpTransport:
         self._closing: asyncio.Future[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._timeouts = _Timeouts()
+        self._deadlines = Deadlines()  # remade with each pool: one loop's
         self._last_headers: tuple[dict[str, str], CIMultiDictProxy[str]] = (
             {},
             CIMultiDictProxy(CIMultiDict()),
@@ -250,6 +252,7 @@ class AiohttpTransport:
             )
         # Created here, inside a coroutine, so it binds to the loop that uses it.
         self._loop = asyncio.get_running_loop()
+        self._deadlines = Deadlines()
         factory = self._connector_factory
         connector = (
             aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0, ssl=self._ssl)
@@ -300,6 +303,25 @@ class AiohttpTransport:
 
     async def send(self, request: Request) -> Response:
         session = self._client_session()
+        seconds = request.timeout
+        watch = None
+        deadlines = self._deadlines
+        if seconds is not None and seconds >= COARSE_FROM:  # see Deadlines: no timer each
+            watch = deadlines.watch(seconds)
+            seconds = None
+        try:
+            return await self._send(session, request, self._timeouts[seconds])
+        except asyncio.CancelledError:
+            if watch is not None and deadlines.expired(watch):
+                raise _map_error(asyncio.TimeoutError(), request) from None
+            raise
+        finally:
+            if watch is not None:
+                deadlines.release(watch)
+
+    async def _send(
+        self, session: aiohttp.ClientSession, request: Request, timeout: aiohttp.ClientTimeout
+    ) -> Response:
         files = request.files
         try:
             send = session._request if _AWAIT_REQUEST_COROUTINE else session.request
@@ -307,7 +329,7 @@ class AiohttpTransport:
                 request.method,
                 self._url(request),
                 headers=self._headers(request.headers),
-                timeout=self._timeouts[request.timeout],
+                timeout=timeout,
                 allow_redirects=False,
                 data=None if files is None else self._form(files),
                 json=request.json if files is None else None,
