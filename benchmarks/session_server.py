@@ -1,8 +1,9 @@
 """A minimal session API for benchmarks, run in its own process: ``python session_server.py``.
 
-Answers ``GET .../sessions/{id}`` (v3 organization, v3 enterprise, v1) with a realistic
-session body carrying that id, as fast as aiohttp can, so that the client side is what
-a benchmark measures. Prints ``PORT <n>`` once listening.
+Answers ``GET .../sessions/{id}`` (v3 organization) with a realistic session body
+carrying that id, and ``GET .../sessions?first=&after=`` with cursor pages of
+``--list-total`` such sessions, as fast as aiohttp can (each page is encoded once), so
+that the client side is what a benchmark measures. Prints ``PORT <n>`` once listening.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
@@ -43,13 +45,42 @@ V3_BODY = json.dumps(
 
 
 async def get_session(request: web.Request) -> web.Response:
-    body = V3_BODY.replace(_PLACEHOLDER.encode(), request.match_info["devin_id"].encode())
-    return web.Response(body=body, content_type="application/json")
+    return web.Response(
+        body=session_body(request.match_info["devin_id"]), content_type="application/json"
+    )
 
 
-async def serve(port: int) -> None:
+def session_body(devin_id: str) -> bytes:
+    return V3_BODY.replace(_PLACEHOLDER.encode(), devin_id.encode())
+
+
+def list_sessions(total: int) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """Cursor pages (``first`` up to 200, ``after`` the offset so far) of ``total`` sessions."""
+    pages: dict[tuple[int, int], bytes] = {}
+
+    def page(start: int, size: int) -> bytes:
+        end = min(total, start + size)
+        items = b",".join(session_body(f"devin-{i:012x}") for i in range(start, end))
+        cursor = f'"{end}"' if end < total else "null"
+        more = "true" if end < total else "false"
+        tail = f',"end_cursor":{cursor},"has_next_page":{more}}}'
+        return b'{"items":[' + items + b"]" + tail.encode()
+
+    async def handler(request: web.Request) -> web.Response:
+        start = int(request.query.get("after", "0"))
+        size = min(200, int(request.query.get("first", "100")))
+        body = pages.get((start, size))
+        if body is None:
+            body = pages[start, size] = page(start, size)
+        return web.Response(body=body, content_type="application/json")
+
+    return handler
+
+
+async def serve(port: int, list_total: int) -> None:
     app = web.Application()
     app.router.add_get("/v3/organizations/{org_id}/sessions/{devin_id}", get_session)
+    app.router.add_get("/v3/organizations/{org_id}/sessions", list_sessions(list_total))
     await run_app(app, port)
 
 
@@ -70,5 +101,7 @@ async def run_app(app: web.Application, port: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--list-total", type=int, default=5000)
+    args = parser.parse_args()
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(parser.parse_args().port))
+        asyncio.run(serve(args.port, args.list_total))
