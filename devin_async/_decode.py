@@ -38,6 +38,22 @@ class NestedTooDeeply(ValueError):
     """JSON whose arrays and objects nest deeper than a parser can follow."""
 
 
+# orjson refuses deeper nesting; the stdlib, from Python 3.12, parses it (it recurses in
+# C, past Python's recursion limit), so its answers are held to the same bound.
+_MOST_LEVELS = 1024
+
+
+def _nests_deeper_than(data: Any, most: int) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value
+        if depth > most:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
 def parse_json(content: bytes) -> Any:
     """JSON text as Python data, exactly as ``json.loads`` reads it; ``ValueError`` if not JSON
     (``NestedTooDeeply`` for nesting past orjson's 1024 levels or the stdlib's stack)."""
@@ -50,9 +66,13 @@ def parse_json(content: bytes) -> Any:
         except orjson.JSONDecodeError:
             pass
     try:
-        return json.loads(content)
+        data = json.loads(content)
     except RecursionError:  # the stdlib recurses once per level: a hostile depth ends here
-        raise NestedTooDeeply("JSON nested too deeply to decode") from None
+        data = None
+    else:
+        if not isinstance(data, (dict, list)) or not _nests_deeper_than(data, _MOST_LEVELS):
+            return data
+    raise NestedTooDeeply("JSON nested too deeply to decode")
 
 
 def _not_json(response: Response, problem: ValueError) -> DecodeError:

@@ -22,6 +22,7 @@ from devin_async._http import Request, Response
 
 DEEP = 10_000
 JUST_UNDER_ORJSON = 1000  # orjson takes it; str() or json.loads() of it recurse too far
+ORJSON_LIMIT = 1024
 
 
 def nested(depth: int, inner: bytes = b"1") -> bytes:
@@ -50,7 +51,8 @@ def response(status: int, body: bytes) -> Response:
     [
         nested(DEEP),
         in_a_session(DEEP),
-        nested(JUST_UNDER_ORJSON, b"12345678901234567890"),  # a long number: the stdlib reads it
+        # A long number: the stdlib reads it (and, from Python 3.12, would follow any depth).
+        nested(ORJSON_LIMIT + 1, b"12345678901234567890"),
         b"{" + b'"a":{' * DEEP + b"}" * (DEEP + 1),
     ],
     ids=["array", "in-a-field", "stdlib-fallback", "objects"],
@@ -58,6 +60,18 @@ def response(status: int, body: bytes) -> Response:
 def test_parsing_a_deep_body_raises_value_error_not_recursion_error(body: bytes) -> None:
     with pytest.raises(ValueError, match="nested"):
         parse_json(body)
+
+
+def test_the_stdlib_fallback_takes_what_orjson_would_take() -> None:
+    # Flat, or nested within orjson's limit on every Python it parses in C; each with a
+    # long number, so that the stdlib reads it.
+    assert parse_json(b'{"a": [[1, {"b": 12345678901234567890}]]}') == {
+        "a": [[1, {"b": 12345678901234567890}]]
+    }
+    assert parse_json(b"12345678901234567890") == 12345678901234567890
+    assert parse_json(nested(400, b"12345678901234567890")) == json.loads(
+        nested(400, b"12345678901234567890")
+    )
 
 
 async def test_a_call_answered_with_deep_json_raises_decode_error() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import ssl
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -242,6 +243,15 @@ async def test_ssl_takes_a_custom_ca_and_a_client_certificate(tls_api: str) -> N
         assert (await client.self.get()).org_id
 
 
+# Python 3.10's asyncio leaves the SSL transport of a handshake the server refused for
+# the garbage collector (its sslproto was rewritten in 3.11); nothing of the SDK's is open.
+_REFUSED_TLS_LEAKS = sys.version_info < (3, 11)
+
+
+@pytest.mark.filterwarnings(
+    "ignore::pytest.PytestUnraisableExceptionWarning" if _REFUSED_TLS_LEAKS else "error"
+)
+@pytest.mark.filterwarnings("ignore::ResourceWarning" if _REFUSED_TLS_LEAKS else "error")
 async def test_tls_is_verified_both_ways(tls_api: str) -> None:
     cases: list[tuple[ssl.SSLContext | bool, str]] = [
         (True, "CERTIFICATE_VERIFY_FAILED"),  # the system's CAs do not know this server
