@@ -36,9 +36,10 @@ class Deadlines:
     callback runs between steps of the task, never within one.
     """
 
-    __slots__ = ("_due", "_expired", "_tokens")
+    __slots__ = ("_due", "_expired", "_loop", "_tokens")
 
-    def __init__(self) -> None:
+    def __init__(self, loop: asyncio.AbstractEventLoop):
+        self._loop = loop
         # Per whole second: the tasks due then, each with its count of cancellations
         # when it was watched.
         self._due: dict[float, dict[int, tuple[asyncio.Task[object], int]]] = {}
@@ -47,12 +48,11 @@ class Deadlines:
 
     def watch(self, seconds: float) -> Watch:
         """Cut the current task off ``seconds`` from now (rounded up to a whole second)."""
-        loop = asyncio.get_running_loop()
-        due = float(math.ceil(loop.time() + seconds))
+        due = float(math.ceil(self._loop.time() + seconds))
         tasks = self._due.get(due)
         if tasks is None:
             tasks = self._due[due] = {}
-            loop.call_at(due, self._cut_off, due)
+            self._loop.call_at(due, self._cut_off, due)
         token = next(self._tokens)
         task: asyncio.Task[object] = asyncio.current_task()  # type: ignore[assignment]
         tasks[token] = (task, task.cancelling() if _COUNTED else 0)  # type: ignore[attr-defined]

@@ -223,7 +223,7 @@ class AiohttpTransport:
         self._closing: asyncio.Future[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._timeouts = _Timeouts()
-        self._deadlines = Deadlines()  # remade with each pool: one loop's
+        self._deadlines: Deadlines  # made with each pool, on its loop
         self._last_headers: tuple[dict[str, str], CIMultiDictProxy[str]] = (
             {},
             CIMultiDictProxy(CIMultiDict()),
@@ -252,7 +252,7 @@ class AiohttpTransport:
             )
         # Created here, inside a coroutine, so it binds to the loop that uses it.
         self._loop = asyncio.get_running_loop()
-        self._deadlines = Deadlines()
+        self._deadlines = Deadlines(self._loop)
         factory = self._connector_factory
         connector = (
             aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0, ssl=self._ssl)
@@ -303,6 +303,7 @@ class AiohttpTransport:
 
     async def send(self, request: Request) -> Response:
         session = self._client_session()
+        files = request.files
         seconds = request.timeout
         watch = None
         deadlines = self._deadlines
@@ -310,26 +311,12 @@ class AiohttpTransport:
             watch = deadlines.watch(seconds)
             seconds = None
         try:
-            return await self._send(session, request, self._timeouts[seconds])
-        except asyncio.CancelledError:
-            if watch is not None and deadlines.expired(watch):
-                raise _map_error(asyncio.TimeoutError(), request) from None
-            raise
-        finally:
-            if watch is not None:
-                deadlines.release(watch)
-
-    async def _send(
-        self, session: aiohttp.ClientSession, request: Request, timeout: aiohttp.ClientTimeout
-    ) -> Response:
-        files = request.files
-        try:
             send = session._request if _AWAIT_REQUEST_COROUTINE else session.request
             resp = await send(
                 request.method,
                 self._url(request),
                 headers=self._headers(request.headers),
-                timeout=timeout,
+                timeout=self._timeouts[seconds],
                 allow_redirects=False,
                 data=None if files is None else self._form(files),
                 json=request.json if files is None else None,
@@ -360,6 +347,13 @@ class AiohttpTransport:
             return new_response(resp.status, resp.headers, content, request)
         except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
             raise _map_error(exc, request) from None
+        except asyncio.CancelledError:
+            if watch is not None and deadlines.expired(watch):
+                raise _map_error(asyncio.TimeoutError(), request) from None
+            raise
+        finally:
+            if watch is not None:
+                deadlines.release(watch)
 
     async def download(
         self, url: str, write: Callable[[bytes], object], *, timeout: float | None = None

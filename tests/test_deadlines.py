@@ -14,14 +14,14 @@ import pytest
 from aiohttp import web
 from hostile import answering, serving
 
-from devin_async import APITimeoutError, Request
+from devin_async import APITimeoutError, Request, Response
 from devin_async._deadlines import COARSE_FROM, Deadlines
 from devin_async._transport import AiohttpTransport
 
 
 @pytest.fixture
-async def stalled() -> AsyncIterator[tuple[AiohttpTransport, asyncio.Event]]:
-    """A transport to a server that takes every request and never answers."""
+async def stalled() -> AsyncIterator[tuple[AiohttpTransport, asyncio.Future[Response]]]:
+    """A GET with a 60 s timeout, in flight to a server that took it and does not answer."""
     arrived, release = asyncio.Event(), asyncio.Event()
 
     async def handler(request: web.Request) -> web.Response:
@@ -31,9 +31,12 @@ async def stalled() -> AsyncIterator[tuple[AiohttpTransport, asyncio.Event]]:
 
     async with serving(answering(handler)) as url:
         transport = AiohttpTransport(url)
+        sending = asyncio.ensure_future(transport.send(Request("GET", "/v3/x", timeout=60.0)))
         try:
-            yield transport, arrived
+            await asyncio.wait_for(arrived.wait(), 5)
+            yield transport, sending
         finally:
+            sending.cancel()
             release.set()
             await transport.aclose()
 
@@ -47,11 +50,9 @@ def _cut_off_everything(deadlines: Deadlines) -> int:
 
 
 async def test_a_request_past_its_deadline_fails_with_a_timeout(
-    stalled: tuple[AiohttpTransport, asyncio.Event],
+    stalled: tuple[AiohttpTransport, asyncio.Future[Response]],
 ) -> None:
-    transport, arrived = stalled
-    sending = asyncio.ensure_future(transport.send(Request("GET", "/v3/x", timeout=60.0)))
-    await asyncio.wait_for(arrived.wait(), 5)
+    transport, sending = stalled
     assert _cut_off_everything(transport._deadlines) == 1
     with pytest.raises(APITimeoutError, match="timed out waiting for the response to GET /v3/x"):
         await asyncio.wait_for(sending, 5)
@@ -62,11 +63,9 @@ async def test_a_request_past_its_deadline_fails_with_a_timeout(
 
 
 async def test_another_cancellation_is_never_taken_for_a_timeout(
-    stalled: tuple[AiohttpTransport, asyncio.Event],
+    stalled: tuple[AiohttpTransport, asyncio.Future[Response]],
 ) -> None:
-    transport, arrived = stalled
-    sending = asyncio.ensure_future(transport.send(Request("GET", "/v3/x", timeout=60.0)))
-    await asyncio.wait_for(arrived.wait(), 5)
+    transport, sending = stalled
     sending.cancel()
     with pytest.raises(asyncio.CancelledError):
         await sending
@@ -75,11 +74,9 @@ async def test_another_cancellation_is_never_taken_for_a_timeout(
 
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="3.10 does not count cancellations")
 async def test_a_cancellation_in_the_same_iteration_as_the_timeout_goes_on(
-    stalled: tuple[AiohttpTransport, asyncio.Event],
+    stalled: tuple[AiohttpTransport, asyncio.Future[Response]],
 ) -> None:
-    transport, arrived = stalled
-    sending = asyncio.ensure_future(transport.send(Request("GET", "/v3/x", timeout=60.0)))
-    await asyncio.wait_for(arrived.wait(), 5)
+    transport, sending = stalled
     _cut_off_everything(transport._deadlines)
     sending.cancel()  # the caller's, before the request even saw the timeout's
     with pytest.raises(asyncio.CancelledError):
@@ -118,8 +115,8 @@ async def test_finished_requests_leave_nothing_and_a_second_has_one_timer() -> N
 
 
 async def test_a_deadline_is_rounded_up_to_a_whole_second() -> None:
-    deadlines = Deadlines()
     loop = asyncio.get_running_loop()
+    deadlines = Deadlines(loop)
     now = loop.time()
     second, _token = deadlines.watch(12.25)
     assert second == math.ceil(now + 12.25) or second == math.ceil(loop.time() + 12.25)
