@@ -41,10 +41,11 @@ class NestedTooDeeply(ValueError):
 # orjson refuses deeper nesting; the stdlib, from Python 3.12, parses it (it recurses in
 # C, past Python's recursion limit), so its answers are held to the same bound.
 _MOST_LEVELS = 1024
+_TOO_DEEP = "JSON nested too deeply to decode"
 
 
 def _nests_deeper_than(data: Any, most: int) -> bool:
-    stack = [(data, 1)]
+    stack = [(data, 1)] if isinstance(data, (dict, list)) else []
     while stack:
         value, depth = stack.pop()
         children = value.values() if isinstance(value, dict) else value
@@ -68,11 +69,10 @@ def parse_json(content: bytes) -> Any:
     try:
         data = json.loads(content)
     except RecursionError:  # the stdlib recurses once per level: a hostile depth ends here
-        data = None
-    else:
-        if not isinstance(data, (dict, list)) or not _nests_deeper_than(data, _MOST_LEVELS):
-            return data
-    raise NestedTooDeeply("JSON nested too deeply to decode")
+        raise NestedTooDeeply(_TOO_DEEP) from None
+    if _nests_deeper_than(data, _MOST_LEVELS):
+        raise NestedTooDeeply(_TOO_DEEP)
+    return data
 
 
 def _not_json(response: Response, problem: ValueError) -> DecodeError:

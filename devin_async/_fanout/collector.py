@@ -105,11 +105,10 @@ class Collector(Generic[T]):
             except Exception as exc:
                 failed.append((devin_id, exc))
         for devin_id, error in failed:
-            del first[devin_id]
-            others[devin_id] = Outcome(devin_id, _FAILED, None, error, 1, 0)
-            self._failed += 1
-            if not self._per_request:  # it was counted as kept
-                self._requests += 1
+            del first[devin_id]  # no longer counted as kept: counted as the failure it is
+            failure: Outcome[T] = Outcome(devin_id, _FAILED, None, error, 1, 0)
+            others[devin_id] = failure
+            self.count(failure)
         for devin_id, outcome in others.items():
             if outcome.status is _OK:
                 try:
