@@ -10,17 +10,17 @@ baseline), raw aiohttp + orjson + the SDK's typed models (the floor of typed pag
 and ``client.sessions.list()``. Reported: items per second and client CPU per item,
 medians over rounds of each round's ratio to the baseline.
 
-Memory: a cheap in-process server generates pages on the fly; for each N the SDK's
-auto-paginating iterator and a raw aiohttp loop (fetch, ``json.loads``, follow the
-cursor) walk every item; tracemalloc reports each one's peak, and the ratio SDK/raw.
+Memory: for each N, the same server serves N sessions, and ``sessions.list()`` and the
+raw aiohttp + dicts row walk every one; tracemalloc reports each one's peak (the
+server's memory is its own process's), and the ratio SDK/raw.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-from aiohttp import web
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout, not a copy
 
@@ -40,73 +39,10 @@ from devin_async import AsyncDevin, SessionResponse
 from devin_async._converter import structure
 
 PAGE = 200
-ORG = "org-bench"
-PATH = f"/v3/organizations/{ORG}/sessions"
-
-
-def _session(i: int) -> dict[str, object]:
-    return {
-        "session_id": f"devin-{i:012x}",
-        "status": "running",
-        "org_id": ORG,
-        "url": f"https://app.devin.ai/sessions/{i:012x}",
-        "created_at": 1_700_000_000 + i,
-        "updated_at": 1_700_000_000 + i,
-        "acus_consumed": 1.5,
-        "pull_requests": [],
-        "tags": ["bench"],
-        "title": f"Session {i}",
-    }
-
-
-def make_app(total: int) -> web.Application:
-    """Pages of ``total`` sessions; one encoded page body is reused, so the server is cheap."""
-    full = json.dumps([_session(i) for i in range(PAGE)]).encode()
-
-    async def sessions(request: web.Request) -> web.Response:
-        start = int(request.query.get("after", "0"))
-        count = min(PAGE, total - start)
-        items = full if count == PAGE else json.dumps([_session(i) for i in range(count)]).encode()
-        end = start + count
-        more = end < total
-        cursor = f'"{end}"' if more else "null"
-        tail = f',"end_cursor":{cursor},"has_next_page":{"true" if more else "false"}}}'
-        return web.Response(
-            body=b'{"items":' + items + tail.encode(), content_type="application/json"
-        )
-
-    app = web.Application()
-    app.router.add_get(PATH, sessions)
-    return app
-
-
-async def walk_sdk(url: str) -> int:
-    async with AsyncDevin(api_key="cog_bench", org_id=ORG, base_url=url) as client:
-        count = 0
-        async for _ in client.sessions.list():
-            count += 1
-        return count
-
-
-async def walk_raw(url: str) -> int:
-    count, after = 0, None
-    async with aiohttp.ClientSession() as session:
-        while True:
-            params = {"first": str(PAGE), **({"after": after} if after else {})}
-            headers = {"Authorization": "Bearer cog_bench"}
-            async with session.get(url + PATH, params=params, headers=headers) as resp:
-                page = json.loads(await resp.read())
-            count += sum(1 for _ in page["items"])
-            after = page["end_cursor"]
-            if not page["has_next_page"]:
-                return count
-
-
-Walk = Callable[[str, int], Awaitable[int]]
 KEY = "cog_benchmark_key"
 SERVER_ORG = "org-abc123def456"
 
-
+Walk = Callable[[str, int], Awaitable[int]]
 Page = dict[str, Any]
 
 
@@ -166,11 +102,15 @@ ROWS: dict[str, Walk] = {
 }
 
 
+def serve_sessions(total: int) -> tuple[subprocess.Popen[str], str]:
+    """``session_server.py``, in its own process, serving pages of ``total`` sessions."""
+    server = str(Path(__file__).with_name("session_server.py"))
+    process, url = start_server(sys.executable, server, "--list-total", str(total))
+    return process, url
+
+
 async def throughput(items: int, rounds: int) -> None:
-    server, url = start_server(
-        sys.executable, str(Path(__file__).with_name("session_server.py")), "--list-total",
-        str(items),
-    )  # fmt: skip
+    server, url = serve_sessions(items)
     names = list(ROWS)
     runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in names}
     try:
@@ -205,11 +145,11 @@ async def throughput(items: int, rounds: int) -> None:
         )
 
 
-async def measure(walk: Callable[[str], Awaitable[int]], url: str, total: int) -> tuple[int, float]:
+async def measure(walk: Walk, url: str, total: int) -> tuple[int, float]:
     tracemalloc.start()
     tracemalloc.reset_peak()
     start = time.perf_counter()
-    count = await walk(url)
+    count = await walk(url, total)
     elapsed = time.perf_counter() - start
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
@@ -222,17 +162,13 @@ async def memory(sizes: list[int]) -> None:
     header = ("items", "sdk peak KiB", "raw peak KiB", "mem ratio", "time ratio*")
     print("{:>8} {:>13} {:>13} {:>10} {:>12}".format(*header))
     for total in sizes:
-        runner = web.AppRunner(make_app(total), access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = runner.addresses[0][1]
-        url = f"http://127.0.0.1:{port}"
+        server, url = serve_sessions(total)
         try:
-            sdk_peak, sdk_time = await measure(walk_sdk, url, total)
-            raw_peak, raw_time = await measure(walk_raw, url, total)
+            sdk_peak, sdk_time = await measure(sdk_list, url, total)
+            raw_peak, raw_time = await measure(raw_dicts, url, total)
         finally:
-            await runner.cleanup()
+            server.terminate()
+            server.wait()
         print(
             f"{total:>8} {sdk_peak / 1024:>13.0f} {raw_peak / 1024:>13.0f} "
             f"{sdk_peak / raw_peak:>10.2f} {sdk_time / raw_time:>12.2f}"
