@@ -191,6 +191,8 @@ def _inline(tp: Any, key: str, var: str, env: dict[str, Any], conv: cattrs.Conve
     else through the hook ``h{key}`` (which also raises for what does not fit)."""
     env[f"t{key}"], env[f"h{key}"] = tp, conv.get_structure_hook(tp)
     hook = f"h{key}({var}, t{key})"
+    if tp is Any:  # any JSON value, as decoded
+        return var
     if tp in _INLINE_CLASSES:
         return f"{var} if {var}.__class__ is {tp.__name__} else {hook}"
     if tp is datetime:  # v3 sends epoch seconds as an int
