@@ -376,8 +376,9 @@ def structure_hook(cls: Any) -> Callable[[Any, Any], Any]:
 def structure(data: Any, cls: type[T], *, what: object = "") -> T:
     """``data`` (decoded JSON) as ``cls``; a clear ``DecodeError`` if it does not fit.
 
-    ``what`` names the source (say the ``Request``); it is turned into text only on
-    failure, so the happy path of every call formats nothing.
+    ``what`` names the source (say the ``Request``; its ``path``, if it has one, is the
+    error's); it is turned into text only on failure, so the happy path of every call
+    formats nothing.
     """
     try:
         return structure_hook(cls)(data, cls)  # type: ignore[no-any-return]
@@ -388,7 +389,7 @@ def structure(data: Any, cls: type[T], *, what: object = "") -> T:
     raise DecodeError(
         f"{where or 'response'} does not fit {name}: {problems}",
         status_code=None,
-        path=where,
+        path=getattr(what, "path", where),
     ) from None
 
 

@@ -1,7 +1,9 @@
-"""Issue 16.6: a server that would page forever is stopped with a DecodeError."""
+"""Issue 16.6: a server that would page forever is stopped with a DecodeError; a page
+with an item that does not fit says which one."""
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 import pytest
@@ -102,3 +104,44 @@ async def test_v1_pages_that_move_on_are_followed() -> None:
     async with hostile(handler, api_key="apk_hostile") as client:
         found = await client.v1.sessions.list(page_size=3).to_list()
     assert [s.session_id for s in found] == [f"devin-{i}" for i in range(7)]
+
+
+def _one_page(items: list[dict[str, Any]]) -> Any:
+    async def handler(request: web.Request) -> web.Response:
+        return web.json_response({"items": items, "end_cursor": None, "has_next_page": False})
+
+    return handler
+
+
+_BAD_PAGE = [_v3(1), {**_v3(2), "tags": "api"}, _v3(3)]
+_BAD_ITEM = (
+    r"^GET /v3/organizations/org-1/sessions \(item 1 of the page\) "
+    r"does not fit SessionResponse: .*tags"
+)
+
+
+async def test_an_item_that_does_not_fit_comes_after_those_before_it() -> None:
+    async with hostile(_one_page(_BAD_PAGE)) as client:
+        seen: list[str] = []
+        with pytest.raises(DecodeError, match=_BAD_ITEM) as caught:  # noqa: PT012
+            async for session in client.sessions.list():
+                seen.append(session.session_id)
+    assert seen == ["devin-1"]  # made one by one: the good item before it was yielded
+    assert caught.value.path == "/v3/organizations/org-1/sessions"
+
+
+async def test_a_page_with_an_item_that_does_not_fit_is_not_yielded() -> None:
+    async with hostile(_one_page(_BAD_PAGE)) as client:
+        pages = client.sessions.list().pages()
+        with pytest.raises(DecodeError, match=_BAD_ITEM):
+            await anext(pages)  # not the page, with its good items: the error
+
+
+async def test_each_item_is_made_when_it_is_reached() -> None:
+    async with hostile(_one_page([_v3(i) for i in range(4)])) as client:
+        made: list[weakref.ref[Any]] = []
+        async for session in client.sessions.list():
+            # The items before this one were dropped by the loop: nothing else holds them.
+            assert [ref() for ref in made] == [None] * len(made)
+            made.append(weakref.ref(session))
+    assert len(made) == 4

@@ -361,3 +361,13 @@ async def test_upload_streams_an_open_file_and_closes_it(
 async def test_upload_of_nameless_bytes_needs_a_filename(client: AsyncDevin) -> None:
     with pytest.raises(ValueError, match="filename"):
         await client.attachments.upload(b"raw")
+
+
+async def test_an_answer_that_does_not_fit_names_the_request(
+    client: AsyncDevin, recorder: Recorder
+) -> None:
+    recorder.answers.append((200, {**SESSION, "tags": "api"}))
+    with pytest.raises(DecodeError, match=r"does not fit SessionResponse: .*tags") as caught:
+        await client.sessions.get("devin-1")
+    assert str(caught.value).startswith("GET /v3/organizations/org-1/sessions/devin-1 ")
+    assert caught.value.path == "/v3/organizations/org-1/sessions/devin-1"
