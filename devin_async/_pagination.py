@@ -190,9 +190,15 @@ class AsyncPaginator(Generic[T]):
         async for request, page in self._raw_pages():
             yield attrs.evolve(page, items=list(self._models(request, page.items)))
 
-    async def __aiter__(self) -> AsyncIterator[T]:
+    async def _item_pages(self) -> AsyncIterator[Iterator[T]]:
+        """Each page's items, as an iterator that makes each model when it is reached, in
+        whichever thread iterates it (the blocking client's own, not its event loop's)."""
         async for request, page in self._raw_pages():
-            for item in self._models(request, page.items):
+            yield self._models(request, page.items)
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for models in self._item_pages():
+            for item in models:
                 yield item
 
     async def to_list(self) -> list[T]:

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import json
 import os
 import re
 import signal
 import subprocess
 import sys
 import threading
+import weakref
 from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from inproc import V3_SESSION
 
 from devin_async import (
     ClientUsageError,
     ConfigurationError,
+    DecodeError,
     Devin,
     NotFoundError,
     Request,
@@ -364,3 +368,36 @@ def test_a_fake_served_from_a_thread_works_with_a_blocking_client() -> None:
             assert c.sessions.get(FIRST).session_id == FIRST
     finally:
         fake.stop_thread()
+
+
+def _one_page_of(items: list[dict[str, object]]) -> Callable[[Request], Awaitable[Response]]:
+    body = json.dumps({"items": items, "end_cursor": None, "has_next_page": False}).encode()
+
+    async def answer(request: Request) -> Response:
+        return Response(200, {"Content-Type": "application/json"}, body, request)
+
+    return answer
+
+
+def _session(n: int, **fields: object) -> dict[str, object]:
+    return {**V3_SESSION, "session_id": f"devin-{n}", **fields}
+
+
+def test_list_makes_each_item_when_it_is_reached() -> None:
+    transport = _one_page_of([_session(1), _session(2, tags="api"), _session(3)])
+    with Devin(api_key="cog_test", org_id="org-1", transport=transport) as client:
+        seen: list[str] = []
+        with pytest.raises(DecodeError, match=r"\(item 1 of the page\) does not fit"):  # noqa: PT012
+            for session in client.sessions.list():
+                seen.append(session.session_id)
+        assert seen == ["devin-1"]  # the good item before the bad one was given
+        with pytest.raises(DecodeError, match=r"\(item 1 of the page\) does not fit"):
+            next(client.sessions.list().pages())  # a page is all or nothing
+
+    transport = _one_page_of([_session(i) for i in range(4)])
+    with Devin(api_key="cog_test", org_id="org-1", transport=transport) as client:
+        made: list[weakref.ref[SessionResponse]] = []
+        for session in client.sessions.list():
+            assert [ref() for ref in made] == [None] * len(made)  # dropped ones are freed
+            made.append(weakref.ref(session))
+        assert len(made) == 4

@@ -94,8 +94,9 @@ class SyncPaginator(Generic[T]):
         return self._owner._iterate(lambda client: make(client).pages())
 
     def __iter__(self) -> Iterator[T]:
-        for page in self.pages():
-            yield from page.items
+        make = self._make
+        for models in self._owner._iterate(lambda client: make(client)._item_pages()):
+            yield from models
 
     def to_list(self) -> list[T]:
         """Every item in one list (mind memory on large result sets)."""
