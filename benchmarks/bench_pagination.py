@@ -7,8 +7,9 @@ realistic sessions (the body ``bench_fanout.py`` fetches one by one); each row w
 ``--items`` of them, on a fresh connection pool after a warm-up walk, in an order that
 rotates between rounds. Rows: raw aiohttp + ``resp.json()`` (dicts, the target's
 baseline), raw aiohttp + orjson + the SDK's typed models (the floor of typed paging),
-and ``client.sessions.list()``. Reported: items per second and client CPU per item,
-medians over rounds of each round's ratio to the baseline.
+``client.sessions.list()``, and the blocking ``Devin``'s (CPU of both its threads).
+Reported: items per second and client CPU per item, medians over rounds of each round's
+ratio to the baseline, and the server's CPU per item (a mean over the rounds).
 
 Memory: for each N, the same server serves N sessions, and ``sessions.list()`` and the
 raw aiohttp + dicts row walk every one; tracemalloc reports each one's peak (the
@@ -24,7 +25,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout,
 import orjson
 from bench_fanout import server_cpu, start_server
 
-from devin_async import AsyncDevin, SessionResponse
-from devin_async._converter import structure
+from devin_async import AsyncDevin, Devin, SessionResponse
+from devin_async._converter import structure_hook
 
 PAGE = 200
 KEY = "cog_benchmark_key"
@@ -50,7 +51,7 @@ async def _walk_raw(
     url: str,
     items: int,
     read: Callable[[aiohttp.ClientResponse], Awaitable[Page]],
-    make: Callable[[list[Any]], list[Any]],
+    make: Callable[[list[Any]], Iterable[Any]],
 ) -> int:
     """Every page of ``url``'s sessions: ``read`` parses a page, ``make`` its items."""
     headers = {"Authorization": f"Bearer {KEY}", "Accept": "application/json"}
@@ -73,8 +74,10 @@ async def _orjson(resp: aiohttp.ClientResponse) -> Page:
     return orjson.loads(await resp.read())  # type: ignore[no-any-return]
 
 
-def _models(items: list[Any]) -> list[Any]:
-    return structure(items, list[SessionResponse])
+def _models(items: list[Any]) -> Iterator[Any]:
+    """Each item made as it is counted, and dropped, the way ``list()`` yields them."""
+    hook = structure_hook(SessionResponse)
+    return (hook(item, SessionResponse) for item in items)
 
 
 async def raw_dicts(url: str, items: int) -> int:
@@ -95,10 +98,18 @@ async def sdk_list(url: str, items: int) -> int:
         return count
 
 
+async def sdk_blocking(url: str, items: int) -> int:
+    """The blocking client, its loop thread started and stopped with each walk as an async
+    row's client is; this loop waits meanwhile, as a blocking program would."""
+    with Devin(api_key=KEY, org_id=SERVER_ORG, base_url=url) as client:
+        return sum(1 for _ in client.sessions.list(limit=items))
+
+
 ROWS: dict[str, Walk] = {
     "raw aiohttp + json() (dicts)": raw_dicts,
     "raw aiohttp + orjson + models": raw_typed,
     "sessions.list() (typed)": sdk_list,
+    "Devin sessions.list() (blocking)": sdk_blocking,
 }
 
 
@@ -140,7 +151,8 @@ async def throughput(items: int, rounds: int) -> None:
             f"{name:32} {statistics.median(x for x, _, _ in runs[name]):8.0f} "
             f"{statistics.median(y for _, y, _ in runs[name]) * 1e6:11.1f} "
             f"{statistics.median(rates):9.2f} {statistics.median(cpus):6.2f} "
-            f"{statistics.median(z for _, _, z in runs[name]) * 1e6:14.1f}  "
+            # a mean: the kernel counts CPU in clock ticks, longer than one walk
+            f"{statistics.fmean(z for _, _, z in runs[name]) * 1e6:14.1f}  "
             f"[{', '.join(f'{x:.2f}' for x in rates)}]"
         )
 
