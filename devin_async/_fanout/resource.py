@@ -152,7 +152,7 @@ class SessionFanOut(Resource, Generic[T]):
             return make(devin_id)
 
         def start(devin_id: str) -> Awaitable[Response]:
-            return send(make(devin_id) if make is not None else request_for(devin_id))
+            return send(request_for(devin_id))
 
         return PerId(start, decode, model, type(self)._id_of, request_for)
 
