@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from ssl import SSLContext
 from urllib.parse import urlsplit
@@ -50,6 +51,11 @@ DEFAULT_MAX_RESPONSE_SIZE = 32 * 1024 * 1024
 ERROR_BODY_KEPT = 64 * 1024
 
 
+# What no header value may carry (aiohttp refuses it, with the header, key and all, in
+# the traceback's locals).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 class Secret:
     """Holds the API key; prints as ``***`` in reprs, logs and tracebacks."""
 
@@ -60,6 +66,14 @@ class Secret:
 
     def reveal(self) -> str:
         return self._value
+
+    def unfit(self) -> str | None:
+        """Why the key cannot go in a header, never showing it; ``None`` if it can."""
+        if not isinstance(self._value, str):
+            return f"must be a string, got {type(self._value).__name__}"
+        if _CONTROL.search(self._value):
+            return "contains a line break or another control character"
+        return None
 
     def __bool__(self) -> bool:
         return bool(self._value)
@@ -74,10 +88,13 @@ class Secret:
 
 
 def conceal(key: str | Secret | None) -> Secret | None:
-    """``key`` as a ``Secret``. Call it on the first line that sees a raw key, then
-    ``del`` the raw name: error trackers and ``--showlocals`` print every local of every
-    frame a traceback holds, and a frame that can raise must hold no raw key. Never raises."""
-    return key if key is None or isinstance(key, Secret) else Secret(key)
+    """``key`` as a ``Secret``, without the whitespace around it (the newline of a key read
+    from a file). Call it on the first line that sees a raw key, then ``del`` the raw
+    name: error trackers and ``--showlocals`` print every local of every frame a
+    traceback holds, and a frame that can raise must hold no raw key. Never raises."""
+    if key is None or isinstance(key, Secret):
+        return key
+    return Secret(key.strip() if isinstance(key, str) else key)
 
 
 def reveal(key: Secret | None) -> str | None:
@@ -151,6 +168,10 @@ def resolve_settings(
     del api_key  # see conceal()
     env_key, env_org_id, env_url = _environment(environ)
     key = given_key if given_key is not None else env_key
+    unfit = None if key is None else key.unfit()
+    if unfit:
+        source = "api_key" if given_key is not None else "DEVIN_API_KEY"
+        raise ConfigurationError(f"the API key ({source}) {unfit}")
     url = base_url or env_url or DEFAULT_BASE_URL
     if timeout is not None and timeout <= 0:
         raise ConfigurationError(f"timeout must be positive, got {timeout!r}")

@@ -136,6 +136,11 @@ class ClientCore:
         self.send = _refuse_closed
         self.download = _refuse_closed_download
 
+    def refuse_if_closed(self, what: str) -> None:
+        """For a call that may send nothing (a fan-out of no ids): closed is closed."""
+        if self.send is _refuse_closed:
+            raise ClientUsageError(f"{what}: {_CLOSED}")
+
     def recording(self, record: Callable[[Response], object]) -> ClientCore:
         """A twin of this core that hands ``record`` each answer it gets (a raw-response
         call's own): everything else is shared, and the usual path is not touched."""

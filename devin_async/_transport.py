@@ -220,6 +220,7 @@ class AiohttpTransport:
         self._ssl = ssl
         self._connector_factory = connector_factory
         self._session: aiohttp.ClientSession | None = None
+        self._closed = False  # for good: a call still running when its client closed stops
         self._closing: asyncio.Future[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._timeouts = _Timeouts()
@@ -249,6 +250,10 @@ class AiohttpTransport:
                 + ("an event loop that has ended" if ended else "another event loop")
                 + ": 'await client.aclose()' before that loop ends (or use 'async with'), "
                 "or create one client per event loop"
+            )
+        if self._closed:  # a retry or poll of a call begun before aclose(): no new pool
+            raise ClientUsageError(
+                "this client was closed while the call was under way: make a new one for more calls"
             )
         # Created here, inside a coroutine, so it binds to the loop that uses it.
         self._loop = asyncio.get_running_loop()
@@ -383,7 +388,7 @@ class AiohttpTransport:
             raise _map_error(exc, request) from None
 
     async def aclose(self) -> None:
-        session, self._session = self._session, None
+        session, self._session, self._closed = self._session, None, True
         if session is not None:
             if self._loop is not None and self._loop.is_closed():
                 session.detach()  # its loop is gone: nothing left to close gracefully

@@ -10,7 +10,7 @@ import traceback
 
 import pytest
 
-from devin_async import AsyncDevin, ClientUsageError, ConfigurationError, NotFoundError
+from devin_async import AsyncDevin, ClientUsageError, ConfigurationError, Devin, NotFoundError
 from devin_async._config import DEFAULT_BASE_URL, Secret, resolve_settings
 from devin_async._transport import AiohttpTransport
 from devin_async.testing import FakeDevin
@@ -30,6 +30,40 @@ def settings(**kwargs: object) -> object:
     }
     base.update(kwargs)
     return resolve_settings(**base)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("raw", [KEY + "\n", f"  {KEY}\r\n", f"\t{KEY} "])
+def test_whitespace_around_a_key_read_from_a_file_is_not_sent(raw: str) -> None:
+    given = settings(api_key=raw).api_key  # type: ignore[attr-defined]
+    from_env = settings(environ={"DEVIN_API_KEY": raw}).api_key  # type: ignore[attr-defined]
+    assert given.reveal() == from_env.reveal() == KEY
+
+
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        (f"{KEY[:12]}\n{KEY[12:]}", "contains a line break or another control character"),
+        (f"{KEY[:12]}\x00{KEY[12:]}", "contains a line break or another control character"),
+        (12345678901234, "must be a string, got int"),
+    ],
+)
+@pytest.mark.parametrize("client_class", [AsyncDevin, Devin])
+def test_a_key_no_header_can_carry_is_refused_at_once_without_showing_it(
+    raw: object, why: str, client_class: type[AsyncDevin] | type[Devin]
+) -> None:
+    with pytest.raises(ConfigurationError, match=f"the API key \\(api_key\\) {why}") as info:
+        client_class(api_key=raw, org_id="org-1")  # type: ignore[arg-type]
+    secret = str(raw)[12:] if isinstance(raw, str) else str(raw)
+    frames = [frame for frame, _ in traceback.walk_tb(info.value.__traceback__)]
+    ours = [frame for frame in frames if "devin_async" in frame.f_code.co_filename]
+    assert ours  # raised in the SDK, whose frames must not hold the key
+    assert secret not in str(info.value)
+    assert all(secret not in repr(frame.f_locals) for frame in ours)
+
+
+def test_a_key_from_the_environment_no_header_can_carry_names_the_variable() -> None:
+    with pytest.raises(ConfigurationError, match=r"the API key \(DEVIN_API_KEY\) contains"):
+        settings(environ={"DEVIN_API_KEY": KEY + "\nX-Injected: 1"})
 
 
 def test_keyword_arguments_win_over_environment() -> None:
@@ -135,6 +169,26 @@ async def test_a_closed_client_refuses_calls_instead_of_reopening() -> None:
         with pytest.raises(ClientUsageError):
             await client.sessions.get_many(["devin-abc123def456"])
         assert len(fake.state.seen) == seen
+
+
+async def test_a_closed_client_refuses_a_fan_out_of_no_ids_too() -> None:
+    async with FakeDevin() as fake:
+        client = fake.client()
+        await client.aclose()
+        calls = {
+            "sessions.get_many": client.sessions.get_many([]),
+            "sessions.wait_many": client.sessions.wait_many([]),
+            "sessions.insights_many": client.sessions.insights_many([]),
+            "enterprise.sessions.get_many": client.enterprise.sessions.get_many([]),
+            "v1.sessions.get_many": client.v1.sessions.get_many([]),
+        }
+        for name, call in calls.items():
+            with pytest.raises(ClientUsageError, match="this client is closed"):
+                await call
+            assert name  # (named for the failure report)
+        with pytest.raises(ClientUsageError, match="this client is closed"):
+            client.sessions.iter_many([])
+        assert fake.state.seen == []
 
 
 async def test_every_concurrent_aclose_returns_once_the_pool_is_closed() -> None:

@@ -24,6 +24,7 @@ from devin_async import (
     APIStatusError,
     AsyncDevin,
     AuthenticationError,
+    ClientUsageError,
     DecodeError,
     InternalServerError,
     NotFoundError,
@@ -102,6 +103,26 @@ async def test_503_503_200_succeeds_at_the_third_attempt(
     assert 0 <= first <= 0.5
     assert 0 <= second <= 1.0
     assert_connections_released(api)
+
+
+async def test_a_retry_due_after_its_client_closed_is_refused_not_sent_on_a_new_pool(
+    server: FakeDevin, clock: FakeClock
+) -> None:
+    server.faults.add(ErrorStatus(503), path=PATH)
+    wait = clock.sleep
+
+    async def close_during_the_wait(seconds: float) -> None:
+        await client.aclose()  # as another task would, while this call waits to retry
+        await wait(seconds)
+
+    clock.sleep = close_during_the_wait  # type: ignore[method-assign]
+    client = server.client()
+    transport = client._transport
+    assert isinstance(transport, AiohttpTransport)
+    with pytest.raises(ClientUsageError, match="closed while the call was under way"):
+        await client.sessions.get(SID)
+    assert len(seen(server)) == 1  # the retry never left
+    assert not transport.is_open  # and no pool was opened for it
 
 
 async def test_401_is_tried_once(server: FakeDevin) -> None:
