@@ -210,11 +210,23 @@ def _inline(tp: Any, key: str, var: str, env: dict[str, Any], conv: cattrs.Conve
     return hook
 
 
+def _as_is(value: Any) -> Any:
+    return value
+
+
 def _unstructure_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
     def factory(cls: type[Model]) -> Callable[[Model], dict[str, Any]]:
         names = _wire_names(cls)
+        hints = typing.get_type_hints(cls)
+        # A field typed Any holds JSON as it was decoded, and goes back as it is: cattrs
+        # would walk it a call frame per level, and fail on what nests a few hundred deep.
         overrides: dict[str, Any] = {
-            attr: override(rename=wire) for attr, wire in names.items() if attr != wire
+            attr: override(
+                rename=wire if attr != wire else None,
+                unstruct_hook=_as_is if hints[attr] is Any else None,
+            )
+            for attr, wire in names.items()
+            if attr != wire or hints[attr] is Any
         }
         base = make_dict_unstructure_fn(cls, conv, extra=override(omit=True), **overrides)
 

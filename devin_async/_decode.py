@@ -12,7 +12,14 @@ from ._errors import APIStatusError, DecodeError, RateLimitError, excerpt, statu
 from ._http import Response, bearer_token
 from ._pipeline.retry_after import parse_retry_after
 
-__all__ = ["NestedTooDeeply", "decode_json", "error_detail", "error_for", "parse_json"]
+__all__ = [
+    "MOST_LEVELS",
+    "NestedTooDeeply",
+    "decode_json",
+    "error_detail",
+    "error_for",
+    "parse_json",
+]
 
 
 _Text = TypeVar("_Text", str, bytes)
@@ -40,7 +47,7 @@ class NestedTooDeeply(ValueError):
 
 # orjson refuses deeper nesting; the stdlib, from Python 3.12, parses it (it recurses in
 # C, past Python's recursion limit), so its answers are held to the same bound.
-_MOST_LEVELS = 1024
+MOST_LEVELS = 1024
 _TOO_DEEP = "JSON nested too deeply to decode"
 
 
@@ -70,7 +77,7 @@ def parse_json(content: bytes) -> Any:
         data = json.loads(content)
     except RecursionError:  # the stdlib recurses once per level: a hostile depth ends here
         raise NestedTooDeeply(_TOO_DEEP) from None
-    if _nests_deeper_than(data, _MOST_LEVELS):
+    if _nests_deeper_than(data, MOST_LEVELS):
         raise NestedTooDeeply(_TOO_DEEP)
     return data
 

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import aiohttp
-from aiohttp.http_exceptions import DecompressSizeError  # aiohttp >= 3.13.4
+from aiohttp.http_exceptions import DecompressSizeError, HttpProcessingError  # aiohttp >= 3.13.4
 from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
@@ -23,6 +23,7 @@ from ._errors import (
     APIConnectionError,
     APITimeoutError,
     ClientUsageError,
+    DecodeError,
     DevinError,
     ResponseTooLargeError,
 )
@@ -89,9 +90,26 @@ class _Timeouts(dict[float | None, aiohttp.ClientTimeout]):
         return timeout
 
 
+def _undecodable(exc: BaseException) -> str | None:
+    """aiohttp's reason when ``exc`` says a body's Content-Encoding cannot be undone (a
+    corrupt gzip stream, or br/zstd without their decoders): the server answered, and
+    asking again gets the same bytes."""
+    cause = exc.__cause__
+    if isinstance(cause, HttpProcessingError) and "content-encoding" in cause.message.lower():
+        return cause.message
+    return None
+
+
 def _map_error(exc: BaseException, request: Request) -> DevinError:
     """Translate an aiohttp/asyncio failure into our hierarchy, saying whether it was sent."""
     where = f"{request}"
+    undecodable = _undecodable(exc)
+    if undecodable is not None:
+        return DecodeError(
+            f"{where} answered a body that cannot be decompressed: {undecodable}",
+            status_code=None,
+            path=request.path,
+        )
     kwargs: dict[str, Any] = {"method": request.method, "path": request.path}
     if isinstance(exc, aiohttp.ConnectionTimeoutError):
         return APITimeoutError(f"timed out connecting for {where}", sent=False, **kwargs)
@@ -131,11 +149,14 @@ async def _read_within(resp: aiohttp.ClientResponse, cap: int, request: Request)
         except aiohttp.ClientPayloadError as exc:
             # aiohttp 3.13 refuses to inflate one piece past a limit of its own (32 MiB):
             # a bomb, whatever our cap, so say so as the cap would have.
-            if not isinstance(exc.__cause__, DecompressSizeError):
+            bomb = isinstance(exc.__cause__, DecompressSizeError)
+            if not (bomb or _undecodable(exc)):
                 raise
-            if ok:
+            if not ok:
+                return b"".join(chunks)[: cap + 1]  # an error status still says what went wrong
+            if bomb:
                 raise _too_large(resp, cap, request, "aiohttp refused to inflate it") from None
-            return b"".join(chunks)[: cap + 1]
+            raise _map_error(exc, request) from None
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)

@@ -9,11 +9,13 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 
 from devin_async import (
@@ -189,6 +191,33 @@ def test_json_keeps_fields_this_sdk_does_not_know() -> None:
     assert data["status"] == "running"
     assert data["created_at"] == "2024-01-01T00:00:00+00:00"
     assert data["title"] == "T" and data["tags"] == ["a", "b"]
+
+
+def _nested(levels: int) -> Any:
+    value: Any = 1
+    for _ in range(levels):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("levels", [255, 1000])  # orjson's own limit; near the SDK's 1024
+def test_an_answer_nested_as_deep_as_the_sdk_reads_is_printed(levels: int) -> None:
+    limit = sys.getrecursionlimit()
+    deep = _nested(levels)
+    for format in ("json", "table"):
+        stdout = io.StringIO()
+        output = Output(format, stdout, io.StringIO())
+        output.item(_session(structured_output=deep))  # a model: to_data, then JSON
+        output.data({"items": [deep]})  # the api command's raw JSON (indented in a table)
+        output.close()
+        text, written = stdout.getvalue(), "[" * levels + "1" + "]" * levels
+        if format == "json":  # (== on data this deep would itself overflow the stack)
+            model, raw = text.splitlines()
+            assert f'"structured_output":{written}' in model and raw == f'{{"items":[{written}]}}'
+            assert orjson.loads(model)["session_id"] == SESSION
+        else:
+            assert written in text.replace(" ", "").replace("\n", "")
+    assert sys.getrecursionlimit() == limit  # raised for the dump only
 
 
 def test_cells_and_tables() -> None:

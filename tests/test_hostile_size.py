@@ -25,6 +25,7 @@ from devin_async import (
     ConfigurationError,
     DecodeError,
     DevinError,
+    InternalServerError,
     NotFoundError,
     OutcomeStatus,
     Request,
@@ -123,6 +124,48 @@ async def test_a_compressed_body_larger_than_the_limit_as_sent_is_refused_before
     async with hostile(gzipped(noise), max_response_size=len(noise) - 1) as client:
         with pytest.raises(ResponseTooLargeError, match="Content-Length says"):
             await client.sessions.get("devin-1")
+
+
+def encoded(body: bytes, encoding: str, status: int = 200) -> tuple[Handler, list[str]]:
+    """Answers ``body`` as ``encoding``, whatever it holds; and the methods it answered."""
+    seen: list[str] = []
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        seen.append(request.method)
+        headers = {"Content-Type": "application/json", "Content-Encoding": encoding}
+        return web.Response(body=body, status=status, headers=headers)
+
+    return handler, seen
+
+
+@pytest.mark.parametrize(
+    ("body", "encoding"),
+    [
+        (b"\x1f\x8b\x08\x00not-really-gzip", "gzip"),
+        (b"not-really-deflate", "deflate"),
+        (b"\x0bnot-brotli", "br"),  # a decoder the client did not ask for, nor has
+        (b"\x28\xb5\x2f\xfdnot-zstd", "zstd"),
+    ],
+)
+async def test_a_body_that_cannot_be_decompressed_is_a_decode_error_not_retried(
+    body: bytes, encoding: str
+) -> None:
+    handler, seen = encoded(body, encoding)
+    async with hostile(handler, max_retries=2) as client:
+        with pytest.raises(DecodeError, match="cannot be decompressed") as info:
+            await client.sessions.get("devin-1")
+        assert type(info.value) is DecodeError and seen == ["GET"]  # asking again gets the same
+        with pytest.raises(DecodeError, match="cannot be decompressed"):
+            await client.sessions.create("hi")  # answered: not an unknown outcome
+        assert seen == ["GET", "POST"]
+
+
+async def test_an_error_status_with_a_body_that_cannot_be_decompressed_keeps_its_status() -> None:
+    handler, seen = encoded(b"\x1f\x8b\x08\x00not-really-gzip", "gzip", status=503)
+    async with hostile(handler) as client:
+        with pytest.raises(InternalServerError) as info:
+            await client.sessions.get("devin-1")
+    assert info.value.status_code == 503 and seen == ["GET"]
 
 
 async def test_an_endless_stream_is_stopped_at_the_limit() -> None:

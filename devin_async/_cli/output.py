@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from . import fancy
 from .progress import Bar, PlainBar, SilentBar
-from .render import columns_for, dumps, record_lines, table_lines, to_data
+from .render import columns_for, deep_enough, dumps, record_lines, table_lines, to_data
 from .report import error_data, failure_data, failure_text
 
 __all__ = ["Output"]
@@ -60,7 +60,8 @@ class Output:
         else:
             import json  # indented output is for people only
 
-            self._lines(json.dumps(data, indent=2, ensure_ascii=False).splitlines())
+            with deep_enough():
+                self._lines(json.dumps(data, indent=2, ensure_ascii=False).splitlines())
 
     def failure(self, outcome: Any) -> None:
         """An id that failed or timed out, on stderr."""

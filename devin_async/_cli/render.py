@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import contextlib
+import json
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from enum import Enum
 from typing import Any
@@ -10,12 +13,14 @@ from typing import Any
 import orjson
 
 from .._converter import unstructure
+from .._decode import MOST_LEVELS
 from ..models import Attachment, SessionInsights, SessionResponse, V1SessionSummary
 
 __all__ = [
     "Column",
     "cell",
     "columns_for",
+    "deep_enough",
     "dumps",
     "record_lines",
     "table_lines",
@@ -31,7 +36,23 @@ def to_data(obj: Any) -> Any:
 
 def dumps(data: Any) -> str:
     """One line of JSON."""
-    return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS).decode()
+    try:
+        return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS).decode()
+    except TypeError:  # orjson stops at 255 levels; an answer may nest up to 1024
+        with deep_enough():
+            return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+@contextlib.contextmanager
+def deep_enough() -> Iterator[None]:
+    """Room for the stdlib encoder's frame per level on any answer the SDK accepts (up to
+    1024 levels): this process is the CLI's own, and the limit is put back after."""
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 4 * MOST_LEVELS))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 class Column:
