@@ -11,6 +11,7 @@ from typing import Any, TypeVar, overload
 import attrs
 from typing_extensions import Unpack
 
+from ._argcheck import checked
 from ._clock import Clock, RealClock
 from ._config import DEFAULT_POOL_SIZE, check_ssl, conceal, resolve_settings
 from ._core import ClientCore
@@ -197,6 +198,7 @@ class AsyncDevin:
         **options: Unpack[RequestOptions],
     ) -> Any: ...
 
+    @checked
     async def request(
         self,
         method: str,

@@ -113,10 +113,10 @@ async def test_an_invalid_id_fails_alone_with_a_clear_error() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "error", "match"),
     [
-        ({"ids": "devin-1"}, TypeError, "not a single str"),
+        ({"ids": "devin-1"}, TypeError, "'ids' must be an iterable .not a str."),
         ({"ids": ["devin-1", 7]}, TypeError, "must be a str"),
         ({"concurrency": 0}, ValueError, "concurrency"),
-        ({"concurrency": 2.5}, ValueError, "concurrency"),
+        ({"concurrency": 2.5}, TypeError, "'concurrency' must be int or None"),
         ({"on_error": "ignore"}, ValueError, "on_error"),
         ({"deadline": -1}, ValueError, "deadline"),
     ],

@@ -12,6 +12,7 @@ import pytest
 from test_endpoint_coverage import public_methods
 
 from devin_async import AsyncDevin, ConfigurationError, Devin
+from devin_async._argcheck import checks_of
 from devin_async.models import GitPermissionSpec
 
 BASE = "http://127.0.0.1:9"  # nothing listens: a request would fail differently
@@ -111,6 +112,47 @@ async def test_every_method_that_takes_options_refuses_an_unknown_one(client: As
     assert checked > 150
 
 
+class _Wrong:
+    """Fits no annotation a check can test: not a str, number, list, mapping or callable."""
+
+
+async def test_every_method_refuses_an_argument_of_the_wrong_type_naming_it(
+    client: AsyncDevin,
+) -> None:
+    """Each argument a method's annotation can check, given a value that fits nothing,
+    raises a ``TypeError`` naming the method and the argument, before anything is sent
+    (nothing listens at ``BASE``: a request would fail with a connection error)."""
+    tried: set[str] = set()
+    for name, method in public_methods(client):
+        positional, by_name = checks_of(inspect.unwrap(method))  # every method's rules resolve
+        params = inspect.signature(method).parameters.values()
+        required = {
+            p.name: _value_for(p)
+            for p in params
+            if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
+            and (p.default is p.empty or p.name in VALID)
+        }
+        owner = type(method.__self__).__name__
+        for param in by_name:
+            args = {**required, param: _Wrong()}
+            message = rf"{owner}\.{method.__name__}\(\) argument '{param}' must be .*, got _Wrong"
+            with pytest.raises(TypeError, match=message):
+                await _use(name, functools.partial(method, **args))
+            tried.add(f"{name}({param})")
+        assert [n for n, _ in positional] == [
+            p.name for p in params if p.kind is p.POSITIONAL_OR_KEYWORD
+        ]
+    assert len(tried) > 500
+
+
+def test_the_blocking_client_refuses_a_wrong_type_the_same_way() -> None:
+    with Devin(api_key="cog_x", org_id="org-1", base_url=BASE) as client:
+        with pytest.raises(TypeError, match=r"Sessions\.create\(\) argument 'prompt' must be str"):
+            client.sessions.create(12345)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"argument 'limit' must be int or None, got str"):
+            list(client.sessions.list(limit="5"))  # type: ignore[arg-type]
+
+
 async def _use(name: str, call: Any) -> None:
     """Call, then await or start iterating what the call gave: where the check must fire."""
     result = call()
@@ -131,6 +173,8 @@ VALID = {
     "permissions": [SPEC],
     "start_date": "2024-01-01",
     "end_date": "2024-01-31",
+    "time_after": 1,
+    "time_before": 2,
 }
 
 

@@ -351,7 +351,7 @@ BAD_INPUT: list[tuple[Callable[[Any], Any], type[Exception], str]] = [
     (lambda e: e.org_tags.add("org-1", "nightly"), TypeError, "tags"),
     (lambda e: e.sessions.list(tag=["typo"]), TypeError, "tag"),
     (lambda e: e.audit_logs.list(time_before=5), ValueError, "time_after"),
-    (lambda e: e.metrics.sessions(time_after=1, time_before=None), ValueError, "time_before"),
+    (lambda e: e.metrics.sessions(time_after=1, time_before=None), TypeError, "'time_before'"),
     (lambda e: e.organizations.update("org-1"), ValueError, "at least one"),
     (lambda e: e.organizations.replace_group_limits({"g": {"org_ids": []}}), TypeError, "OrgGroup"),
     (lambda e: e.git_providers.replace_permissions("o", [{"x": 1}]), TypeError, "Spec"),

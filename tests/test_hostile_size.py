@@ -393,8 +393,13 @@ async def test_an_attachment_answered_directly_is_bounded_by_max_size_too() -> N
         assert len(await client.attachments.download("u-1", "f.bin", max_size=5000)) == 5000
 
 
-@pytest.mark.parametrize("bad", [0, -1, 1.5, True])
-async def test_a_max_size_that_is_not_a_positive_int_is_refused(bad: object) -> None:
+@pytest.mark.parametrize(
+    ("bad", "error"),
+    [(0, ConfigurationError), (-1, ConfigurationError), (1.5, TypeError), (True, TypeError)],
+)
+async def test_a_max_size_that_is_not_a_positive_int_is_refused(
+    bad: object, error: type[Exception]
+) -> None:
     async with hostile(storage(b"x")) as client:
-        with pytest.raises(ConfigurationError, match="max_size"):
+        with pytest.raises(error, match="max_size"):
             await client.attachments.download("u-1", "f.bin", max_size=bad)

@@ -91,7 +91,7 @@ def _namespace(func: Any) -> dict[str, Any]:
     for name, module in list(sys.modules.items()):
         if name.startswith("devin_async") and module is not None:
             names.update(vars(module))
-    return {**names, **func.__globals__}
+    return {**names, **inspect.unwrap(func).__globals__}  # not an argument checker's
 
 
 def _signature(func: Any, *, bound: bool, owner: type = object) -> tuple[Any, ...]:

@@ -21,8 +21,6 @@ __all__ = [
 
 T = TypeVar("T")
 
-ProgressCallback = Callable[["BulkReport"], object]
-
 
 class OutcomeStatus(str, enum.Enum):
     """How an id ended; compares equal to its string (``"ok"``), as the open enums do."""
@@ -95,6 +93,10 @@ class BulkReport:
             OutcomeStatus.FAILED: self.failed,
             OutcomeStatus.TIMED_OUT: self.timed_out,
         }
+
+
+# A name, not a string: what reads the annotations at run time (argument checks) finds it.
+ProgressCallback = Callable[[BulkReport], object]
 
 
 class BulkResult(list[T]):

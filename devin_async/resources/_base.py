@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar
 
+from .._argcheck import checked
 from .._converter import structure
 from .._core import ClientCore
 from .._http import Multipart, Request
@@ -42,6 +44,16 @@ class Resource:
 
     def __init__(self, core: ClientCore):
         self._core = core
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Each public method, wherever in the hierarchy it is defined, checks its
+        # arguments' types before it sends anything (once: a mixin serves many groups).
+        for klass in cls.__mro__:
+            for name, value in list(vars(klass).items()):
+                public = not name.startswith("_") and inspect.isfunction(value)
+                if public and not getattr(value, "__devin_checked__", False):
+                    setattr(klass, name, checked(value))
 
     @property
     def with_raw_response(self) -> RawResponses:
