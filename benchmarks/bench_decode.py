@@ -4,8 +4,9 @@
 
 A page of 200 realistic sessions (``session_server.py``'s body), decoded in process, no
 HTTP. Rows, interleaved in every round: ``json.loads`` to dicts (what raw aiohttp's
-``resp.json()`` does, the baseline); orjson to dicts; orjson and the SDK's models made one
-at a time (what ``sessions.list()`` does per page); orjson and the same attrs classes
+``resp.json()`` does, the baseline); orjson to dicts; the SDK's wire lane (what
+``sessions.list()`` does per page); orjson and the SDK's models made one at a time (its
+dict way, for a page the lane does not read); orjson and the same attrs classes
 with every field taken as sent (no wire rules, no timestamps, no nested models: the
 ceiling of any attrs model built from dicts); and msgspec (a dev dependency): straight
 into the SDK's attrs models (lax, so epoch timestamps decode; unknown fields dropped,
@@ -40,6 +41,7 @@ from devin_async import SessionResponse
 from devin_async._converter import structure_hook
 from devin_async._decode import parse_json
 from devin_async._frozen import fill_source, filler
+from devin_async._wire import page_reader
 from devin_async.models import SessionPullRequest
 from devin_async.models._base import NO_EXTRA
 
@@ -56,6 +58,15 @@ def sdk_models(body: bytes) -> None:
     hook = structure_hook(SessionResponse)
     for item in parse_json(body)["items"]:
         hook(item, SessionResponse)
+
+
+def sdk_wire(body: bytes) -> None:
+    reader = page_reader(SessionResponse, "items")
+    assert reader is not None
+    page = reader.decode(body)
+    assert page is not None, "the lane reads this page"
+    for item in page["items"]:
+        reader.hook(item, SessionResponse)
 
 
 def bare_models() -> Decode:
@@ -159,7 +170,8 @@ def rows() -> dict[str, Decode]:
     return {
         "json.loads (dicts)": json.loads,
         "orjson (dicts)": orjson.loads,
-        "orjson + the SDK's models": sdk_models,
+        "the SDK's wire lane (list() now)": sdk_wire,
+        "orjson + the SDK's models (dict way)": sdk_models,
         "orjson + attrs, no rules": bare_models(),
         "msgspec -> the SDK's attrs models": msgspec.json.Decoder(_Into, strict=False).decode,
         "msgspec -> Structs (not attrs)": msgspec.json.Decoder(_Structs).decode,

@@ -120,76 +120,117 @@ def _compiled_model_factory(conv: cattrs.Converter) -> Callable[[type], Any]:
     """
 
     def factory(cls: type[Model]) -> Callable[[Any, Any], Model]:
-        hints = typing.get_type_hints(cls, include_extras=True)
-        names = _wire_names(cls)
-        known = frozenset(names.values())
-        env: dict[str, Any] = {
-            "cls": cls, "known": known, "Mapping": Mapping, "MISSING": _MISSING,
-            "NO_EXTRA": NO_EXTRA, "from_epoch": datetime.fromtimestamp, "UTC": timezone.utc,
-        }  # fmt: skip
-        body, args = [], {"extra": "x"}  # field name -> the local holding its value
-        read: set[str] = set()  # the wire keys looked up
-        for i, field in enumerate(attrs.fields(typing.cast(Any, cls))):
-            if field.name == "extra" or not field.init:
-                continue
-            if names[field.name] in read:
-                raise TypeError(f"{cls.__name__}: two fields read {names[field.name]!r}")
-            read.add(names[field.name])
-            value = _inline(hints[field.name], str(i), "v", env, conv)
-            wire = repr(names[field.name])
-            if field.default is attrs.NOTHING:
-                body += [f"    v = o[{wire}]", f"    a{i} = {value}"]
-            else:
-                if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-                    env[f"d{i}"], missing = field.default.factory, f"d{i}()"
-                else:
-                    env[f"d{i}"], missing = field.default, f"d{i}"
-                body += [
-                    f"    v = o.get({wire}, MISSING)",
-                    "    if v is MISSING:",
-                    f"        a{i} = {missing}",
-                    "        gone += 1",
-                    "    else:",
-                    f"        a{i} = {value}",
-                ]
-            args[field.name] = f"a{i}"
-        fields = attrs.fields(typing.cast(Any, cls))
-        fill = fill_source(cls, [args.get(f.name, "") for f in fields], env)
-        if fill is None:  # its __init__ does more than fill the slots: call it by keyword
-            call = ", ".join(f"{f.alias}={args[f.name]}" for f in fields if f.name in args)
-            make = [f"    return cls({call})"]
-        else:  # filled in place, as _frozen.filler would
-            make = [*(f"    {line}" for line in fill), "    return obj"]
-        source = "\n".join(
-            [
-                "def structure(o, _):",
-                "    if o.__class__ is not dict and not isinstance(o, Mapping):",
-                f"        raise TypeError('expected an object for {cls.__name__}, got '"
-                "+ type(o).__name__)",
-                "    gone = 0",
-                *body,
-                # Every known field was looked up: the keys not accounted for by
-                # those found are the unknown ones (cheaper than comparing key sets).
-                # Only a dict is sure to count what get() finds; other mappings are
-                # searched key by key.
-                f"    if len(o) + gone == {len(read)} and o.__class__ is dict:",
-                "        x = NO_EXTRA",
-                "    else:  # fields this SDK does not know yet are kept, not dropped",
-                # (none, from a mapping that is not a dict: the shared empty one)
-                "        x = {k: w for k, w in o.items() if k not in known} or NO_EXTRA",
-                *make,
-            ]
-        )
-        exec(compile(source, f"<devin_async structure {cls.__qualname__}>", "exec"), env)
-        return env["structure"]  # type: ignore[no-any-return]
+        return compile_model(cls, conv, conv.get_structure_hook)
 
     return factory
 
 
-def _inline(tp: Any, key: str, var: str, env: dict[str, Any], conv: cattrs.Converter) -> str:
+@attrs.frozen
+class WireFields:
+    """How a wire decoder (``_wire.py``) hands a model's fields over: each on attribute
+    ``f{i}`` of its object, ``missing`` if absent; unknown fields already refused."""
+
+    missing: object
+    exact: frozenset[str]  # fields whose values it already checked as _inline would take them
+    defaulted: frozenset[str]  # fields it sets to the model's default when absent
+
+
+def compile_model(
+    cls: type[Model],
+    conv: cattrs.Converter,
+    hook_of: Callable[[Any], Callable[[Any, Any], Any]],
+    wire: WireFields | None = None,
+) -> Callable[[Any, Any], Model]:
+    """``cls``'s structure function from a dict of decoded JSON, or from what a wire
+    decoder made of it; both apply the rules of ``_inline``, ``hook_of`` giving the hook
+    for a type it does not take apart."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    names = _wire_names(cls)
+    known = frozenset(names.values())
+    env: dict[str, Any] = {
+        "cls": cls, "known": known, "Mapping": Mapping,
+        "MISSING": _MISSING if wire is None else wire.missing,
+        "NO_EXTRA": NO_EXTRA, "from_epoch": datetime.fromtimestamp, "UTC": timezone.utc,
+    }  # fmt: skip
+    body, args = [], {"extra": "x"}  # field name -> the local holding its value
+    read: set[str] = set()  # the wire keys looked up
+    for i, field in enumerate(model_fields(cls)):
+        if names[field.name] in read:
+            raise TypeError(f"{cls.__name__}: two fields read {names[field.name]!r}")
+        read.add(names[field.name])
+        key = repr(names[field.name])
+        if wire is None:
+            value, get, found = (
+                _inline(hints[field.name], str(i), "v", env, hook_of),
+                f"o[{key}]",
+                f"o.get({key}, MISSING)",
+            )
+        else:
+            exact = field.name in wire.exact
+            value = "v" if exact else _inline(hints[field.name], str(i), "v", env, hook_of)
+            get = found = f"o.f{i}"
+        default: Any = field.default
+        if default is attrs.NOTHING or (wire is not None and field.name in wire.defaulted):
+            body += (
+                [f"    a{i} = {get}"] if value == "v" else [f"    v = {get}", f"    a{i} = {value}"]
+            )
+        else:
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                env[f"d{i}"], missing = default.factory, f"d{i}()"
+            else:
+                env[f"d{i}"], missing = default, f"d{i}"
+            body += [
+                f"    v = {found}",
+                "    if v is MISSING:",
+                f"        a{i} = {missing}",
+                *(["        gone += 1"] if wire is None else []),
+                "    else:",
+                f"        a{i} = {value}",
+            ]
+        args[field.name] = f"a{i}"
+    fields = attrs.fields(typing.cast(Any, cls))
+    fill = fill_source(cls, [args.get(f.name, "") for f in fields], env)
+    if fill is None:  # its __init__ does more than fill the slots: call it by keyword
+        call = ", ".join(f"{f.alias}={args[f.name]}" for f in fields if f.name in args)
+        make = [f"    return cls({call})"]
+    else:  # filled in place, as _frozen.filler would
+        make = [*(f"    {line}" for line in fill), "    return obj"]
+    if wire is not None:
+        source = ["def structure(o, _):", *body, "    x = NO_EXTRA", *make]
+    else:
+        source = [
+            "def structure(o, _):",
+            "    if o.__class__ is not dict and not isinstance(o, Mapping):",
+            f"        raise TypeError('expected an object for {cls.__name__}, got '"
+            "+ type(o).__name__)",
+            "    gone = 0",
+            *body,
+            # Every known field was looked up: the keys not accounted for by those found
+            # are the unknown ones (cheaper than comparing key sets). Only a dict is sure
+            # to count what get() finds; other mappings are searched key by key.
+            f"    if len(o) + gone == {len(read)} and o.__class__ is dict:",
+            "        x = NO_EXTRA",
+            "    else:  # fields this SDK does not know yet are kept, not dropped",
+            # (none, from a mapping that is not a dict: the shared empty one)
+            "        x = {k: w for k, w in o.items() if k not in known} or NO_EXTRA",
+            *make,
+        ]
+    kind = "structure" if wire is None else "wire"
+    code = compile("\n".join(source), f"<devin_async {kind} {cls.__qualname__}>", "exec")
+    exec(code, env)
+    return env["structure"]  # type: ignore[no-any-return]
+
+
+def model_fields(cls: type[Model]) -> list[attrs.Attribute[Any]]:
+    """The fields a model reads from the wire, in order (not ``extra``, nor non-init)."""
+    fields = attrs.fields(typing.cast(Any, cls))
+    return [f for f in fields if f.name != "extra" and f.init]
+
+
+def _inline(tp: Any, key: str, var: str, env: dict[str, Any], hook_of: Callable[[Any], Any]) -> str:
     """An expression converting ``var`` to ``tp``: the common wire shape inline, anything
     else through the hook ``h{key}`` (which also raises for what does not fit)."""
-    env[f"t{key}"], env[f"h{key}"] = tp, conv.get_structure_hook(tp)
+    env[f"t{key}"], env[f"h{key}"] = tp, hook_of(tp)
     hook = f"h{key}({var}, t{key})"
     if tp is Any:  # any JSON value, as decoded
         return var
@@ -202,11 +243,11 @@ def _inline(tp: Any, key: str, var: str, env: dict[str, Any], conv: cattrs.Conve
         known = f"{var}.__class__ is str and (m := e{key}({var})) is not None"
         return f"m if {known} else {hook}"
     if _is_list(tp) and typing.get_args(tp):
-        item = _inline(typing.get_args(tp)[0], key + "_", "x", env, conv)
+        item = _inline(typing.get_args(tp)[0], key + "_", "x", env, hook_of)
         return f"[{item} for x in {var}] if {var}.__class__ is list else {hook}"
     if _is_optional(tp):
         inner = next(arg for arg in typing.get_args(tp) if arg is not type(None))
-        return f"None if {var} is None else ({_inline(inner, key + 'o', var, env, conv)})"
+        return f"None if {var} is None else ({_inline(inner, key + 'o', var, env, hook_of)})"
     return hook
 
 

@@ -219,6 +219,10 @@ class ClientCore:
 
         return make
 
+    async def respond(self, request: Request) -> Response:
+        """The answer to ``request`` through the pipeline as it is now (closed: refused)."""
+        return await self.send(request)
+
     async def call_json(self, request: Request, *, empty_ok: bool = False) -> Any:
         """The decoded JSON answer to ``request`` (``None`` for an allowed empty body)."""
         return decode_json(await self.send(request), empty_ok=empty_ok)
@@ -235,7 +239,7 @@ class ClientCore:
     ) -> AsyncPaginator[T]:
         """A lazy iterator over every page ``request`` lists; the filters ride along."""
         return AsyncPaginator(
-            self.call_json,
+            self.respond,
             request,
             item_type,
             style=style,

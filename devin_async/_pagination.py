@@ -15,8 +15,10 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from ._converter import structure, structure_hook
+from ._decode import decode_json, parse_json
 from ._errors import DecodeError
-from ._http import Request
+from ._http import Request, Response
+from ._wire import page_reader
 
 __all__ = ["AsyncPaginator", "Page", "PageStyle"]
 
@@ -74,6 +76,17 @@ def _parse_page(
 
 
 @attrs.frozen
+class _Fetched:
+    """A page as fetched: the request, the page (items still as the wire or the dict way
+    left them), and the body, kept while the items are wire objects: an item that does not
+    fit is explained from its JSON."""
+
+    request: Request
+    page: Page[Any]
+    wire_body: bytes | None = None
+
+
+@attrs.frozen
 class _PageItem:
     """Names an item of a page in an error (made only when one does not fit)."""
 
@@ -97,7 +110,7 @@ class AsyncPaginator(Generic[T]):
 
     def __init__(
         self,
-        send: Callable[[Request], Awaitable[Any]],
+        send: Callable[[Request], Awaitable[Response]],
         request: Request,
         item_type: type[T],
         *,
@@ -117,19 +130,29 @@ class AsyncPaginator(Generic[T]):
         self._page_size = page_size if limit is None else max(1, min(page_size, limit))
         self._limit = limit
         self._items_key = items_key
+        self._wire = page_reader(item_type, items_key)
 
-    async def _fetch(self, token: str | None) -> tuple[Request, Page[Any]]:
+    async def _fetch(self, token: str | None) -> _Fetched:
         params = [*self._request.params, *_paging_params(self._style, self._page_size, token)]
         request = attrs.evolve(self._request, params=params)
-        data = await self._send(request)
+        response = await self._send(request)
+        # The wire way first: a 2xx page msgspec reads, models made from what it checked;
+        # anything it does not read (or an error status) goes the dict way, as it would.
+        data = None
+        if self._wire is not None and 200 <= response.status < 300:
+            data = self._wire.decode(response.content)
+        body = None if data is None else response.content
+        if data is None:
+            data = decode_json(response)
         try:
-            return request, _parse_page(self._style, data, self._items_key, self._page_size, token)
+            page = _parse_page(self._style, data, self._items_key, self._page_size, token)
         except TypeError as exc:
             raise DecodeError(
                 f"{request} answered a page that is not a list: {exc}",
                 status_code=None,
                 path=request.path,
             ) from None
+        return _Fetched(request, page, body)
 
     def _looping(self, why: str) -> DecodeError:
         return DecodeError(
@@ -138,15 +161,16 @@ class AsyncPaginator(Generic[T]):
             path=self._request.path,
         )
 
-    async def _raw_pages(self) -> AsyncIterator[tuple[Request, Page[Any]]]:
-        """Each page in turn with the request that fetched it, trimmed to ``limit`` items
-        in total; its items are still decoded JSON."""
+    async def _raw_pages(self) -> AsyncIterator[_Fetched]:
+        """Each page in turn as fetched, trimmed to ``limit`` items in total; its items
+        are not models yet."""
         remaining = self._limit
         token: str | None = None
         seen_cursors: set[str] = set()  # one short string a page: memory stays flat enough
         last_items: list[Any] = []  # an offset page that repeats the last one made no progress
         while remaining is None or remaining > 0:
-            request, page = await self._fetch(token)
+            fetched = await self._fetch(token)
+            page = fetched.page
             if self._style is PageStyle.OFFSET and page.items:
                 if page.items == last_items:
                     raise self._looping(
@@ -157,7 +181,7 @@ class AsyncPaginator(Generic[T]):
                 if len(page.items) > remaining:
                     page = attrs.evolve(page, items=page.items[:remaining], has_next=False)
                 remaining -= len(page.items)
-            yield request, page
+            yield attrs.evolve(fetched, page=page)
             if not page.has_next or not page.items:
                 return
             if self._style is PageStyle.CURSOR:
@@ -171,30 +195,32 @@ class AsyncPaginator(Generic[T]):
                     raise self._looping(f"answered cursor {page.next_token!r} a second time")
             token = page.next_token
 
-    def _models(self, request: Request, items: list[Any]) -> Iterator[T]:
+    def _models(self, fetched: _Fetched) -> Iterator[T]:
         """A page's items as models, each made when it is reached. A model the caller
         drops is freed before the next one is made: a page's worth of young models kept
         alive together would be promoted by the cyclic GC and traced again in every full
         collection (about a sixth of typed paging's CPU time)."""
-        cls = self._item_type
-        hook = structure_hook(cls)
-        for index, data in enumerate(items):
+        cls, body = self._item_type, fetched.wire_body
+        hook = structure_hook(cls) if body is None or self._wire is None else self._wire.hook
+        for index, data in enumerate(fetched.page.items):
             try:
                 item = hook(data, cls)
-            except Exception:  # structure() says what did not fit, in a DecodeError
-                item = structure(data, cls, what=_PageItem(request, index))
+            except Exception:  # structure() says what did not fit, from the item's JSON
+                if body is not None:
+                    data = parse_json(body)[self._items_key][index]
+                item = structure(data, cls, what=_PageItem(fetched.request, index))
             yield item
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         """Each page in turn, trimmed to ``limit`` items in total."""
-        async for request, page in self._raw_pages():
-            yield attrs.evolve(page, items=list(self._models(request, page.items)))
+        async for fetched in self._raw_pages():
+            yield attrs.evolve(fetched.page, items=list(self._models(fetched)))
 
     async def _item_pages(self) -> AsyncIterator[Iterator[T]]:
         """Each page's items, as an iterator that makes each model when it is reached, in
         whichever thread iterates it (the blocking client's own, not its event loop's)."""
-        async for request, page in self._raw_pages():
-            yield self._models(request, page.items)
+        async for fetched in self._raw_pages():
+            yield self._models(fetched)
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for models in self._item_pages():
