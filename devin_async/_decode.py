@@ -18,6 +18,7 @@ __all__ = [
     "decode_json",
     "error_detail",
     "error_for",
+    "nests_deeper_than",
     "parse_json",
 ]
 
@@ -51,7 +52,7 @@ MOST_LEVELS = 1024
 _TOO_DEEP = "JSON nested too deeply to decode"
 
 
-def _nests_deeper_than(data: Any, most: int) -> bool:
+def nests_deeper_than(data: Any, most: int) -> bool:
     stack = [(data, 1)] if isinstance(data, (dict, list)) else []
     while stack:
         value, depth = stack.pop()
@@ -77,7 +78,7 @@ def parse_json(content: bytes) -> Any:
         data = json.loads(content)
     except RecursionError:  # the stdlib recurses once per level: a hostile depth ends here
         raise NestedTooDeeply(_TOO_DEEP) from None
-    if _nests_deeper_than(data, MOST_LEVELS):
+    if nests_deeper_than(data, MOST_LEVELS):
         raise NestedTooDeeply(_TOO_DEEP)
     return data
 

@@ -7,14 +7,12 @@ expressions and hooks ``_converter`` applies to a dict (``compile_model``). The 
 only ever gives up: a body msgspec refuses (an unknown field, which the model must
 keep in ``extra``; an item that is not an object; what ``json.loads`` tolerates and
 msgspec does not, such as NaN or a lone surrogate; nesting past its recursion limit)
-goes the dict way, so what a body means never depends on the lane. (So does every body
-while the recursion limit is above the 1024 levels of JSON nesting the dict way reads:
-msgspec would follow it deeper.)
+goes the dict way, so what a body means never depends on the lane; so does one nested
+deeper than the dict way reads (msgspec follows nesting further on some Pythons).
 """
 
 from __future__ import annotations
 
-import sys
 import threading
 import typing
 from collections.abc import Callable
@@ -33,7 +31,7 @@ from ._converter import (
     model_fields,
 )
 from ._converter import structure_hook as dict_hook
-from ._decode import MOST_LEVELS
+from ._decode import MOST_LEVELS, nests_deeper_than
 from .models._base import Model
 
 __all__ = ["WireModel", "WirePage", "page_reader", "wire_model"]
@@ -41,6 +39,7 @@ __all__ = ["WireModel", "WirePage", "page_reader", "wire_model"]
 # Bounded: one entry per model class (and per list key) the SDK lists.
 _models: dict[type, WireModel | None] = {}
 _pages: dict[tuple[type, str], WirePage | None] = {}
+_by_struct: dict[type, WireModel] = {}
 _building: set[type] = set()  # the lanes being made, by the thread holding _making
 _making = threading.RLock()
 
@@ -50,10 +49,38 @@ _PAGE_FIELDS = ("end_cursor", "has_next_page", "total")
 
 @attrs.frozen
 class WireModel:
-    """A model's wire object type, and the structure hook that makes the model of one."""
+    """A model's wire object type, the structure hook that makes the model of one, and
+    which fields can nest: those read as any JSON (``loose``), and those holding wire
+    objects, alone or in lists (``nested``)."""
 
     struct: type
     hook: Callable[[Any, Any], Any]
+    loose: tuple[str, ...]
+    nested: tuple[str, ...]
+
+
+_CONTAINERS = (dict, list)
+
+
+def nests_too_deep(value: Any, most: int) -> bool:
+    """Whether ``value`` (what msgspec read in a position of ``most`` levels left, its own
+    included) nests deeper. msgspec follows nesting as far as the C stack allows on
+    Python 3.12 and later (as the recursion limit does before); the dict way, MOST_LEVELS."""
+    wire = _by_struct.get(value.__class__)
+    if wire is not None:
+        if most < 1:
+            return True
+        loose = (getattr(value, name) for name in wire.loose)
+        nested = (getattr(value, name) for name in wire.nested)
+        too_deep = any(_json_too_deep(v, most - 1) for v in loose)
+        return too_deep or any(nests_too_deep(v, most - 1) for v in nested)
+    if value.__class__ is list:  # of wire objects (or lists of them): as the type says
+        return most < 1 or any(nests_too_deep(v, most - 1) for v in value)
+    return False
+
+
+def _json_too_deep(value: Any, most: int) -> bool:
+    return value.__class__ in _CONTAINERS and nests_deeper_than(value, most)
 
 
 def wire_model(cls: Any) -> WireModel | None:
@@ -84,12 +111,17 @@ def _make(cls: type[Model]) -> WireModel:
     rename: dict[str, str] = {}
     exact: set[str] = set()
     defaulted: set[str] = set()
+    loose: list[str] = []  # read as any JSON: where a value can nest without bound
+    nested: list[str] = []  # wire objects, alone or in lists
     for i, field in enumerate(model_fields(cls)):
         tp = hints[field.name]
         checked = _exact_type(tp)
         if checked is not None:
             exact.add(field.name)
-        spec: tuple[Any, ...] = (f"f{i}", _wire_type(tp) if checked is None else checked)
+        read = _wire_type(tp) if checked is None else checked
+        if checked is None:
+            (loose if read is Any else nested).append(f"f{i}")
+        spec: tuple[Any, ...] = (f"f{i}", read)
         if field.default is not attrs.NOTHING:
             if _fills_as_is(field.default, tp, checked):
                 spec = (*spec, field.default)
@@ -107,7 +139,9 @@ def _make(cls: type[Model]) -> WireModel:
         gc=False,  # JSON cannot make a cycle: the cyclic GC need not track these
     )
     wire = WireFields(msgspec.UNSET, frozenset(exact), frozenset(defaulted))
-    return WireModel(struct, compile_model(cls, converter, _hook_of, wire))
+    hook = compile_model(cls, converter, _hook_of, wire)
+    made = _by_struct[struct] = WireModel(struct, hook, tuple(loose), tuple(nested))
+    return made
 
 
 _EXACT = (str, int, float, bool)
@@ -192,16 +226,16 @@ def _page_reader(item_type: Any, items_key: str) -> WirePage | None:
     fields: list[tuple[Any, ...]] = [("items", list[wire.struct])]  # type: ignore[name-defined]
     fields += [(name, Any, msgspec.UNSET) for name in _PAGE_FIELDS]
     page = msgspec.defstruct(
-        f"_WirePageOf{item_type.__name__}", fields, kw_only=True, rename={"items": items_key}
+        f"_WirePageOf{item_type.__name__}",
+        fields,
+        kw_only=True,
+        rename={"items": items_key},
+        forbid_unknown_fields=True,  # skipped unread, it could nest past the dict way's bound
     )
     decoder = msgspec.json.Decoder(page)
     unset = msgspec.UNSET
 
     def decode(body: bytes) -> dict[str, Any] | None:
-        # msgspec nests as deep as the recursion limit lets it; the dict way stops past
-        # MOST_LEVELS. Under a limit raised beyond that, the dict way decides alone.
-        if sys.getrecursionlimit() > MOST_LEVELS:
-            return None
         try:
             answer: Any = decoder.decode(body)
         except (msgspec.MsgspecError, RecursionError):
@@ -211,6 +245,10 @@ def _page_reader(item_type: Any, items_key: str) -> WirePage | None:
             value = getattr(answer, name)
             if value is not unset:
                 data[name] = value
+        fields = (data[name] for name in _PAGE_FIELDS if name in data)
+        too_deep = any(_json_too_deep(v, MOST_LEVELS - 1) for v in fields)
+        if too_deep or nests_too_deep(answer.items, MOST_LEVELS - 1):
+            return None  # the dict way says so, for the whole page
         return data
 
     return WirePage(decode, wire.hook)

@@ -91,15 +91,16 @@ def _namespace(func: Any) -> dict[str, Any]:
     for name, module in list(sys.modules.items()):
         if name.startswith("devin_async") and module is not None:
             names.update(vars(module))
-    return {**names, **inspect.unwrap(func).__globals__}  # not an argument checker's
+    return {**names, **inspect.unwrap(func).__globals__}
 
 
 def _signature(func: Any, *, bound: bool, owner: type = object) -> tuple[Any, ...]:
     """Parameters (name, kind, default, type) and return type; types evaluated if they can be,
     so that an import alias in the generated module compares equal to the original name."""
     sig = inspect.signature(func)
+    declared = inspect.unwrap(func)  # not an argument checker's (*args, **kwargs) wrapper
     try:
-        hints = get_type_hints(func, _namespace(func), include_extras=True)
+        hints = get_type_hints(declared, _namespace(func), include_extras=True)
         type_args = _type_args(owner)
         hints = {k: _bind(v, type_args) for k, v in hints.items()}
         shape = _shape_of_type

@@ -21,12 +21,13 @@ from devin_async.models import V1Session, V1SessionSummary
 from devin_async.models._base import Model
 
 
-@pytest.fixture(autouse=True)
-def default_recursion_limit() -> Iterator[None]:
-    """A fresh interpreter's limit, under which the lane reads (see ``_wire.py``)."""
+@pytest.fixture(params=[1000, 20000], autouse=True)
+def recursion_limit(request: pytest.FixtureRequest) -> Iterator[int]:
+    """A fresh interpreter's limit, and one raised (as mypy's API leaves it), under which
+    msgspec follows nesting further on Python 3.11 (it does on 3.12 and later anyway)."""
     limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(1000)
-    yield
+    sys.setrecursionlimit(request.param)
+    yield request.param
     sys.setrecursionlimit(limit)
 
 
@@ -120,11 +121,7 @@ def test_every_variant_of_an_item_means_what_the_dict_way_says(
         b'{"items":[%s],"deep":' + b"[" * 2000 + b"]" * 2000 + b"}",
     ],
 )
-@pytest.mark.parametrize("recursion_limit", [1000, 20000])  # (mypy's API, say, raises it)
-def test_a_body_the_lane_does_not_read_as_json_loads_would_goes_the_dict_way(
-    text: bytes, recursion_limit: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(sys, "getrecursionlimit", lambda: recursion_limit)
+def test_a_body_the_lane_does_not_read_as_json_loads_would_goes_the_dict_way(text: bytes) -> None:
     item = json.dumps({**V3_SESSION, "session_id": "devin-1"}).encode()
     body = text.replace(b"%s", item)
     reader = page_reader(SessionResponse, "items")
@@ -150,6 +147,33 @@ def pages(*answers: dict[str, Any]) -> AsyncDevin:
         return Response(200, {"Content-Type": "application/json"}, body, request)
 
     return AsyncDevin(api_key="cog_x", org_id="org-1", transport=transport)
+
+
+@pytest.mark.parametrize("depth", [1023, 1024, 1025, 1026])  # of the whole body
+@pytest.mark.parametrize("where", ["structured_output", "total", "an unknown page field"])
+def test_the_lane_reads_exactly_as_deep_as_the_dict_way(
+    depth: int, where: str, recursion_limit: int
+) -> None:
+    item = {**V3_SESSION, "session_id": "devin-1", "structured_output": None}
+    page: dict[str, Any] = {"items": [item]}
+    if where == "structured_output":  # the page, its items, the item: 3 levels above
+        item["structured_output"], levels = "X", depth - 3
+    else:  # a field of the page: 1 level above
+        page["total" if where == "total" else "cursor_of_the_future"], levels = "X", depth - 1
+    nested = b"[" * levels + b"]" * levels
+    body = json.dumps(page).encode().replace(b'"X"', nested)
+    try:
+        parse_json(body)
+        fits = True
+    except ValueError:
+        fits = False
+    assert fits is (depth <= 1024)
+    reader = page_reader(SessionResponse, "items")
+    assert reader is not None
+    if not fits or where == "an unknown page field":
+        assert reader.decode(body) is None  # the dict way decides (DecodeError, or reads it)
+    elif recursion_limit > 2 * depth or sys.version_info >= (3, 12):  # msgspec gets there
+        assert assert_same_meaning(body, SessionResponse)
 
 
 async def test_listing_takes_the_lane_and_keeps_unknown_fields_through_the_dict_way() -> None:
