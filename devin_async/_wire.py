@@ -50,37 +50,56 @@ _PAGE_FIELDS = ("end_cursor", "has_next_page", "total")
 @attrs.frozen
 class WireModel:
     """A model's wire object type, the structure hook that makes the model of one, and
-    which fields can nest: those read as any JSON (``loose``), and those holding wire
-    objects, alone or in lists (``nested``)."""
+    ``too_deep(obj, most)``: whether JSON in ``obj``, in a position of ``most`` levels
+    left (its own included), nests deeper. msgspec follows nesting as far as the C stack
+    allows on Python 3.12 and later (as the recursion limit does before); the dict way
+    stops past MOST_LEVELS. Only fields read as any JSON can nest far (``can_nest``),
+    or wire objects within that have such fields."""
 
     struct: type
     hook: Callable[[Any, Any], Any]
-    loose: tuple[str, ...]
-    nested: tuple[str, ...]
+    too_deep: Callable[[Any, int], bool]
+    items_too_deep: Callable[[list[Any], int], bool]
+    can_nest: bool
 
 
-_CONTAINERS = (dict, list)
+def _depth_check(
+    loose: list[str], nested: list[str]
+) -> tuple[Callable[[Any, int], bool], Callable[[list[Any], int], bool]]:
+    """``WireModel.too_deep`` for a model with these ``loose`` and ``nested`` fields, and
+    the same over a page's items, generated: it runs for every item of every page, and
+    most values are neither objects nor lists, or ones of nothing else."""
+    checks = []
+    for name in loose:
+        checks += [
+            f"v = o.{name}",
+            "if v.__class__ is dict or v.__class__ is list:",
+            "    for w in (v.values() if v.__class__ is dict else v):",
+            "        if (w.__class__ is dict or w.__class__ is list) and deep(v, most - 1):",
+            "            return True",
+        ]
+    for name in nested:
+        checks += [f"if within(o.{name}, most - 1):", "    return True"]
+    one = ["def too_deep(o, most):", *(f"    {line}" for line in checks), "    return False"]
+    many = ["def items_too_deep(items, most):"]
+    if checks:  # (a model with nothing that nests: nothing to look at)
+        many += ["    for o in items:", *(f"        {line}" for line in checks)]
+    many.append("    return False")
+    source = "\n".join(line for block in (one, many) for line in (*block, ""))
+    env: dict[str, Any] = {"deep": nests_deeper_than, "within": _within_too_deep}
+    exec(compile(source, "<devin_async wire depth>", "exec"), env)
+    return env["too_deep"], env["items_too_deep"]
 
 
-def nests_too_deep(value: Any, most: int) -> bool:
-    """Whether ``value`` (what msgspec read in a position of ``most`` levels left, its own
-    included) nests deeper. msgspec follows nesting as far as the C stack allows on
-    Python 3.12 and later (as the recursion limit does before); the dict way, MOST_LEVELS."""
+def _within_too_deep(value: Any, most: int) -> bool:
+    """For a field holding wire objects: the object, a list of them (or of lists), or
+    ``None`` / absent."""
     wire = _by_struct.get(value.__class__)
     if wire is not None:
-        if most < 1:
-            return True
-        loose = (getattr(value, name) for name in wire.loose)
-        nested = (getattr(value, name) for name in wire.nested)
-        too_deep = any(_json_too_deep(v, most - 1) for v in loose)
-        return too_deep or any(nests_too_deep(v, most - 1) for v in nested)
-    if value.__class__ is list:  # of wire objects (or lists of them): as the type says
-        return most < 1 or any(nests_too_deep(v, most - 1) for v in value)
+        return wire.too_deep(value, most)
+    if value.__class__ is list:
+        return any(_within_too_deep(v, most - 1) for v in value)
     return False
-
-
-def _json_too_deep(value: Any, most: int) -> bool:
-    return value.__class__ in _CONTAINERS and nests_deeper_than(value, most)
 
 
 def wire_model(cls: Any) -> WireModel | None:
@@ -112,15 +131,17 @@ def _make(cls: type[Model]) -> WireModel:
     exact: set[str] = set()
     defaulted: set[str] = set()
     loose: list[str] = []  # read as any JSON: where a value can nest without bound
-    nested: list[str] = []  # wire objects, alone or in lists
+    nested: list[str] = []  # wire objects that have such fields, alone or in lists
     for i, field in enumerate(model_fields(cls)):
         tp = hints[field.name]
         checked = _exact_type(tp)
         if checked is not None:
             exact.add(field.name)
         read = _wire_type(tp) if checked is None else checked
-        if checked is None:
-            (loose if read is Any else nested).append(f"f{i}")
+        if read is Any:
+            loose.append(f"f{i}")
+        elif checked is None and _can_nest(_leaf(tp)):
+            nested.append(f"f{i}")
         spec: tuple[Any, ...] = (f"f{i}", read)
         if field.default is not attrs.NOTHING:
             if _fills_as_is(field.default, tp, checked):
@@ -140,7 +161,8 @@ def _make(cls: type[Model]) -> WireModel:
     )
     wire = WireFields(msgspec.UNSET, frozenset(exact), frozenset(defaulted))
     hook = compile_model(cls, converter, _hook_of, wire)
-    made = _by_struct[struct] = WireModel(struct, hook, tuple(loose), tuple(nested))
+    one, many = _depth_check(loose, nested)
+    made = _by_struct[struct] = WireModel(struct, hook, one, many, bool(loose or nested))
     return made
 
 
@@ -161,6 +183,22 @@ def _fills_as_is(default: Any, tp: Any, checked: Any) -> bool:
     if default is None:
         return tp is Any or _is_optional(tp)
     return checked is not None and type(default) in _EXACT
+
+
+def _can_nest(leaf: Any) -> bool:
+    wire = wire_model(leaf)
+    return wire is not None and wire.can_nest
+
+
+def _leaf(tp: Any) -> Any:
+    """``tp`` without the lists and optionals around it."""
+    while True:
+        if _is_list(tp) and typing.get_args(tp):
+            tp = typing.get_args(tp)[0]
+        elif _is_optional(tp):
+            tp = next(a for a in typing.get_args(tp) if a is not type(None))
+        else:
+            return tp
 
 
 def _wire_type(tp: Any) -> Any:
@@ -234,6 +272,7 @@ def _page_reader(item_type: Any, items_key: str) -> WirePage | None:
     )
     decoder = msgspec.json.Decoder(page)
     unset = msgspec.UNSET
+    items_too_deep = wire.items_too_deep
 
     def decode(body: bytes) -> dict[str, Any] | None:
         try:
@@ -246,8 +285,8 @@ def _page_reader(item_type: Any, items_key: str) -> WirePage | None:
             if value is not unset:
                 data[name] = value
         fields = (data[name] for name in _PAGE_FIELDS if name in data)
-        too_deep = any(_json_too_deep(v, MOST_LEVELS - 1) for v in fields)
-        if too_deep or nests_too_deep(answer.items, MOST_LEVELS - 1):
+        too_deep = any(nests_deeper_than(v, MOST_LEVELS - 1) for v in fields)
+        if too_deep or items_too_deep(answer.items, MOST_LEVELS - 2):  # page, list, item
             return None  # the dict way says so, for the whole page
         return data
 

@@ -150,30 +150,38 @@ def pages(*answers: dict[str, Any]) -> AsyncDevin:
 
 
 @pytest.mark.parametrize("depth", [1023, 1024, 1025, 1026])  # of the whole body
-@pytest.mark.parametrize("where", ["structured_output", "total", "an unknown page field"])
+@pytest.mark.parametrize(
+    ("where", "above"),  # the levels above the nested value: the page, its list, ...
+    [("structured_output", 3), ("total", 1), ("an unknown page field", 1), ("a message", 5)],
+)
 def test_the_lane_reads_exactly_as_deep_as_the_dict_way(
-    depth: int, where: str, recursion_limit: int
+    depth: int, where: str, above: int, recursion_limit: int
 ) -> None:
-    item = {**V3_SESSION, "session_id": "devin-1", "structured_output": None}
+    cls: type = SessionResponse
+    item: dict[str, Any] = {**V3_SESSION, "session_id": "devin-1"}
     page: dict[str, Any] = {"items": [item]}
-    if where == "structured_output":  # the page, its items, the item: 3 levels above
-        item["structured_output"], levels = "X", depth - 3
-    else:  # a field of the page: 1 level above
-        page["total" if where == "total" else "cursor_of_the_future"], levels = "X", depth - 1
-    nested = b"[" * levels + b"]" * levels
-    body = json.dumps(page).encode().replace(b'"X"', nested)
+    if where == "structured_output":
+        item["structured_output"] = "X"
+    elif where == "a message":  # a field of a wire object in a list in an item
+        message = {"type": "user_message", "event_id": "e", "message": "m", "timestamp": "X"}
+        cls, item = V1Session, {**V1_SESSION, "session_id": "devin-1", "messages": [message]}
+        page["items"] = [item]
+    else:
+        page["total" if where == "total" else "cursor_of_the_future"] = "X"
+    levels = depth - above
+    body = json.dumps(page).encode().replace(b'"X"', b"[" * levels + b"]" * levels)
     try:
         parse_json(body)
         fits = True
     except ValueError:
         fits = False
     assert fits is (depth <= 1024)
-    reader = page_reader(SessionResponse, "items")
+    reader = page_reader(cls, "items")
     assert reader is not None
     if not fits or where == "an unknown page field":
         assert reader.decode(body) is None  # the dict way decides (DecodeError, or reads it)
     elif recursion_limit > 2 * depth or sys.version_info >= (3, 12):  # msgspec gets there
-        assert assert_same_meaning(body, SessionResponse)
+        assert assert_same_meaning(body, cls)
 
 
 async def test_listing_takes_the_lane_and_keeps_unknown_fields_through_the_dict_way() -> None:
