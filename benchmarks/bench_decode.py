@@ -8,10 +8,10 @@ HTTP. Rows, interleaved in every round: ``json.loads`` to dicts (what raw aiohtt
 ``sessions.list()`` does per page); orjson and the SDK's models made one at a time (its
 dict way, for a page the lane does not read); orjson and the same attrs classes
 with every field taken as sent (no wire rules, no timestamps, no nested models: the
-ceiling of any attrs model built from dicts); the wire lane's msgspec read alone (its
-wire objects and nesting bound, no models); and msgspec straight into the SDK's attrs models (lax, so epoch
-timestamps decode; unknown fields dropped, which the SDK must not do). Reported: ns per
-session, medians over rounds, and the baseline's time over each row's.
+ceiling of any attrs model built from dicts); the wire lane's read alone (its wire
+objects and nesting bound, no models); and msgspec straight into the SDK's attrs models
+(lax, so epoch timestamps decode; unknown fields dropped, which the SDK must not do).
+Reported: ns per session, medians over rounds, and the baseline's time over each row's.
 """
 
 from __future__ import annotations
