@@ -20,13 +20,15 @@ import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from typing_extensions import Unpack
+
 __all__ = ["checked", "checks_of"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 Check = Callable[[object], bool]
 Rule = tuple[Check, str]  # the test, and what it wants in words
 
-_SEQUENCES = (list, tuple, abc.Sequence, abc.MutableSequence)
+_SEQUENCES = (abc.Sequence, abc.MutableSequence)
 _ITERABLES = (abc.Iterable, abc.Collection, abc.Iterator, abc.AsyncIterable, abc.AsyncIterator)
 _MAPPINGS = (dict, abc.Mapping, abc.MutableMapping)
 
@@ -44,7 +46,8 @@ _SCALARS: dict[Any, Rule] = {
     bool: (lambda v: isinstance(v, bool), "bool"),
     int: (_is_int, "int"),
     float: (_is_number, "a number"),
-    bytes: (lambda v: isinstance(v, bytes), "bytes"),
+    # As type checkers promote them: bytearray and memoryview are bytes too.
+    bytes: (lambda v: isinstance(v, (bytes, bytearray, memoryview)), "bytes"),
     type(None): (lambda v: v is None, "None"),
 }
 
@@ -62,8 +65,12 @@ def _rule(tp: Any) -> Rule | None:
         return _union([_rule(type(arg)) for arg in args])
     if origin is tuple or tp is tuple:  # a pair of a query, say: its parts are not checked
         return (lambda v: isinstance(v, (list, tuple))), "tuple"
+    if origin is list or tp is list:  # a tuple does as well
+        return _sequence((list, tuple), _rule(args[0]) if args else None)
     if origin in _SEQUENCES or tp in _SEQUENCES:
-        return _sequence(_rule(args[0]) if args else None)
+        return _sequence(abc.Sequence, _rule(args[0]) if args else None)
+    if origin is type or tp is type:  # a class, or a generic alias such as list[Model]
+        return (lambda v: isinstance(v, type) or typing.get_origin(v) is not None), "a type"
     if origin in _ITERABLES or tp in _ITERABLES:
         return _iterable(origin or tp)
     if origin in _MAPPINGS or tp in _MAPPINGS:
@@ -90,11 +97,11 @@ def _union(rules: list[Rule | None]) -> Rule | None:
     return (lambda v: any(check(v) for check in checks)), words
 
 
-def _sequence(item: Rule | None) -> Rule:
+def _sequence(kinds: type | tuple[type, ...], item: Rule | None) -> Rule:
     def check(v: object) -> bool:
-        if not isinstance(v, (list, tuple)):
+        if isinstance(v, (str, bytes)) or not isinstance(v, kinds):  # a str: its characters
             return False
-        return item is None or all(item[0](x) for x in v)
+        return item is None or all(item[0](x) for x in typing.cast(abc.Iterable[Any], v))
 
     return check, "a list" + (f" of {item[1]}" if item else "")
 
@@ -111,8 +118,8 @@ def _iterable(kind: Any) -> Rule:
 
 
 def checks_of(func: Callable[..., Any]) -> tuple[list[tuple[str, Rule | None]], dict[str, Rule]]:
-    """``func``'s rules after ``self``: by position, and by keyword (``**options`` have
-    their own check, which names the one misspelt)."""
+    """``func``'s rules after ``self``: by position, and by keyword (filters through
+    ``**kwargs`` included)."""
     # The parameters' only: a return annotation may name what only type checkers import.
     given = {k: v for k, v in func.__annotations__.items() if k != "return"}
     hints = typing.get_type_hints(
@@ -121,7 +128,10 @@ def checks_of(func: Callable[..., Any]) -> tuple[list[tuple[str, Rule | None]], 
     positional: list[tuple[str, Rule | None]] = []
     by_name: dict[str, Rule] = {}
     for param in list(inspect.signature(func).parameters.values())[1:]:
-        if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
+        if param.kind is param.VAR_KEYWORD:
+            by_name.update(_keywords(hints.get(param.name, Any)))
+            continue
+        if param.kind is param.VAR_POSITIONAL:
             continue
         rule = _rule(hints.get(param.name, Any))
         if param.kind is not param.KEYWORD_ONLY:
@@ -129,6 +139,21 @@ def checks_of(func: Callable[..., Any]) -> tuple[list[tuple[str, Rule | None]], 
         if rule is not None:
             by_name[param.name] = rule
     return positional, by_name
+
+
+def _keywords(tp: Any) -> dict[str, Rule]:
+    """The rules of the keywords ``**kwargs: Unpack[SomeTypedDict]`` takes (filters), but
+    for the per-call options, whose own check names a misspelt one and raises
+    ``ConfigurationError`` for a bad value."""
+    from ._options import RequestOptions
+
+    if typing.get_origin(tp) is not Unpack:
+        return {}
+    (shape,) = typing.get_args(tp)
+    hints = typing.get_type_hints(shape, include_extras=True)
+    options = typing.get_type_hints(RequestOptions)
+    rules = {name: _rule(hint) for name, hint in hints.items() if name not in options}
+    return {name: rule for name, rule in rules.items() if rule is not None}
 
 
 def checked(func: F) -> F:

@@ -3,6 +3,8 @@ by every public method (async and blocking), before anything is sent."""
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import functools
 import inspect
 from pathlib import Path
@@ -11,7 +13,15 @@ from typing import Any
 import pytest
 from test_endpoint_coverage import public_methods
 
-from devin_async import AsyncDevin, ConfigurationError, Devin
+from devin_async import (
+    AsyncDevin,
+    ConfigurationError,
+    DecodeError,
+    Devin,
+    Request,
+    Response,
+    SessionResponse,
+)
 from devin_async._argcheck import checks_of
 from devin_async.models import GitPermissionSpec
 
@@ -143,6 +153,39 @@ async def test_every_method_refuses_an_argument_of_the_wrong_type_naming_it(
             p.name for p in params if p.kind is p.POSITIONAL_OR_KEYWORD
         ]
     assert len(tried) > 500
+
+
+async def test_what_the_annotations_promise_is_accepted() -> None:
+    """The shapes a type checker accepts go through: a generic alias for ``cast_to``, the
+    bytes-likes, any sequence for ``Sequence[str]``, a tuple for a list."""
+    sent: list[str] = []
+
+    async def transport(request: Request) -> Response:
+        sent.append(f"{request.method} {request.path}")
+        return Response(200, {"Content-Type": "application/json"}, b"[]", request)
+
+    async with AsyncDevin(api_key="cog_x", org_id="org-1", transport=transport) as client:
+        assert await client.request("GET", "/x", cast_to=list[SessionResponse]) == []
+        calls = [
+            client.request("GET", "/x", cast_to=dict[str, Any]),
+            client.attachments.upload(bytearray(b"hi"), filename="a.txt"),
+            client.attachments.upload(memoryview(b"hi"), filename="a.txt"),
+            client.sessions.create("p", tags=collections.deque(["a"]), repos=("org/r",)),
+        ]
+        for call in calls:
+            with contextlib.suppress(DecodeError):  # "[]" is no attachment or session
+                await call
+    assert len(sent) == 5
+
+
+async def test_filters_are_checked_too() -> None:
+    async with AsyncDevin(api_key="cog_x", org_id="org-1", base_url=BASE) as client:
+        with pytest.raises(TypeError, match=r"'created_after' must be int or datetime, got str"):
+            client.sessions.list(created_after="yesterday")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"'tags' must be a list of str, got list"):
+            client.enterprise.sessions.list(tags=[1, 2])  # type: ignore[list-item]
+        with pytest.raises(ConfigurationError, match="timeout"):  # options: their own check
+            await client.sessions.list(timeout="5").to_list()  # type: ignore[arg-type]
 
 
 def test_the_blocking_client_refuses_a_wrong_type_the_same_way() -> None:

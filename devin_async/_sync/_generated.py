@@ -838,7 +838,7 @@ class SyncAttachments(SyncNode[Attachments]):
 
     def upload(
         self,
-        file: PathLike | BinaryFile | bytes,
+        file: PathLike | BinaryFile | bytes | bytearray | memoryview,
         *,
         filename: str | None = None,
         content_type: str | None = None,
@@ -2288,7 +2288,7 @@ class SyncBlueprints(SyncNode[Blueprints]):
     def upload_file(
         self,
         blueprint_id: str,
-        file: PathLike | BinaryFile | bytes,
+        file: PathLike | BinaryFile | bytes | bytearray | memoryview,
         *,
         name: str,
         content_type: str | None = None,
@@ -4771,7 +4771,7 @@ class SyncEnterpriseBlueprints(SyncNode[EnterpriseBlueprints]):
     def upload_file(
         self,
         blueprint_id: str,
-        file: PathLike | BinaryFile | bytes,
+        file: PathLike | BinaryFile | bytes | bytearray | memoryview,
         *,
         name: str,
         content_type: str | None = None,
@@ -5393,7 +5393,7 @@ class SyncV1Attachments(SyncNode[V1Attachments]):
 
     def upload(
         self,
-        file: PathLike | BinaryFile | bytes,
+        file: PathLike | BinaryFile | bytes | bytearray | memoryview,
         *,
         filename: str | None = None,
         content_type: str | None = None,

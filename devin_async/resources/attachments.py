@@ -36,7 +36,9 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
 @contextlib.contextmanager
-def _readable(file: PathLike | BinaryFile | bytes) -> Iterator[tuple[Any, str | None]]:
+def _readable(
+    file: PathLike | BinaryFile | bytes | bytearray | memoryview,
+) -> Iterator[tuple[Any, str | None]]:
     """The upload's content (bytes or an open binary file) and the name it suggests."""
     if isinstance(file, (bytes, bytearray, memoryview)):
         yield bytes(file), None
@@ -60,7 +62,7 @@ class Attachments(OrgResource):
 
     async def upload(
         self,
-        file: PathLike | BinaryFile | bytes,
+        file: PathLike | BinaryFile | bytes | bytearray | memoryview,
         *,
         filename: str | None = None,
         content_type: str | None = None,
@@ -127,7 +129,9 @@ class Attachments(OrgResource):
 
 @contextlib.contextmanager
 def file_part(
-    file: PathLike | BinaryFile | bytes, filename: str | None, content_type: str | None
+    file: PathLike | BinaryFile | bytes | bytearray | memoryview,
+    filename: str | None,
+    content_type: str | None,
 ) -> Iterator[Multipart]:
     """The multipart ``file`` field for an upload (v3 and v1 alike), open while in use."""
     with _readable(file) as (content, suggested):

@@ -68,7 +68,7 @@ class BlueprintUploads(Resource):
     async def _upload_file(
         self,
         blueprint_id: str,
-        file: PathLike | BinaryFile | bytes,
+        file: PathLike | BinaryFile | bytes | bytearray | memoryview,
         name: str,
         content_type: str | None,
         org_id: str | None,
@@ -297,7 +297,7 @@ class Blueprints(_SnapshotSetup, BlueprintUploads, PresignedDownloads):
     async def upload_file(
         self,
         blueprint_id: str,
-        file: PathLike | BinaryFile | bytes,
+        file: PathLike | BinaryFile | bytes | bytearray | memoryview,
         *,
         name: str,
         content_type: str | None = None,

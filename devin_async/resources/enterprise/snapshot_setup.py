@@ -99,7 +99,7 @@ class EnterpriseBlueprints(_EnterpriseSnapshotSetup, BlueprintUploads, Presigned
     async def upload_file(
         self,
         blueprint_id: str,
-        file: PathLike | BinaryFile | bytes,
+        file: PathLike | BinaryFile | bytes | bytearray | memoryview,
         *,
         name: str,
         content_type: str | None = None,

@@ -47,7 +47,7 @@ class V1Attachments(V1Resource):
 
     async def upload(
         self,
-        file: PathLike | BinaryFile | bytes,
+        file: PathLike | BinaryFile | bytes | bytearray | memoryview,
         *,
         filename: str | None = None,
         content_type: str | None = None,
