@@ -18,6 +18,7 @@ __all__ = [
     "decode_json",
     "error_detail",
     "error_for",
+    "has_long_number",
     "nests_deeper_than",
     "parse_json",
 ]
@@ -63,13 +64,21 @@ def nests_deeper_than(data: Any, most: int) -> bool:
     return False
 
 
-def parse_json(content: bytes) -> Any:
-    """JSON text as Python data, exactly as ``json.loads`` reads it; ``ValueError`` if not JSON
-    (``NestedTooDeeply`` for nesting past orjson's 1024 levels or the stdlib's stack)."""
+def has_long_number(content: bytes) -> bool:
+    """Whether ``content`` has a run of 19 or more digits (a number orjson would read
+    wrong, or a string that happens to hold one): the stdlib reads such a body."""
     # find(), not `in`: bytes.__contains__ first tries its argument as an int, and
     # raising and swallowing that TypeError costs more than the search.
     sample = content[::_STRIDE].translate(_DIGITS_AS_ZEROS)
-    if sample.find(_SAMPLED_RUN) < 0 or content.translate(_DIGITS_AS_ZEROS).find(_LONG_NUMBER) < 0:
+    if sample.find(_SAMPLED_RUN) < 0:
+        return False
+    return content.translate(_DIGITS_AS_ZEROS).find(_LONG_NUMBER) >= 0
+
+
+def parse_json(content: bytes) -> Any:
+    """JSON text as Python data, exactly as ``json.loads`` reads it; ``ValueError`` if not JSON
+    (``NestedTooDeeply`` for nesting past orjson's 1024 levels or the stdlib's stack)."""
+    if not has_long_number(content):
         try:
             return orjson.loads(content)
         except orjson.JSONDecodeError:

@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from ._converter import structure, structure_hook
-from ._decode import decode_json, parse_json
+from ._decode import decode_json
 from ._errors import DecodeError
 from ._http import Request, Response
 from ._wire import page_reader
@@ -78,12 +78,12 @@ def _parse_page(
 @attrs.frozen
 class _Fetched:
     """A page as fetched: the request, the page (items still as the wire or the dict way
-    left them), and the body, kept while the items are wire objects: an item that does not
-    fit is explained from its JSON."""
+    left them), and the response, kept while the items are wire objects: an item that
+    does not fit is explained from its JSON."""
 
     request: Request
     page: Page[Any]
-    wire_body: bytes | None = None
+    wired: Response | None = None
 
 
 @attrs.frozen
@@ -130,7 +130,9 @@ class AsyncPaginator(Generic[T]):
         self._page_size = page_size if limit is None else max(1, min(page_size, limit))
         self._limit = limit
         self._items_key = items_key
-        self._wire = page_reader(item_type, items_key)
+        # Cursor lists only: an offset page is compared with the one before as JSON (a
+        # server ignoring the offset), and wire objects do not tell null from absent.
+        self._wire = page_reader(item_type, items_key) if style is PageStyle.CURSOR else None
 
     async def _fetch(self, token: str | None) -> _Fetched:
         params = [*self._request.params, *_paging_params(self._style, self._page_size, token)]
@@ -141,7 +143,7 @@ class AsyncPaginator(Generic[T]):
         data = None
         if self._wire is not None and 200 <= response.status < 300:
             data = self._wire.decode(response.content)
-        body = None if data is None else response.content
+        wired = None if data is None else response
         if data is None:
             data = decode_json(response)
         try:
@@ -152,7 +154,7 @@ class AsyncPaginator(Generic[T]):
                 status_code=None,
                 path=request.path,
             ) from None
-        return _Fetched(request, page, body)
+        return _Fetched(request, page, wired)
 
     def _looping(self, why: str) -> DecodeError:
         return DecodeError(
@@ -200,14 +202,14 @@ class AsyncPaginator(Generic[T]):
         drops is freed before the next one is made: a page's worth of young models kept
         alive together would be promoted by the cyclic GC and traced again in every full
         collection (about a sixth of typed paging's CPU time)."""
-        cls, body = self._item_type, fetched.wire_body
-        hook = structure_hook(cls) if body is None or self._wire is None else self._wire.hook
+        cls, wired = self._item_type, fetched.wired
+        hook = structure_hook(cls) if wired is None or self._wire is None else self._wire.hook
         for index, data in enumerate(fetched.page.items):
             try:
                 item = hook(data, cls)
             except Exception:  # structure() says what did not fit, from the item's JSON
-                if body is not None:
-                    data = parse_json(body)[self._items_key][index]
+                if wired is not None:
+                    data = decode_json(wired)[self._items_key][index]
                 item = structure(data, cls, what=_PageItem(fetched.request, index))
             yield item
 

@@ -8,7 +8,8 @@ only ever gives up: a body msgspec refuses (an unknown field, which the model mu
 keep in ``extra``; an item that is not an object; what ``json.loads`` tolerates and
 msgspec does not, such as NaN or a lone surrogate; nesting past its recursion limit)
 goes the dict way, so what a body means never depends on the lane; so does one nested
-deeper than the dict way reads (msgspec follows nesting further on some Pythons).
+deeper than the dict way reads (msgspec follows nesting further on some Pythons), and one
+with a number of 19 or more digits (the dict way reads it with the stdlib).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from ._converter import (
     model_fields,
 )
 from ._converter import structure_hook as dict_hook
-from ._decode import MOST_LEVELS, nests_deeper_than
+from ._decode import MOST_LEVELS, has_long_number, nests_deeper_than
 from .models._base import Model
 
 __all__ = ["WireModel", "WirePage", "page_reader", "wire_model"]
@@ -275,6 +276,10 @@ def _page_reader(item_type: Any, items_key: str) -> WirePage | None:
     items_too_deep = wire.items_too_deep
 
     def decode(body: bytes) -> dict[str, Any] | None:
+        # The stdlib reads such a body for the dict way, and its nesting bound is the
+        # recursion limit's, not MOST_LEVELS: it alone decides.
+        if has_long_number(body):
+            return None
         try:
             answer: Any = decoder.decode(body)
         except (msgspec.MsgspecError, RecursionError):

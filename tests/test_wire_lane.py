@@ -224,3 +224,49 @@ def test_every_model_has_a_lane() -> None:
     assert len(classes) > 100
     for cls in classes:
         assert page_reader(cls, "items") is not None, cls
+
+
+async def test_a_page_with_a_long_number_is_read_the_dict_way_nesting_bound_and_all() -> None:
+    """The dict way reads a body with a number of 19 or more digits with the stdlib, whose
+    nesting bound is the recursion limit's: the lane leaves such a body to it."""
+    item = {**V3_SESSION, "session_id": "devin-1", "structured_output": "X"}
+    page = {"items": [item], "total": 2**70, "end_cursor": None, "has_next_page": False}
+    body = json.dumps(page).encode().replace(b'"X"', b"[" * 978 + b"]" * 978)
+    reader = page_reader(SessionResponse, "items")
+    assert reader is not None and reader.decode(body) is None
+    shallow = json.dumps({**page, "items": [{**item, "structured_output": None}]}).encode()
+    assert reader.decode(shallow) is None  # (however shallow)
+
+    async def transport(request: Request) -> Response:
+        return Response(200, {"Content-Type": "application/json"}, body, request)
+
+    try:  # on 3.11 under a fresh limit, the stdlib runs out of stack first
+        parse_json(body)
+        readable = True
+    except ValueError:
+        readable = False
+    async with AsyncDevin(api_key="cog_x", org_id="org-1", transport=transport) as client:
+        if readable:
+            assert len(await client.sessions.list().to_list()) == 1
+        else:
+            with pytest.raises(DecodeError, match="nested too deep"):
+                await client.sessions.list().to_list()
+
+
+async def test_offset_lists_compare_pages_as_json_so_they_go_the_dict_way() -> None:
+    """A v1 page that repeats the one before stops the list; ``null`` and an absent field
+    are not the same JSON, though they make the same model."""
+    summary = {"session_id": "devin-1", "status": "running", "created_at": 1, "updated_at": 1}
+    answers = [
+        {"sessions": [{**summary, "title": None}]},
+        {"sessions": [summary]},
+        {"sessions": []},
+    ]
+
+    async def transport(request: Request) -> Response:
+        body = json.dumps(answers.pop(0)).encode()
+        return Response(200, {"Content-Type": "application/json"}, body, request)
+
+    async with AsyncDevin(api_key="apk_x", transport=transport) as client:
+        listed = [s.session_id async for s in client.v1.sessions.list(page_size=1)]
+    assert listed == ["devin-1", "devin-1"]
