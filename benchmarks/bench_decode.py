@@ -9,7 +9,7 @@ HTTP. Rows, interleaved in every round: ``json.loads`` to dicts (what raw aiohtt
 dict way, for a page the lane does not read); orjson and the same attrs classes
 with every field taken as sent (no wire rules, no timestamps, no nested models: the
 ceiling of any attrs model built from dicts); the wire lane's read alone (its wire
-objects and nesting bound, no models); and msgspec straight into the SDK's attrs models
+objects and its checks, no models); and msgspec straight into the SDK's attrs models
 (lax, so epoch timestamps decode; unknown fields dropped, which the SDK must not do).
 Reported: ns per session, medians over rounds, and the baseline's time over each row's.
 """
@@ -86,7 +86,7 @@ class _Into(msgspec.Struct):
 
 
 def wire_read_only(body: bytes) -> None:
-    """The lane's read alone: the page's wire objects and its nesting bound, no models."""
+    """The lane's read alone: wire objects, the nesting bound, the long-number scan."""
     reader = page_reader(SessionResponse, "items")
     assert reader is not None and reader.decode(body) is not None
 
