@@ -126,6 +126,9 @@ def _map_error(exc: BaseException, request: Request) -> DevinError:
         return APIConnectionError(f"invalid URL for {where}", sent=False, **kwargs)
     if isinstance(exc, aiohttp.ServerDisconnectedError):
         return APIConnectionError(f"server closed the connection during {where}", **kwargs)
+    if isinstance(exc.__cause__, HttpProcessingError):  # a status line or header aiohttp refused
+        reason = " ".join(exc.__cause__.message.split())[:120]
+        return APIConnectionError(f"{where} got an answer that is not HTTP: {reason}", **kwargs)
     return APIConnectionError(f"connection failed during {where}: {type(exc).__name__}", **kwargs)
 
 
