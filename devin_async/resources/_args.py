@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from .._body import NotGiven
 from .._options import OPTION_KEYS, RequestOptions, unexpected_keywords
 from .._query import query
 
-__all__ = ["nonempty", "positive", "reject_bare_strings", "split_filters", "str_list"]
+__all__ = ["nonempty", "positive", "split_filters"]
 
 Unset = TypeVar("Unset", None, NotGiven)
 
@@ -27,21 +27,6 @@ def split_filters(
         raise unexpected_keywords(unknown, params, known)
     options: RequestOptions = {k: v for k, v in params.items() if k in OPTION_KEYS}  # type: ignore[assignment]
     return query(**{k: v for k, v in params.items() if k not in OPTION_KEYS}), options
-
-
-def str_list(name: str, values: Sequence[str]) -> list[str]:
-    """``values`` as a list, refusing a bare string (which would become one item per letter)."""
-    reject_bare_strings(**{name: values})
-    return list(values)
-
-
-def reject_bare_strings(**values: Any) -> None:
-    """Raise for any list argument given a single string by mistake."""
-    for name, value in values.items():
-        if isinstance(value, (str, bytes)):
-            raise TypeError(
-                f"{name} must be a list of strings, not a single {type(value).__name__}"
-            )
 
 
 def nonempty(name: str, value: object) -> str:

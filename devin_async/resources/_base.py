@@ -15,7 +15,7 @@ from .._options import RequestOptions
 from .._pagination import AsyncPaginator, PageStyle
 from .._raw import RawResponses
 from ..models.sessions import SessionTags
-from ._args import split_filters, str_list
+from ._args import split_filters
 
 __all__ = ["NO_IDS", "Ids", "Query", "Resource"]
 
@@ -214,7 +214,7 @@ class Resource:
         options: RequestOptions,
     ) -> list[str]:
         """Read (no ``tags``) or write a ``{"tags": [...]}`` resource; the tags now set."""
-        data = None if tags is None else {"tags": str_list("tags", tags)}
+        data = None if tags is None else {"tags": list(tags)}
         answer = await self._call(
             SessionTags, method, template, ids, json=data, org_id=org_id, options=options
         )

@@ -22,7 +22,6 @@ from ..models.repositories import (
     RepositoryIndexingResponse,
     RepositoryIndexSpec,
 )
-from ._args import reject_bare_strings, str_list
 from ._beta import BetaOrgResource
 
 __all__ = ["Repositories"]
@@ -35,7 +34,6 @@ _REPOSITORY_INDEXING = _REPOSITORIES + "/{repository_path:path}/indexing"
 
 def _specs(repositories: Sequence[RepositoryIndexSpec | str]) -> list[object]:
     """The body's ``repositories``: a bare path indexes that repository's default branch."""
-    reject_bare_strings(repositories=repositories)
     out: list[object] = []
     for repo in repositories:
         if isinstance(repo, str):
@@ -70,7 +68,6 @@ class Repositories(BetaOrgResource):
     ) -> AsyncPaginator[Repository]:
         """Repositories available to the organization; ``load_indexing_status`` adds each
         one's indexing state."""
-        reject_bare_strings(only_repo_paths=only_repo_paths, exclude_repo_paths=exclude_repo_paths)
         params = query(
             filter_name=filter_name,
             only_repo_paths=only_repo_paths,
@@ -132,7 +129,7 @@ class Repositories(BetaOrgResource):
         **options: Unpack[RequestOptions],
     ) -> builtins.list[RepositoryIndexingResponse]:
         """Disable indexing for several repositories and clear their branches."""
-        data = {"repository_paths": str_list("repository_paths", repository_paths)}
+        data = {"repository_paths": list(repository_paths)}
         return await self._call(
             builtins.list[RepositoryIndexingResponse],
             "DELETE",
@@ -169,7 +166,6 @@ class Repositories(BetaOrgResource):
     ) -> RepositoryIndexingResponse:
         """Enable indexing for one repository (its default branch unless ``branch_names``)
         and start its jobs; idempotent."""
-        reject_bare_strings(branch_names=branch_names)
         return await self._call(
             RepositoryIndexingResponse,
             "PUT",

@@ -11,7 +11,6 @@ from .._body import NOT_GIVEN, NotGiven, body
 from .._options import RequestOptions
 from .._pagination import MAX_PAGE_SIZE, AsyncPaginator, PageStyle
 from ..models.schedules import NotifyOn, ScheduleAgent, ScheduleResponse, ScheduleType
-from ._args import reject_bare_strings
 from ._org import OrgResource
 
 __all__ = ["Schedules"]
@@ -77,7 +76,6 @@ class Schedules(OrgResource):
         **options: Unpack[RequestOptions],
     ) -> ScheduleResponse:
         """Create a schedule: recurring (cron ``frequency``) or ``one_time`` at ``scheduled_at``."""
-        reject_bare_strings(tags=tags)
         payload = body(
             name=name,
             prompt=prompt,
@@ -124,7 +122,6 @@ class Schedules(OrgResource):
     ) -> ScheduleResponse:
         """Change only the fields passed (PATCH); ``None`` clears a field, e.g.
         ``run_as_user_id=None`` reverts to the default bot user."""
-        reject_bare_strings(tags=tags)
         payload = body(
             name=name,
             prompt=prompt,

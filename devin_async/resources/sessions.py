@@ -24,7 +24,6 @@ from ..models.sessions import (
     SessionResponse,
     SessionSecret,
 )
-from ._args import reject_bare_strings, str_list
 from ._org import OrgResource
 from ._session_calls import SESSION, SESSIONS, SessionCalls
 
@@ -147,14 +146,6 @@ class Sessions(OrgResource, SessionCalls, model=SessionResponse, terminal=V3_TER
         is a 400 listing the labels). ``advanced_mode`` is from the older schema; the
         newest docs drop it.
         """
-        reject_bare_strings(
-            tags=tags,
-            repos=repos,
-            knowledge_ids=knowledge_ids,
-            secret_ids=secret_ids,
-            session_links=session_links,
-            attachment_urls=attachment_urls,
-        )
         payload = body(
             prompt=prompt,
             title=title,
@@ -270,7 +261,7 @@ class Sessions(OrgResource, SessionCalls, model=SessionResponse, terminal=V3_TER
         """Full contents of events: up to 20 ``event_ids``, or ``limit`` (max 50) from
         ``offset`` in the timeline. Long fields are cut to ``max_content_length``."""
         if event_ids is not None:
-            ids = str_list("event_ids", event_ids)
+            ids = list(event_ids)
             if offset is not None or limit is not None:
                 raise ValueError("pass event_ids, or offset/limit, not both")
             if not 1 <= len(ids) <= _MAX_EVENT_IDS:

@@ -20,7 +20,6 @@ from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ..._query import query
 from ...models.enterprise import IdpGroup, RegisteredIdpGroup, ServiceUser, User
 from ...models.members import IdpGroupUser, UserWithIdpRoles
-from .._args import str_list
 from ._base import EnterpriseResource, org_scoped
 
 __all__ = ["IdpGroups", "ServiceUsers", "Users"]
@@ -137,7 +136,7 @@ class Users(_Members[User]):
     ) -> list[User]:
         """Invite people by email into the enterprise with one role."""
         body = {
-            "emails": str_list("emails", emails),
+            "emails": list(emails),
             "enterprise_role_id": enterprise_role_id,
         }
         return await self._call(list[User], "POST", "/members/users", json=body, options=options)
@@ -216,7 +215,7 @@ class IdpGroups(_Members[IdpGroup]):
         self, idp_group_names: Sequence[str], **options: Unpack[RequestOptions]
     ) -> list[RegisteredIdpGroup]:
         """Register group names from the identity provider, several at once."""
-        body = {"idp_group_names": str_list("idp_group_names", idp_group_names)}
+        body = {"idp_group_names": list(idp_group_names)}
         return await self._call(
             list[RegisteredIdpGroup], "POST", "/idp-groups", json=body, options=options
         )

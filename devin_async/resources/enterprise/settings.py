@@ -11,7 +11,6 @@ from ..._options import RequestOptions
 from ..._pagination import MAX_PAGE_SIZE, AsyncPaginator
 from ..._query import query
 from ...models.enterprise import EnterpriseSelf, Hypervisor, IpAccessList, QueueStatus, Role
-from .._args import str_list
 from ._base import EnterpriseResource
 
 __all__ = ["EnterpriseIdentity", "Hypervisors", "IpAccessListResource", "Queue", "Roles"]
@@ -36,7 +35,7 @@ class IpAccessListResource(EnterpriseResource):
     async def _write(
         self, method: str, ip_ranges: Sequence[str], options: RequestOptions
     ) -> IpAccessList:
-        data = {"ip_ranges": str_list("ip_ranges", ip_ranges)}
+        data = {"ip_ranges": list(ip_ranges)}
         return await self._call(IpAccessList, method, _IP_ACCESS_LIST, json=data, options=options)
 
     async def add(

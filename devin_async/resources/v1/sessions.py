@@ -23,7 +23,7 @@ from ...models.v1 import (
     V1SessionCreated,
     V1SessionSummary,
 )
-from .._args import nonempty, positive, reject_bare_strings, str_list
+from .._args import nonempty, positive
 from ._base import V1Resource
 
 __all__ = ["V1Sessions"]
@@ -63,7 +63,6 @@ class V1Sessions(V1Resource, SessionFanOut[V1Session], model=V1Session, terminal
         """
         if not 1 <= page_size <= V1_MAX_PAGE_SIZE:
             raise ValueError(f"page_size must be 1..{V1_MAX_PAGE_SIZE}, got {page_size}")
-        reject_bare_strings(tags=tags)
         params = query(tags=tags, user_email=user_email)
         return self._list(
             V1SessionSummary,
@@ -99,12 +98,6 @@ class V1Sessions(V1Resource, SessionFanOut[V1Session], model=V1Session, terminal
         two. Only the arguments passed are sent. ``secret_ids`` and ``knowledge_ids``:
         left out or ``None`` means all of them, ``[]`` none.
         """
-        reject_bare_strings(
-            tags=tags,
-            secret_ids=secret_ids,
-            knowledge_ids=knowledge_ids,
-            session_secrets=session_secrets,
-        )
         payload = body(
             prompt=nonempty("prompt", prompt),
             title=title,
@@ -149,7 +142,7 @@ class V1Sessions(V1Resource, SessionFanOut[V1Session], model=V1Session, terminal
             "PUT",
             _SESSION + "/tags",
             {"session_id": session_id},
-            json={"tags": str_list("tags", tags)},
+            json={"tags": list(tags)},
             options=options,
         )
 
