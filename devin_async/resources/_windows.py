@@ -47,8 +47,6 @@ class WindowCalls(Resource):
         **filters: object,
     ) -> Awaitable[T]:
         """``metrics/<name>``: both bounds required, ``filters`` sent as query parameters."""
-        if time_after is None or time_before is None:
-            raise ValueError(f"metrics/{name} needs both time_after and time_before")
         params = query(time_after=time_after, time_before=time_before, **filters)
         return self._call(
             cast_to, "GET", "/metrics/" + name, params=params, org_id=org_id, options=options

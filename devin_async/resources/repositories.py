@@ -36,14 +36,7 @@ def _specs(repositories: Sequence[RepositoryIndexSpec | str]) -> list[object]:
     """The body's ``repositories``: a bare path indexes that repository's default branch."""
     out: list[object] = []
     for repo in repositories:
-        if isinstance(repo, str):
-            out.append({"repository_path": repo})
-        elif isinstance(repo, RepositoryIndexSpec):
-            out.append(repo)
-        else:
-            raise TypeError(
-                f"repositories must be paths or RepositoryIndexSpec, not {type(repo).__name__}"
-            )
+        out.append({"repository_path": repo} if isinstance(repo, str) else repo)
     return out
 
 

@@ -141,8 +141,6 @@ class EnterpriseConsumption(EnterpriseResource, WindowCalls):
         self, org_id: str, *, cycle_acu_limit: int, **options: Unpack[RequestOptions]
     ) -> None:
         """Create or change an organization's ACU limit per billing cycle (answers no body)."""
-        if isinstance(cycle_acu_limit, bool) or not isinstance(cycle_acu_limit, int):
-            raise TypeError(f"cycle_acu_limit must be an int, got {cycle_acu_limit!r}")
         if cycle_acu_limit < 0:
             raise ValueError(f"cycle_acu_limit must be >= 0, got {cycle_acu_limit}")
         body = {"cycle_acu_limit": cycle_acu_limit}

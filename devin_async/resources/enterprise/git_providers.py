@@ -19,11 +19,7 @@ _PERMISSION = _PERMISSIONS + "/{git_permission_id}"
 
 
 def _specs(permissions: Sequence[GitPermissionSpec]) -> list[GitPermissionSpec]:
-    out = list(permissions)
-    for spec in out:
-        if not isinstance(spec, GitPermissionSpec):
-            raise TypeError(f"permissions must be GitPermissionSpec, not {type(spec).__name__}")
-    return out
+    return list(permissions)
 
 
 class GitProviders(EnterpriseResource):

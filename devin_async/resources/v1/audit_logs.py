@@ -25,8 +25,6 @@ def _bound(value: Timestamp | str | None) -> str | None:
         return value
     if isinstance(value, datetime):
         return str(int(to_epoch(value) * 1000))
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected a datetime, int or str bound, got {type(value).__name__}")
     return str(value)
 
 

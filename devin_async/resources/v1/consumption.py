@@ -18,12 +18,10 @@ def _day(name: str, value: date | str) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{name} must be YYYY-MM-DD, got {value!r}") from None
-    raise TypeError(f"{name} must be a date or YYYY-MM-DD str, not {type(value).__name__}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{name} must be YYYY-MM-DD, got {value!r}") from None
 
 
 class V1Consumption(Resource):

@@ -135,8 +135,6 @@ class V1Sessions(V1Resource, SessionFanOut[V1Session], model=V1Session, terminal
         self, session_id: str, tags: Sequence[str], **options: Unpack[RequestOptions]
     ) -> V1Detail:
         """Replace the session's tags with ``tags`` (``[]`` removes them all)."""
-        if tags is None:
-            raise TypeError("tags is required: pass [] to remove every tag")
         return await self._call(
             V1Detail,
             "PUT",
