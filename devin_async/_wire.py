@@ -141,7 +141,7 @@ def _make(cls: type[Model]) -> WireModel:
         read = _wire_type(tp) if checked is None else checked
         if read is Any:
             loose.append(f"f{i}")
-        elif checked is None and _can_nest(_leaf(tp)):
+        elif checked is None and _through(tp, _nesting, None) is not None:
             nested.append(f"f{i}")
         spec: tuple[Any, ...] = (f"f{i}", read)
         if field.default is not attrs.NOTHING:
@@ -186,20 +186,10 @@ def _fills_as_is(default: Any, tp: Any, checked: Any) -> bool:
     return checked is not None and type(default) in _EXACT
 
 
-def _can_nest(leaf: Any) -> bool:
+def _nesting(leaf: Any) -> Any:
+    """``leaf`` if it is a model with fields that can nest without bound, else ``None``."""
     wire = wire_model(leaf)
-    return wire is not None and wire.can_nest
-
-
-def _leaf(tp: Any) -> Any:
-    """``tp`` without the lists and optionals around it."""
-    while True:
-        if _is_list(tp) and typing.get_args(tp):
-            tp = typing.get_args(tp)[0]
-        elif _is_optional(tp):
-            tp = next(a for a in typing.get_args(tp) if a is not type(None))
-        else:
-            return tp
+    return leaf if wire is not None and wire.can_nest else None
 
 
 def _wire_type(tp: Any) -> Any:
@@ -284,15 +274,16 @@ def _page_reader(item_type: Any, items_key: str) -> WirePage | None:
             answer: Any = decoder.decode(body)
         except (msgspec.MsgspecError, RecursionError):
             return None
+        # Nested past the dict way's bound: it says so, for the whole page.
+        if items_too_deep(answer.items, MOST_LEVELS - 2):  # the page, its list, an item
+            return None
         data = {items_key: answer.items}
         for name in _PAGE_FIELDS:
             value = getattr(answer, name)
             if value is not unset:
+                if nests_deeper_than(value, MOST_LEVELS - 1):
+                    return None
                 data[name] = value
-        fields = (data[name] for name in _PAGE_FIELDS if name in data)
-        too_deep = any(nests_deeper_than(v, MOST_LEVELS - 1) for v in fields)
-        if too_deep or items_too_deep(answer.items, MOST_LEVELS - 2):  # page, list, item
-            return None  # the dict way says so, for the whole page
         return data
 
     return WirePage(decode, wire.hook)
